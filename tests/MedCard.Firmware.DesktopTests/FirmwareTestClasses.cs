@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MedCard.Firmware.DesktopTests.Runner;
+
+namespace MedCard.Firmware.DesktopTests
+{
+    /// <summary>The firmware test classes compiled into this assembly from firmware/MedCard.Firmware.Tests.</summary>
+    public static class FirmwareTestClasses
+    {
+        private const string SamplesNamespace = "MedCard.Firmware.DesktopTests.RunnerSamples";
+
+        public static IReadOnlyList<Type> All()
+        {
+            return NanoTestRunner.DiscoverTestClasses(typeof(FirmwareTestClasses).Assembly, t => t.Namespace != SamplesNamespace);
+        }
+
+        public static Type Find(string fullName)
+        {
+            return All().Single(t => t.FullName == fullName);
+        }
+    }
+}

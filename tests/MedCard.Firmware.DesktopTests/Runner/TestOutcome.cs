@@ -1,0 +1,9 @@
+namespace MedCard.Firmware.DesktopTests.Runner
+{
+    public enum TestOutcome
+    {
+        Passed,
+        Failed,
+        Skipped,
+    }
+}
