@@ -1,0 +1,12 @@
+namespace MedCard.Settlement.Model;
+
+/// <summary>The stored lifecycle of a card. PIN blocking is orthogonal (tries left = 0) and shows up in
+/// <see cref="CardStatus"/>; keeping it separate means cancelling a loss report never unblocks a PIN.</summary>
+public enum CardLifecycle
+{
+    Active = 1,
+    ReportedLost = 2,
+
+    /// <summary>Terminal: a replacement card was issued; this card never works again.</summary>
+    Replaced = 3,
+}

@@ -1,0 +1,13 @@
+namespace MedCard.Settlement.Model;
+
+/// <summary>Each visit type has its own policy and its own year-to-date accumulator.</summary>
+public enum VisitType
+{
+    Outpatient = 1,
+    Inpatient = 2,
+    Pharmacy = 3,
+
+    /// <summary>Emergency and rescue care (including emergency hospitalisation): settles on a card
+    /// reported lost and at institutions that are not designated.</summary>
+    Emergency = 4,
+}
