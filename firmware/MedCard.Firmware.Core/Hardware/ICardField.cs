@@ -13,7 +13,7 @@ namespace MedCard.Firmware.Hardware
         /// (caller-owned, reused) and leaves the card selected for the MIFARE calls below.
         /// A halted card must still answer (use WUPA), so a card resting on the antenna keeps answering.
         /// </summary>
-        bool TryDetect(CardIdentity card);
+        bool TryDetect(DetectedCard card);
 
         /// <summary>
         /// MIFARE Classic authenticate for the sector containing <paramref name="blockNumber"/>,

@@ -4,7 +4,7 @@ namespace MedCard.Firmware.Hardware
     /// What an ISO 14443-3A anticollision/select returns: UID (4, 7 or 10 bytes), ATQA and SAK.
     /// Caller-owned and reused between polls so an idle poll allocates nothing.
     /// </summary>
-    public sealed class CardIdentity
+    public sealed class DetectedCard
     {
         /// <summary>Longest ISO 14443-3A UID (triple size).</summary>
         public const int MaxUidLength = 10;
@@ -21,7 +21,7 @@ namespace MedCard.Firmware.Hardware
         /// <summary>Select Acknowledge (e.g. 0x08 for MIFARE Classic 1K).</summary>
         public byte Sak;
 
-        /// <summary>True when SAK says MIFARE Classic 1K (0x08) or a 1K emulation (0x88, 0x09 is Mini and refused).</summary>
+        /// <summary>True when SAK says MIFARE Classic 1K (0x08, or 0x88 on some clones); Mini (0x09) and 4K (0x18) are not.</summary>
         public bool IsMifareClassic1K
         {
             get { return Sak == 0x08 || Sak == 0x88; }
@@ -41,7 +41,7 @@ namespace MedCard.Firmware.Hardware
         }
 
         /// <summary>Copy another identity into this one without allocating.</summary>
-        public void CopyFrom(CardIdentity other)
+        public void CopyFrom(DetectedCard other)
         {
             for (int i = 0; i < Uid.Length; i++)
             {
@@ -54,7 +54,7 @@ namespace MedCard.Firmware.Hardware
         }
 
         /// <summary>True when both identities carry the same UID (ATQA/SAK are not identity).</summary>
-        public bool SameUid(CardIdentity other)
+        public bool SameUid(DetectedCard other)
         {
             if (other == null || other.UidLength != UidLength)
             {
