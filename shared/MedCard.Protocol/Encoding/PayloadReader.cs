@@ -1,0 +1,181 @@
+namespace MedCard.Protocol
+{
+    /// <summary>
+    /// Bounds-checked cursor over a received payload. Reads past the end never throw: they return zeros and latch
+    /// <see cref="DecodeStatus.Truncated"/>, so a decoder reads all its fields and checks <see cref="Finish"/> once.
+    /// </summary>
+    internal struct PayloadReader
+    {
+        private readonly byte[] _buf;
+        private readonly int _end;
+        private int _pos;
+        private DecodeStatus _status;
+
+        public PayloadReader(byte[] buf, int off, int count)
+        {
+            _buf = buf;
+            _pos = off;
+            _end = off + count;
+            _status = DecodeStatus.Ok;
+            if (buf == null || off < 0 || count < 0 || off > buf.Length - count)
+            {
+                _status = DecodeStatus.Truncated;
+                _end = off;
+            }
+        }
+
+        public bool Ok
+        {
+            get { return _status == DecodeStatus.Ok; }
+        }
+
+        public int Remaining
+        {
+            get { return _status == DecodeStatus.Ok ? _end - _pos : 0; }
+        }
+
+        /// <summary>Marks the payload invalid (first failure wins).</summary>
+        public void Fail(DecodeStatus status)
+        {
+            if (_status == DecodeStatus.Ok)
+            {
+                _status = status;
+            }
+        }
+
+        private bool Take(int n)
+        {
+            if (_status != DecodeStatus.Ok)
+            {
+                return false;
+            }
+
+            if (n < 0 || _end - _pos < n)
+            {
+                _status = DecodeStatus.Truncated;
+                return false;
+            }
+
+            return true;
+        }
+
+        public byte ReadByte()
+        {
+            if (!Take(1))
+            {
+                return 0;
+            }
+
+            return _buf[_pos++];
+        }
+
+        public ushort ReadUInt16()
+        {
+            if (!Take(2))
+            {
+                return 0;
+            }
+
+            ushort v = BigEndian.ReadUInt16(_buf, _pos);
+            _pos += 2;
+            return v;
+        }
+
+        public uint ReadUInt32()
+        {
+            if (!Take(4))
+            {
+                return 0;
+            }
+
+            uint v = BigEndian.ReadUInt32(_buf, _pos);
+            _pos += 4;
+            return v;
+        }
+
+        public long ReadInt64()
+        {
+            if (!Take(8))
+            {
+                return 0;
+            }
+
+            long v = BigEndian.ReadInt64(_buf, _pos);
+            _pos += 8;
+            return v;
+        }
+
+        /// <summary>Copies the next n bytes into a new array (null on failure).</summary>
+        public byte[] ReadBytes(int n)
+        {
+            if (!Take(n))
+            {
+                return null;
+            }
+
+            byte[] result = new byte[n];
+            System.Array.Copy(_buf, _pos, result, 0, n);
+            _pos += n;
+            return result;
+        }
+
+        /// <summary>Reads a u8 length (minLength..maxLength) then that many bytes.</summary>
+        public byte[] ReadLengthPrefixed(int minLength, int maxLength)
+        {
+            int n = ReadByte();
+            if (_status != DecodeStatus.Ok)
+            {
+                return null;
+            }
+
+            if (n < minLength || n > maxLength)
+            {
+                Fail(DecodeStatus.InvalidField);
+                return null;
+            }
+
+            return ReadBytes(n);
+        }
+
+        /// <summary>Reads a u8 length then that many printable-ASCII bytes as a string.</summary>
+        public string ReadAscii(int minLength, int maxLength)
+        {
+            int n = ReadByte();
+            if (_status != DecodeStatus.Ok)
+            {
+                return null;
+            }
+
+            if (n < minLength || n > maxLength)
+            {
+                Fail(DecodeStatus.InvalidField);
+                return null;
+            }
+
+            if (!Take(n))
+            {
+                return null;
+            }
+
+            string s = Ascii.GetString(_buf, _pos, n);
+            _pos += n;
+            if (s == null)
+            {
+                Fail(DecodeStatus.InvalidField);
+            }
+
+            return s;
+        }
+
+        /// <summary>Ok only if every read succeeded and the payload was consumed exactly.</summary>
+        public DecodeStatus Finish()
+        {
+            if (_status == DecodeStatus.Ok && _pos != _end)
+            {
+                return DecodeStatus.TrailingBytes;
+            }
+
+            return _status;
+        }
+    }
+}
