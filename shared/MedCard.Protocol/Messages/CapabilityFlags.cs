@@ -1,0 +1,25 @@
+namespace MedCard.Protocol
+{
+    /// <summary>What a reader has and supports (Capabilities.Flags, u16).</summary>
+    [System.Flags]
+    public enum CapabilityFlags : ushort
+    {
+        None = 0x0000,
+
+        /// <summary>Reader id and key are set; signing works.</summary>
+        Provisioned = 0x0001,
+
+        /// <summary>A PIN keypad is fitted.</summary>
+        Keypad = 0x0002,
+
+        Buzzer = 0x0004,
+        Leds = 0x0008,
+        Display = 0x0010,
+
+        /// <summary>Hotlist entries by card number are accepted.</summary>
+        HotlistCardNumber = 0x0020,
+
+        /// <summary>Hotlist entries by UID hash are accepted.</summary>
+        HotlistUidHash = 0x0040,
+    }
+}

@@ -1,0 +1,17 @@
+namespace MedCard.Protocol
+{
+    /// <summary>Reader state bits in StatusResponse.</summary>
+    [System.Flags]
+    public enum StatusFlags : byte
+    {
+        None = 0x00,
+        Provisioned = 0x01,
+        CardPresent = 0x02,
+
+        /// <summary>The journal is full: authorizations are refused until the host acknowledges records.</summary>
+        JournalFull = 0x04,
+
+        /// <summary>A hotlist version is being staged (chunks missing).</summary>
+        HotlistStaging = 0x08,
+    }
+}
