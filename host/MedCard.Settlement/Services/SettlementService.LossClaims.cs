@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Settlement.Ledger;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
+using MedCard.Settlement.Stores;
+
+namespace MedCard.Settlement.Services;
+
+public sealed partial class SettlementService
+{
+    /// <summary>
+    /// Reimburses an outpatient or pharmacy bill paid in full (cash) while the card was reported lost,
+    /// once the replacement card exists: the fund share the settlement would have had — same deductible,
+    /// ratio, cap and rounding, counted in the year's accumulator — is credited to the personal account.
+    /// The holder already paid the institution, so the institution's receivable is not touched.
+    /// Emergency care is not claimed this way: it settled on the lost card directly.
+    /// </summary>
+    public Task<ClaimResult> ReimburseLossPeriodAsync(LossPeriodClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(claim.Items);
+        return _store.InTransactionAsync(async (s, ct) =>
+        {
+            ClaimRecord? existing = await s.GetClaimAsync(claim.ClaimReference).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return new ClaimResult(null, true, existing.Fund, existing.Explanation.Split('\n'));
+            }
+
+            Card? card = await s.GetCardAsync(claim.LostCardNumber, forUpdate: true).ConfigureAwait(false);
+            if (card is null)
+            {
+                return ClaimResult.Refused(ReasonCode.UnknownCard);
+            }
+
+            if (card.Lifecycle != CardLifecycle.Replaced || card.LostAt is not { } lostAt || card.ReplacedAt is not { } replacedAt)
+            {
+                return ClaimResult.Refused(ReasonCode.ClaimNotEligible, "the card must have been reported lost and then replaced");
+            }
+
+            if (claim.Time < lostAt || claim.Time >= replacedAt)
+            {
+                return ClaimResult.Refused(ReasonCode.ClaimNotEligible, "the bill is outside the loss period");
+            }
+
+            if (claim.VisitType is not (VisitType.Outpatient or VisitType.Pharmacy))
+            {
+                return ClaimResult.Refused(ReasonCode.ClaimNotEligible, "only outpatient and pharmacy costs are reimbursed this way");
+            }
+
+            Institution? institution = await s.GetInstitutionAsync(claim.InstitutionId).ConfigureAwait(false);
+            if (institution is null)
+            {
+                return ClaimResult.Refused(ReasonCode.UnknownInstitution);
+            }
+
+            if (!institution.Designated)
+            {
+                return ClaimResult.Refused(ReasonCode.InstitutionNotDesignated);
+            }
+
+            VisitPolicy? policy = await s.GetPolicyAsync(claim.VisitType).ConfigureAwait(false);
+            if (policy is null)
+            {
+                return ClaimResult.Refused(ReasonCode.NoPolicy);
+            }
+
+            if (!BillIsValid(claim.Items, out string problem, out _))
+            {
+                return ClaimResult.Refused(ReasonCode.InvalidBill, problem);
+            }
+
+            await s.GetPersonAsync(card.ResidentId, forUpdate: true).ConfigureAwait(false);
+            int year = claim.Time.Year;
+            Accumulator ytd = await s.GetAccumulatorAsync(card.ResidentId, year, claim.VisitType, forUpdate: true).ConfigureAwait(false);
+            FundShare share = SettlementCalculator.ComputeFundShare(claim.Items, policy, ytd);
+            var postings = new List<Posting>
+            {
+                new(LedgerAccounts.PooledFund, -share.Fund),
+                new(LedgerAccounts.Personal(card.ResidentId), share.Fund),
+            };
+            long entryId = await s.InsertEntryAsync(EntryKind.LossReimbursement, claim.ClaimReference, _options.Clock.GetUtcNow(), postings)
+                .ConfigureAwait(false);
+            if (share.Fund > 0)
+            {
+                await s.AddToBalanceAsync(card.ResidentId, share.Fund).ConfigureAwait(false);
+            }
+
+            await s.UpsertAccumulatorAsync(ytd with
+            {
+                DeductibleMet = ytd.DeductibleMet + share.DeductibleApplied,
+                FundPaid = ytd.FundPaid + share.Fund,
+            }).ConfigureAwait(false);
+
+            var steps = new List<string>(share.Steps) { "fund share " + SettlementCalculator.Fen(share.Fund) + " credited to the personal account" };
+            await s.InsertClaimAsync(new ClaimRecord(claim.ClaimReference, card.CardNumber, card.ResidentId, claim.InstitutionId, claim.VisitType,
+                year, claim.Time, share.Total, share.Fund, share.DeductibleApplied, entryId, string.Join('\n', steps))).ConfigureAwait(false);
+            return new ClaimResult(null, false, share.Fund, steps);
+        }, cancellationToken);
+    }
+}

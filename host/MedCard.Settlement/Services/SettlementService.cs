@@ -1,0 +1,320 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Settlement.Ledger;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
+using MedCard.Settlement.Stores;
+
+namespace MedCard.Settlement.Services;
+
+/// <summary>
+/// Settles bills, refunds them and reimburses loss-period outpatient costs.
+///
+/// A settlement runs in two store transactions around the (slow) PIN hash: the first checks the record
+/// and the card and DECREMENTS the PIN try counter, committing it before any comparison, so pulling the
+/// plug during the comparison can never give a free try; the second re-checks everything (state may
+/// have changed in between), then either records the wrong PIN or settles and restores the tries.
+/// </summary>
+public sealed partial class SettlementService
+{
+    private readonly ILedgerStore _store;
+    private readonly LedgerOptions _options;
+
+    public SettlementService(ILedgerStore store, LedgerOptions? options = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _options = options ?? new LedgerOptions();
+    }
+
+    public async Task<SettlementOutcome> SettleAsync(SettlementRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Transaction);
+        ArgumentNullException.ThrowIfNull(request.Items);
+        ArgumentNullException.ThrowIfNull(request.Pin);
+        byte[] hash = SettlementHash.Of(request);
+
+        (SettlementOutcome? done, PinCredential? credential) = await _store.InTransactionAsync(async (s, _) =>
+        {
+            Checked check = await CheckAsync(s, request, hash, pinAlreadyCounted: false).ConfigureAwait(false);
+            if (check.Done is not null)
+            {
+                return (check.Done, (PinCredential?)null);
+            }
+
+            Card card = check.Card!;
+            await s.UpdateCardAsync(card with { PinTriesLeft = card.PinTriesLeft - 1 }).ConfigureAwait(false);
+            PinCredential pin = await s.GetPinCredentialAsync(card.CardNumber).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("Card without PIN credential.");
+            return ((SettlementOutcome?)null, (PinCredential?)pin);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (done is not null)
+        {
+            return done;
+        }
+
+        bool pinOk = PinHasher.Verify(credential!, request.Pin);
+
+        return await _store.InTransactionAsync(async (s, _) =>
+        {
+            Checked check = await CheckAsync(s, request, hash, pinAlreadyCounted: true).ConfigureAwait(false);
+            if (check.Done is not null)
+            {
+                return check.Done;
+            }
+
+            if (!pinOk)
+            {
+                return await StoreRefusalAsync(s, request, hash, Refusal.WrongPin(check.Card!.PinTriesLeft), check.Card.ResidentId)
+                    .ConfigureAwait(false);
+            }
+
+            return await PostSettlementAsync(s, request, hash, check).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note);
+
+    private static Checked Stop(SettlementOutcome outcome) => new(outcome, null, null, null);
+
+    /// <summary>Every refusal rule, in a fixed order. Refusals of records that are not genuine new records
+    /// (replayed, out of order, forged) are not stored; all others are stored under (reader, counter).</summary>
+    private static async Task<Checked> CheckAsync(LedgerSession s, SettlementRequest request, byte[] hash, bool pinAlreadyCounted)
+    {
+        VerifiedTransaction tx = request.Transaction;
+        SettlementRecord? existing = await s.GetSettlementAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return Stop(existing.ContentHash.AsSpan().SequenceEqual(hash)
+                ? SettlementOutcome.FromRecord(existing, duplicate: true)
+                : SettlementOutcome.NotStored(Refusal.Of(ReasonCode.RecordReplayed, "reader " + tx.ReaderId + " counter " + tx.Counter)));
+        }
+
+        long last = await s.GetReaderLastCounterAsync(tx.ReaderId, forUpdate: true).ConfigureAwait(false);
+        if (tx.Counter <= last)
+        {
+            return Stop(SettlementOutcome.NotStored(Refusal.Of(ReasonCode.RecordOutOfOrder,
+                "counter " + tx.Counter + ", last seen " + last)));
+        }
+
+        string? note = last >= 0 && tx.Counter > last + 1
+            ? "reader " + tx.ReaderId + ": counter gap of " + (tx.Counter - last - 1) + " before " + tx.Counter + " (flagged, not refused)"
+            : null;
+
+        if (!BillIsValid(request.Items, out string billProblem, out long billTotal))
+        {
+            return Stop(await StoreRefusalAsync(s, request, hash, Refusal.Of(ReasonCode.InvalidBill, billProblem), null).ConfigureAwait(false));
+        }
+
+        if (billTotal != tx.Amount)
+        {
+            return Stop(SettlementOutcome.NotStored(Refusal.Of(ReasonCode.RecordForged,
+                "signed amount " + SettlementCalculator.Fen(tx.Amount) + " differs from the bill total " + SettlementCalculator.Fen(billTotal))));
+        }
+
+        Card? card = await s.GetCardAsync(tx.CardNumber, forUpdate: true).ConfigureAwait(false);
+        if (card is null)
+        {
+            return Stop(await StoreRefusalAsync(s, request, hash, Refusal.Of(ReasonCode.UnknownCard), null).ConfigureAwait(false));
+        }
+
+        if (tx.CardUid is null || !card.Uid.AsSpan().SequenceEqual(tx.CardUid))
+        {
+            // A UID that does not belong to the card number: a cloned or rewritten card.
+            return Stop(SettlementOutcome.NotStored(Refusal.Of(ReasonCode.RecordForged, "card UID does not belong to the card number")));
+        }
+
+        bool emergency = request.VisitType == VisitType.Emergency;
+        Refusal? refusal = null;
+        Institution? institution = await s.GetInstitutionAsync(request.InstitutionId).ConfigureAwait(false);
+        VisitPolicy? policy = await s.GetPolicyAsync(request.VisitType).ConfigureAwait(false);
+        if (card.Lifecycle == CardLifecycle.Replaced)
+        {
+            refusal = Refusal.Of(ReasonCode.CardReplaced, "replaced by a new card");
+        }
+        else if (card.Lifecycle == CardLifecycle.ReportedLost && !emergency)
+        {
+            refusal = Refusal.Of(ReasonCode.CardReportedLost);
+        }
+        else if (institution is null)
+        {
+            refusal = Refusal.Of(ReasonCode.UnknownInstitution, request.InstitutionId);
+        }
+        else if (!institution.Designated && !emergency)
+        {
+            refusal = Refusal.Of(ReasonCode.InstitutionNotDesignated);
+        }
+        else if (card.UnprintedCount >= CardRules.UnprintedRecordLimit)
+        {
+            refusal = Refusal.Of(ReasonCode.UnprintedRecordLimit);
+        }
+        else if (policy is null)
+        {
+            refusal = Refusal.Of(ReasonCode.NoPolicy, request.VisitType.ToString());
+        }
+        else if (request.PayFromRelativeResidentId is { } relative
+            && (relative == card.ResidentId || await s.GetBindingAsync(relative, card.ResidentId).ConfigureAwait(false) is null))
+        {
+            refusal = Refusal.Of(ReasonCode.RelativeNotBound);
+        }
+        else if (!pinAlreadyCounted && card.PinTriesLeft <= 0)
+        {
+            refusal = Refusal.Of(ReasonCode.PinBlocked);
+        }
+
+        if (refusal is not null)
+        {
+            return Stop(await StoreRefusalAsync(s, request, hash, refusal, card.ResidentId).ConfigureAwait(false));
+        }
+
+        return new Checked(null, card, policy, note);
+    }
+
+    private static bool BillIsValid(IReadOnlyList<BillItem> items, out string problem, out long total)
+    {
+        total = 0;
+        if (items.Count == 0)
+        {
+            problem = "no items";
+            return false;
+        }
+
+        foreach (BillItem item in items)
+        {
+            if (item is null)
+            {
+                problem = "null item";
+                return false;
+            }
+
+            if (!item.IsValid(out problem))
+            {
+                return false;
+            }
+
+            total = checked(total + item.Amount);
+        }
+
+        problem = string.Empty;
+        return true;
+    }
+
+    private static async Task<SettlementOutcome> StoreRefusalAsync(
+        LedgerSession s, SettlementRequest request, byte[] hash, Refusal refusal, string? residentId)
+    {
+        VerifiedTransaction tx = request.Transaction;
+        var record = new SettlementRecord(tx.ReaderId, tx.Counter, hash, refusal.Code, refusal.Message, refusal.PinTriesLeft, tx.CardNumber,
+            residentId, request.InstitutionId, request.VisitType, tx.Time.Year, tx.Time, tx.Amount, 0, 0, 0, 0, null, 0,
+            "refused: " + refusal.Key, null, null);
+        await s.InsertSettlementAsync(record).ConfigureAwait(false);
+        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
+        return SettlementOutcome.FromRecord(record, duplicate: false);
+    }
+
+    private async Task<SettlementOutcome> PostSettlementAsync(LedgerSession s, SettlementRequest request, byte[] hash, Checked check)
+    {
+        VerifiedTransaction tx = request.Transaction;
+        Card card = check.Card!;
+        string? relativeId = request.PayFromRelativeResidentId;
+
+        // Lock persons in a fixed (ordinal) order so two settlements sharing a family account cannot deadlock.
+        Person? own = null, relative = null;
+        foreach (string id in OrderedIds(card.ResidentId, relativeId))
+        {
+            Person p = await s.GetPersonAsync(id, forUpdate: true).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("Card holder or relative missing from persons.");
+            if (id == card.ResidentId)
+            {
+                own = p;
+            }
+            else
+            {
+                relative = p;
+            }
+        }
+
+        int year = tx.Time.Year;
+        Accumulator ytd = await s.GetAccumulatorAsync(card.ResidentId, year, request.VisitType, forUpdate: true).ConfigureAwait(false);
+        FundShare share = SettlementCalculator.ComputeFundShare(request.Items, check.Policy!, ytd);
+        PaymentSplit split = SettlementCalculator.SplitOutOfPocket(share.OutOfPocket, own!.Balance, relativeId, relative?.Balance ?? 0);
+
+        var postings = new List<Posting>
+        {
+            new(LedgerAccounts.Institution(request.InstitutionId), share.Total),
+            new(LedgerAccounts.PooledFund, -share.Fund),
+            new(LedgerAccounts.Personal(card.ResidentId), -split.OwnAccount),
+            new(LedgerAccounts.Cash, -split.Cash),
+        };
+        if (relativeId is not null)
+        {
+            postings.Add(new Posting(LedgerAccounts.Personal(relativeId), -split.RelativeAccount));
+        }
+
+        string reference = tx.ReaderId + "/" + tx.Counter;
+        long entryId = await s.InsertEntryAsync(EntryKind.Settlement, reference, _options.Clock.GetUtcNow(), postings).ConfigureAwait(false);
+        if (split.OwnAccount > 0)
+        {
+            await s.AddToBalanceAsync(card.ResidentId, -split.OwnAccount).ConfigureAwait(false);
+        }
+
+        if (split.RelativeAccount > 0)
+        {
+            await s.AddToBalanceAsync(relativeId!, -split.RelativeAccount).ConfigureAwait(false);
+        }
+
+        await s.UpsertAccumulatorAsync(ytd with
+        {
+            DeductibleMet = ytd.DeductibleMet + share.DeductibleApplied,
+            FundPaid = ytd.FundPaid + share.Fund,
+        }).ConfigureAwait(false);
+
+        Card updated = card with { PinTriesLeft = CardRules.PinTries, UnprintedCount = card.UnprintedCount + 1 };
+        await s.UpdateCardAsync(updated).ConfigureAwait(false);
+        await s.InsertCardRecordAsync(new CardRecord(0, card.CardNumber, card.CardNumber, tx.ReaderId, tx.Counter, tx.Time,
+            request.InstitutionId, request.VisitType, share.Total, share.Fund, split.OwnAccount + split.RelativeAccount, split.Cash, null, false))
+            .ConfigureAwait(false);
+
+        var steps = new List<string>();
+        if (check.Note is not null)
+        {
+            steps.Add(check.Note);
+        }
+
+        if (card.Lifecycle == CardLifecycle.ReportedLost)
+        {
+            steps.Add("card reported lost: settled under the emergency exception");
+        }
+
+        steps.AddRange(share.Steps);
+        steps.AddRange(split.Steps);
+        steps.Add("card now has " + updated.UnprintedCount + " of " + CardRules.UnprintedRecordLimit + " unprinted records");
+
+        var record = new SettlementRecord(tx.ReaderId, tx.Counter, hash, ReasonCode.None, ReasonCodes.DefaultMessage(ReasonCode.None), null,
+            card.CardNumber, card.ResidentId, request.InstitutionId, request.VisitType, year, tx.Time, share.Total, share.Fund,
+            share.DeductibleApplied, split.OwnAccount, split.RelativeAccount, relativeId, split.Cash, string.Join('\n', steps), entryId, null);
+        await s.InsertSettlementAsync(record).ConfigureAwait(false);
+        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
+        return SettlementOutcome.FromRecord(record, duplicate: false);
+    }
+
+    internal static IEnumerable<string> OrderedIds(string a, string? b)
+    {
+        if (b is null || b == a)
+        {
+            yield return a;
+        }
+        else if (string.CompareOrdinal(a, b) < 0)
+        {
+            yield return a;
+            yield return b;
+        }
+        else
+        {
+            yield return b;
+            yield return a;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MedCard.Settlement.Stores;
+
+/// <summary>
+/// Where the ledger lives. Every read and write of a ledger operation happens inside one
+/// <see cref="InTransactionAsync{T}"/> call, which gives it a serializable view: SQLite takes the
+/// database write lock up front (BEGIN IMMEDIATE); PostgreSQL runs SERIALIZABLE with SELECT ... FOR
+/// UPDATE on the rows it changes and re-runs the work on a serialization failure or deadlock.
+/// The work delegate may therefore run more than once: it must have no effect outside the session.
+/// </summary>
+public interface ILedgerStore : IAsyncDisposable
+{
+    /// <summary>"sqlite" or "postgresql".</summary>
+    string Kind { get; }
+
+    /// <summary>Creates the schema or migrates it to <see cref="LedgerSchema.CurrentVersion"/>; safe to call
+    /// from many hosts at once.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken);
+
+    Task<T> InTransactionAsync<T>(Func<LedgerSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+}

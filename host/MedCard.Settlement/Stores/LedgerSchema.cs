@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+
+namespace MedCard.Settlement.Stores;
+
+/// <summary>
+/// The versioned schema. The version lives in meta('schema_version'). Migrations only ever append:
+/// to change the schema add a step with the next number; never edit a shipped step.
+/// Money columns are BIGINT fen; times are BIGINT Unix milliseconds UTC; enums are their numeric values.
+/// </summary>
+public static class LedgerSchema
+{
+    public const int CurrentVersion = 1;
+
+    internal static IReadOnlyList<string> Step(int version) => version switch
+    {
+        1 => Version1,
+        _ => [],
+    };
+
+    internal const string CreateMeta = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)";
+
+    private static readonly string[] Version1 =
+    [
+        @"CREATE TABLE persons (
+            resident_id TEXT PRIMARY KEY, name TEXT NOT NULL, gender BIGINT NOT NULL, employer TEXT NOT NULL,
+            balance BIGINT NOT NULL CHECK (balance >= 0))",
+        @"CREATE TABLE cards (
+            card_number TEXT PRIMARY KEY, uid {blob} NOT NULL UNIQUE, resident_id TEXT NOT NULL REFERENCES persons (resident_id),
+            lifecycle BIGINT NOT NULL, pin_salt {blob} NOT NULL, pin_hash {blob} NOT NULL, pin_iterations BIGINT NOT NULL,
+            pin_tries_left BIGINT NOT NULL CHECK (pin_tries_left >= 0), unprinted_count BIGINT NOT NULL CHECK (unprinted_count >= 0),
+            issued_at BIGINT NOT NULL, lost_at BIGINT, loss_channel BIGINT, replaced_at BIGINT, replaced_by TEXT, replaces TEXT)",
+        "CREATE INDEX cards_resident ON cards (resident_id)",
+        "CREATE TABLE institutions (institution_id TEXT PRIMARY KEY, name TEXT NOT NULL, designated BIGINT NOT NULL)",
+        @"CREATE TABLE policies (visit_type BIGINT PRIMARY KEY, deductible BIGINT NOT NULL, copay_bp BIGINT NOT NULL,
+            fund_cap BIGINT NOT NULL)",
+        @"CREATE TABLE accumulators (
+            resident_id TEXT NOT NULL, year BIGINT NOT NULL, visit_type BIGINT NOT NULL,
+            deductible_met BIGINT NOT NULL CHECK (deductible_met >= 0), fund_paid BIGINT NOT NULL CHECK (fund_paid >= 0),
+            PRIMARY KEY (resident_id, year, visit_type))",
+        @"CREATE TABLE bindings (payer_id TEXT NOT NULL, beneficiary_id TEXT NOT NULL, relation BIGINT NOT NULL,
+            bound_at BIGINT NOT NULL, PRIMARY KEY (payer_id, beneficiary_id))",
+        "CREATE TABLE readers (reader_id BIGINT PRIMARY KEY, last_counter BIGINT NOT NULL)",
+        @"CREATE TABLE entries (entry_id {identity}, kind BIGINT NOT NULL, reference TEXT NOT NULL, created_at BIGINT NOT NULL,
+            UNIQUE (kind, reference))",
+        "CREATE TABLE postings (entry_id BIGINT NOT NULL REFERENCES entries (entry_id), account TEXT NOT NULL, amount BIGINT NOT NULL)",
+        "CREATE INDEX postings_entry ON postings (entry_id)",
+        "CREATE INDEX postings_account ON postings (account)",
+        @"CREATE TABLE settlements (
+            reader_id BIGINT NOT NULL, counter BIGINT NOT NULL, content_hash {blob} NOT NULL, outcome BIGINT NOT NULL,
+            message TEXT NOT NULL, pin_tries_left BIGINT, card_number TEXT NOT NULL, resident_id TEXT, institution_id TEXT NOT NULL,
+            visit_type BIGINT NOT NULL, year BIGINT NOT NULL, tx_time BIGINT NOT NULL, total BIGINT NOT NULL, fund BIGINT NOT NULL,
+            deductible_applied BIGINT NOT NULL, own_account BIGINT NOT NULL, relative_account BIGINT NOT NULL, relative_id TEXT,
+            cash BIGINT NOT NULL, explanation TEXT NOT NULL, entry_id BIGINT, reversal_entry_id BIGINT,
+            PRIMARY KEY (reader_id, counter))",
+        @"CREATE TABLE card_records (
+            record_id {identity}, card_number TEXT NOT NULL, original_card_number TEXT NOT NULL, reader_id BIGINT NOT NULL,
+            counter BIGINT NOT NULL, tx_time BIGINT NOT NULL, institution_id TEXT NOT NULL, visit_type BIGINT NOT NULL,
+            total BIGINT NOT NULL, fund BIGINT NOT NULL, personal BIGINT NOT NULL, cash BIGINT NOT NULL,
+            statement_id BIGINT, refunded BIGINT NOT NULL)",
+        "CREATE INDEX card_records_card ON card_records (card_number, statement_id)",
+        "CREATE TABLE statements (statement_id {identity}, card_number TEXT NOT NULL, printed_at BIGINT NOT NULL, record_count BIGINT NOT NULL)",
+        @"CREATE TABLE hotlist_events (version BIGINT PRIMARY KEY, card_number TEXT NOT NULL, listed BIGINT NOT NULL,
+            at BIGINT NOT NULL)",
+        @"CREATE TABLE claims (
+            claim_reference TEXT PRIMARY KEY, card_number TEXT NOT NULL, resident_id TEXT NOT NULL, institution_id TEXT NOT NULL,
+            visit_type BIGINT NOT NULL, year BIGINT NOT NULL, claim_time BIGINT NOT NULL, total BIGINT NOT NULL, fund BIGINT NOT NULL,
+            deductible_applied BIGINT NOT NULL, entry_id BIGINT NOT NULL, explanation TEXT NOT NULL)",
+    ];
+}

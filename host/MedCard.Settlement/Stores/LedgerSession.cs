@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Settlement.Ledger;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
+
+namespace MedCard.Settlement.Stores;
+
+/// <summary>
+/// Typed reads and writes inside one store transaction. The SQL is written once for both stores; the
+/// dialect supplies row locks and DDL types. Methods taking <c>forUpdate</c> lock the row on PostgreSQL
+/// so that a read-modify-write of a balance, a try counter or an accumulator cannot be lost.
+/// </summary>
+public sealed partial class LedgerSession
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly SqlDialect _dialect;
+    private readonly CancellationToken _ct;
+
+    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, CancellationToken ct)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _dialect = dialect;
+        _ct = ct;
+    }
+
+    private string Lock(bool forUpdate) => forUpdate ? _dialect.ForUpdate : string.Empty;
+
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        DbCommand command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach ((string name, object? value) in parameters)
+        {
+            DbParameter p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    internal async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using DbCommand command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+    }
+
+    internal async Task<long?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using DbCommand command = Command(sql, parameters);
+        object? value = await command.ExecuteScalarAsync(_ct).ConfigureAwait(false);
+        return value is null || value is DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        await using DbCommand command = Command(sql, parameters);
+        await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(_ct).ConfigureAwait(false))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    internal async Task<T?> SingleAsync<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
+        where T : class
+    {
+        List<T> rows = await QueryAsync(sql, map, parameters).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static long L(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static long? NL(DbDataReader r, int i) => r.IsDBNull(i) ? null : L(r, i);
+
+    private static string? NS(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static byte[] B(DbDataReader r, int i) => (byte[])r.GetValue(i);
+
+    // ---------------- persons ----------------
+
+    public Task<Person?> GetPersonAsync(string residentId, bool forUpdate = false) =>
+        SingleAsync("SELECT resident_id, name, gender, employer, balance FROM persons WHERE resident_id = @id" + Lock(forUpdate),
+            r => new Person(r.GetString(0), r.GetString(1), (Gender)L(r, 2), r.GetString(3), L(r, 4)), ("@id", residentId));
+
+    public Task InsertPersonAsync(Person person) =>
+        ExecuteAsync("INSERT INTO persons (resident_id, name, gender, employer, balance) VALUES (@id, @name, @gender, @employer, @balance)",
+            ("@id", person.ResidentId), ("@name", person.Name), ("@gender", (long)person.Gender), ("@employer", person.Employer),
+            ("@balance", person.Balance));
+
+    /// <summary>Adds <paramref name="delta"/> to a personal balance and returns the new balance. The CHECK
+    /// (balance >= 0) makes an overdraft impossible even if a caller's arithmetic were wrong.</summary>
+    public async Task<long> AddToBalanceAsync(string residentId, long delta)
+    {
+        long? balance = await ScalarAsync("UPDATE persons SET balance = balance + @d WHERE resident_id = @id RETURNING balance",
+            ("@d", delta), ("@id", residentId)).ConfigureAwait(false);
+        return balance ?? throw new InvalidOperationException("No such person.");
+    }
+
+    // ---------------- cards ----------------
+
+    private const string CardColumns =
+        "card_number, uid, resident_id, lifecycle, pin_tries_left, unprinted_count, issued_at, lost_at, loss_channel, replaced_at, replaced_by, replaces";
+
+    private static Card MapCard(DbDataReader r) => new(
+        r.GetString(0), B(r, 1), r.GetString(2), (CardLifecycle)L(r, 3), (int)L(r, 4), (int)L(r, 5), DbTime.FromDb(L(r, 6)),
+        NL(r, 7) is long lost ? DbTime.FromDb(lost) : null, NL(r, 8) is long ch ? (LossChannel)ch : null,
+        NL(r, 9) is long rep ? DbTime.FromDb(rep) : null, NS(r, 10), NS(r, 11));
+
+    public Task<Card?> GetCardAsync(string cardNumber, bool forUpdate = false) =>
+        SingleAsync("SELECT " + CardColumns + " FROM cards WHERE card_number = @n" + Lock(forUpdate), MapCard, ("@n", cardNumber));
+
+    public Task<Card?> GetCardByUidAsync(byte[] uid) =>
+        SingleAsync("SELECT " + CardColumns + " FROM cards WHERE uid = @uid", MapCard, ("@uid", uid));
+
+    public Task<List<Card>> GetCardsOfPersonAsync(string residentId) =>
+        QueryAsync("SELECT " + CardColumns + " FROM cards WHERE resident_id = @id ORDER BY issued_at, card_number", MapCard, ("@id", residentId));
+
+    public Task InsertCardAsync(Card card, PinCredential pin) =>
+        ExecuteAsync("INSERT INTO cards (" + CardColumns + ", pin_salt, pin_hash, pin_iterations) VALUES "
+            + "(@n, @uid, @rid, @life, @tries, @unprinted, @issued, @lost, @ch, @rep, @repby, @reps, @salt, @hash, @iter)",
+            ("@n", card.CardNumber), ("@uid", card.Uid), ("@rid", card.ResidentId), ("@life", (long)card.Lifecycle),
+            ("@tries", (long)card.PinTriesLeft), ("@unprinted", (long)card.UnprintedCount), ("@issued", DbTime.ToDb(card.IssuedAt)),
+            ("@lost", card.LostAt is { } l ? DbTime.ToDb(l) : null), ("@ch", card.LossChannel is { } c ? (long)c : null),
+            ("@rep", card.ReplacedAt is { } rp ? DbTime.ToDb(rp) : null), ("@repby", card.ReplacedBy), ("@reps", card.Replaces),
+            ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations));
+
+    /// <summary>Writes every mutable field of the card (not the PIN credential).</summary>
+    public Task UpdateCardAsync(Card card) =>
+        ExecuteAsync("UPDATE cards SET lifecycle = @life, pin_tries_left = @tries, unprinted_count = @unprinted, lost_at = @lost, "
+            + "loss_channel = @ch, replaced_at = @rep, replaced_by = @repby WHERE card_number = @n",
+            ("@life", (long)card.Lifecycle), ("@tries", (long)card.PinTriesLeft), ("@unprinted", (long)card.UnprintedCount),
+            ("@lost", card.LostAt is { } l ? DbTime.ToDb(l) : null), ("@ch", card.LossChannel is { } c ? (long)c : null),
+            ("@rep", card.ReplacedAt is { } rp ? DbTime.ToDb(rp) : null), ("@repby", card.ReplacedBy), ("@n", card.CardNumber));
+
+    public Task<PinCredential?> GetPinCredentialAsync(string cardNumber) =>
+        SingleAsync("SELECT pin_salt, pin_hash, pin_iterations FROM cards WHERE card_number = @n",
+            r => new PinCredential(B(r, 0), B(r, 1), (int)L(r, 2)), ("@n", cardNumber));
+
+    public Task SetPinCredentialAsync(string cardNumber, PinCredential pin) =>
+        ExecuteAsync("UPDATE cards SET pin_salt = @salt, pin_hash = @hash, pin_iterations = @iter WHERE card_number = @n",
+            ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations), ("@n", cardNumber));
+
+    // ---------------- institutions and policies ----------------
+
+    public Task<Institution?> GetInstitutionAsync(string institutionId) =>
+        SingleAsync("SELECT institution_id, name, designated FROM institutions WHERE institution_id = @id",
+            r => new Institution(r.GetString(0), r.GetString(1), L(r, 2) != 0), ("@id", institutionId));
+
+    public Task UpsertInstitutionAsync(Institution institution) =>
+        ExecuteAsync("INSERT INTO institutions (institution_id, name, designated) VALUES (@id, @name, @d) "
+            + "ON CONFLICT (institution_id) DO UPDATE SET name = excluded.name, designated = excluded.designated",
+            ("@id", institution.InstitutionId), ("@name", institution.Name), ("@d", institution.Designated ? 1L : 0L));
+
+    public Task<VisitPolicy?> GetPolicyAsync(VisitType visitType) =>
+        SingleAsync("SELECT deductible, copay_bp, fund_cap FROM policies WHERE visit_type = @v",
+            r => new VisitPolicy(L(r, 0), (int)L(r, 1), L(r, 2)), ("@v", (long)visitType));
+
+    public Task UpsertPolicyAsync(VisitType visitType, VisitPolicy policy) =>
+        ExecuteAsync("INSERT INTO policies (visit_type, deductible, copay_bp, fund_cap) VALUES (@v, @d, @c, @cap) "
+            + "ON CONFLICT (visit_type) DO UPDATE SET deductible = excluded.deductible, copay_bp = excluded.copay_bp, fund_cap = excluded.fund_cap",
+            ("@v", (long)visitType), ("@d", policy.YearlyDeductible), ("@c", (long)policy.CoPaymentBasisPoints), ("@cap", policy.YearlyFundCap));
+
+    // ---------------- accumulators ----------------
+
+    /// <summary>Returns the accumulator, or zeros when this person has no spending yet that year.</summary>
+    public async Task<Accumulator> GetAccumulatorAsync(string residentId, int year, VisitType visitType, bool forUpdate = false)
+    {
+        Accumulator? row = await SingleAsync(
+            "SELECT deductible_met, fund_paid FROM accumulators WHERE resident_id = @id AND year = @y AND visit_type = @v" + Lock(forUpdate),
+            r => new Accumulator(residentId, year, visitType, L(r, 0), L(r, 1)),
+            ("@id", residentId), ("@y", (long)year), ("@v", (long)visitType)).ConfigureAwait(false);
+        return row ?? new Accumulator(residentId, year, visitType, 0, 0);
+    }
+
+    public Task UpsertAccumulatorAsync(Accumulator a) =>
+        ExecuteAsync("INSERT INTO accumulators (resident_id, year, visit_type, deductible_met, fund_paid) VALUES (@id, @y, @v, @d, @f) "
+            + "ON CONFLICT (resident_id, year, visit_type) DO UPDATE SET deductible_met = excluded.deductible_met, fund_paid = excluded.fund_paid",
+            ("@id", a.ResidentId), ("@y", (long)a.Year), ("@v", (long)a.VisitType), ("@d", a.DeductibleMet), ("@f", a.FundPaid));
+
+    // ---------------- family bindings ----------------
+
+    public Task<FamilyBinding?> GetBindingAsync(string payerId, string beneficiaryId) =>
+        SingleAsync("SELECT payer_id, beneficiary_id, relation FROM bindings WHERE payer_id = @p AND beneficiary_id = @b",
+            r => new FamilyBinding(r.GetString(0), r.GetString(1), (Relation)L(r, 2)), ("@p", payerId), ("@b", beneficiaryId));
+
+    public Task<List<FamilyBinding>> GetBindingsOfPayerAsync(string payerId) =>
+        QueryAsync("SELECT payer_id, beneficiary_id, relation FROM bindings WHERE payer_id = @p ORDER BY beneficiary_id",
+            r => new FamilyBinding(r.GetString(0), r.GetString(1), (Relation)L(r, 2)), ("@p", payerId));
+
+    public Task InsertBindingAsync(FamilyBinding binding, DateTimeOffset at) =>
+        ExecuteAsync("INSERT INTO bindings (payer_id, beneficiary_id, relation, bound_at) VALUES (@p, @b, @r, @at)",
+            ("@p", binding.PayerResidentId), ("@b", binding.BeneficiaryResidentId), ("@r", (long)binding.Relation), ("@at", DbTime.ToDb(at)));
+
+    public async Task<bool> DeleteBindingAsync(string payerId, string beneficiaryId) =>
+        await ExecuteAsync("DELETE FROM bindings WHERE payer_id = @p AND beneficiary_id = @b", ("@p", payerId), ("@b", beneficiaryId))
+            .ConfigureAwait(false) > 0;
+
+    // ---------------- readers ----------------
+
+    /// <summary>Highest counter seen from this reader, or -1 when none.</summary>
+    public async Task<long> GetReaderLastCounterAsync(uint readerId, bool forUpdate = false) =>
+        await ScalarAsync("SELECT last_counter FROM readers WHERE reader_id = @r" + Lock(forUpdate), ("@r", (long)readerId))
+            .ConfigureAwait(false) ?? -1;
+
+    public Task SetReaderLastCounterAsync(uint readerId, uint counter) =>
+        ExecuteAsync("INSERT INTO readers (reader_id, last_counter) VALUES (@r, @c) "
+            + "ON CONFLICT (reader_id) DO UPDATE SET last_counter = excluded.last_counter",
+            ("@r", (long)readerId), ("@c", (long)counter));
+}

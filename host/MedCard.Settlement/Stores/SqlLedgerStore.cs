@@ -1,0 +1,126 @@
+using System;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MedCard.Settlement.Stores;
+
+/// <summary>Transaction, retry and migration logic shared by the SQLite and PostgreSQL stores.</summary>
+public abstract class SqlLedgerStore : ILedgerStore
+{
+    /// <summary>Upper bound on re-running a transaction after serialization failures; far above what 16
+    /// contending hosts need, low enough to surface a livelock as an error.</summary>
+    private const int MaxAttempts = 60;
+
+    internal SqlLedgerStore(SqlDialect dialect)
+    {
+        Dialect = dialect;
+    }
+
+    public abstract string Kind { get; }
+
+    internal SqlDialect Dialect { get; }
+
+    /// <summary>Opens a connection with the store's per-connection settings applied.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins the store's serializable write transaction.</summary>
+    protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>True when re-running the whole transaction may succeed (serialization failure, deadlock,
+    /// busy database, a unique key taken by a concurrent writer).</summary>
+    protected abstract bool IsTransient(Exception exception);
+
+    /// <summary>Hook to serialize concurrent migrations (PostgreSQL takes an advisory lock).</summary>
+    protected virtual Task LockForMigrationAsync(LedgerSession session) => Task.CompletedTask;
+
+    public async Task<T> InTransactionAsync<T>(Func<LedgerSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (int attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using DbTransaction transaction = await BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var session = new LedgerSession(connection, transaction, Dialect, cancellationToken);
+                T result = await work(session, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+            {
+                await SafeRollbackAsync(transaction).ConfigureAwait(false);
+
+                // Randomised, growing back-off so contending hosts stop colliding in lockstep.
+                int ceilingMs = Math.Min(50, 1 << Math.Min(attempt, 6));
+                await Task.Delay(Random.Shared.Next(1, ceilingMs + 1), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await SafeRollbackAsync(transaction).ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private static async Task SafeRollbackAsync(DbTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // The connection is already unusable or the transaction was rolled back by the server; the
+            // connection is disposed right after, which releases everything.
+        }
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using (DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using DbCommand create = connection.CreateCommand();
+            create.CommandText = LedgerSchema.CreateMeta;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await InTransactionAsync(async (session, _) =>
+        {
+            await LockForMigrationAsync(session).ConfigureAwait(false);
+            long version = await session.ScalarAsync("SELECT value FROM meta WHERE key = 'schema_version'").ConfigureAwait(false) ?? 0;
+            if (version > LedgerSchema.CurrentVersion)
+            {
+                throw new InvalidOperationException("The ledger schema (version " + version + ") is newer than this library ("
+                    + LedgerSchema.CurrentVersion + ").");
+            }
+
+            for (long v = version + 1; v <= LedgerSchema.CurrentVersion; v++)
+            {
+                foreach (string statement in LedgerSchema.Step((int)v))
+                {
+                    await session.ExecuteAsync(Dialect.Ddl(statement)).ConfigureAwait(false);
+                }
+
+                await session.ExecuteAsync("INSERT INTO meta (key, value) VALUES ('schema_version', @v) "
+                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("@v", v)).ConfigureAwait(false);
+            }
+
+            return version;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) =>
+        InTransactionAsync(async (session, _) =>
+            (int)(await session.ScalarAsync("SELECT value FROM meta WHERE key = 'schema_version'").ConfigureAwait(false) ?? 0),
+            cancellationToken);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+}
