@@ -89,6 +89,10 @@ public sealed class ApiDataSet
     public IEnumerable<string> PackagesDeclaring(string simpleName) =>
         Types.Values.Where(t => t.DeclaringType is null && t.SimpleName == simpleName).Select(t => t.Package).Distinct(StringComparer.Ordinal);
 
+    /// <summary>Package ids of the packages that declare types in the namespace (or below it).</summary>
+    public IEnumerable<string> PackagesWithNamespace(string ns) =>
+        Types.Values.Where(t => t.Namespace == ns || t.Namespace.StartsWith(ns + ".", StringComparison.Ordinal)).Select(t => t.Package).Distinct(StringComparer.Ordinal);
+
     private static IEnumerable<string> DataFiles(string directory)
     {
         IEnumerable<string> files = System.IO.Directory.GetFiles(directory, "*.txt");

@@ -10,6 +10,7 @@ using MedCard.NanoCheck.Projects;
 using MedCard.NanoCheck.Stubs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
 namespace MedCard.NanoCheck.Checks;
@@ -132,7 +133,15 @@ public sealed partial class ReferenceCompiler
             deterministic: true);
         CSharpCompilation compilation = CSharpCompilation.Create(project.AssemblyName, trees, references, options);
 
-        var compileErrors = compilation.GetDiagnostics()
+        // Emit, not just GetDiagnostics: missing runtime helpers (the async method builders, for one)
+        // are only reported while lowering method bodies.
+        EmitResult emitted;
+        using (var image = new MemoryStream())
+        {
+            emitted = compilation.Emit(image);
+        }
+
+        var compileErrors = emitted.Diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
@@ -265,18 +274,33 @@ public sealed partial class ReferenceCompiler
             return "";
         }
 
-        string text = diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-        string name = text.Split('<')[0].Split('.').Last().Trim();
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         var referenced = new HashSet<string>(project.Packages.Select(p => p.Id), StringComparer.OrdinalIgnoreCase);
+        Match inNamespace = NameInNamespace().Match(message);
+        if (diagnostic.Id == "CS0234" && inNamespace.Success)
+        {
+            string ns = inNamespace.Groups[2].Value + "." + inNamespace.Groups[1].Value;
+            var withNamespace = _data.PackagesWithNamespace(ns).Where(p => !referenced.Contains(p)).ToList();
+            if (withNamespace.Count > 0)
+            {
+                return " (namespace '" + ns + "' exists only in package " + string.Join(" / ", withNamespace) + ", which packages.config does not reference)";
+            }
+        }
+
+        string text = diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+        string name = inNamespace.Success ? inNamespace.Groups[1].Value : text.Split('<')[0].Split('.').Last().Trim();
         var declaring = _data.PackagesDeclaring(name).ToList();
         if (declaring.Count == 0)
         {
-            return diagnostic.Id == "CS0103" ? "" : " (not in the nanoFramework 1.x API)";
+            return diagnostic.Id == "CS0103" ? "" : " (no nanoFramework 1.x package declares '" + name + "')";
         }
 
         var missing = declaring.Where(p => !referenced.Contains(p)).ToList();
         return missing.Count == 0 ? "" : " (nanoFramework declares '" + name + "' in package " + string.Join(" / ", missing) + ", which packages.config does not reference)";
     }
+
+    [GeneratedRegex(@"name '([^']+)' does not exist in the namespace '([^']+)'")]
+    private static partial Regex NameInNamespace();
 
     [GeneratedRegex(@"assembly '([^,']+)")]
     private static partial Regex AssemblyInMessage();
