@@ -1,0 +1,10 @@
+namespace MedCard.Benchmarks
+{
+    internal static class ProtocolBenchmark
+    {
+        public static int Run()
+        {
+            return 0;
+        }
+    }
+}
