@@ -1,0 +1,94 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
+
+namespace MedCard.Settlement.Services;
+
+public sealed partial class CardDesk
+{
+    /// <summary>Forgotten or blocked PIN: the holder shows their ID at a service desk; a new PIN is set and
+    /// the try counter restored.</summary>
+    public async Task<DeskResult> ResetPinAsync(string cardNumber, string residentId, PinDigits newPin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newPin);
+        PinCredential credential = _hasher.Hash(newPin);
+        return await _store.InTransactionAsync(async (s, _) =>
+        {
+            Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
+            if (card is null)
+            {
+                return DeskResult.Refused(ReasonCode.UnknownCard);
+            }
+
+            if (!SameId(card.ResidentId, residentId))
+            {
+                return DeskResult.Refused(ReasonCode.IdentityMismatch);
+            }
+
+            if (card.Lifecycle == CardLifecycle.Replaced)
+            {
+                return DeskResult.Refused(ReasonCode.CardReplaced);
+            }
+
+            await s.SetPinCredentialAsync(cardNumber, credential).ConfigureAwait(false);
+            await s.UpdateCardAsync(card with { PinTriesLeft = CardRules.PinTries }).ConfigureAwait(false);
+            return DeskResult.Ok;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Changes the PIN with the old one. Same counting as at a reader: the try is spent (committed)
+    /// before the comparison; a right old PIN restores the tries.</summary>
+    public async Task<DeskResult> ChangePinAsync(string cardNumber, PinDigits oldPin, PinDigits newPin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(oldPin);
+        ArgumentNullException.ThrowIfNull(newPin);
+        (DeskResult? refused, PinCredential? stored) = await _store.InTransactionAsync(async (s, _) =>
+        {
+            Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
+            DeskResult? refusal = PinChangeRefusal(card);
+            if (refusal is not null)
+            {
+                return (refusal, (PinCredential?)null);
+            }
+
+            await s.UpdateCardAsync(card! with { PinTriesLeft = card.PinTriesLeft - 1 }).ConfigureAwait(false);
+            return ((DeskResult?)null, await s.GetPinCredentialAsync(cardNumber).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        bool ok = PinHasher.Verify(stored!, oldPin);
+        PinCredential? replacement = ok ? _hasher.Hash(newPin) : null;
+        return await _store.InTransactionAsync(async (s, _) =>
+        {
+            Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
+            if (card is null || card.Lifecycle != CardLifecycle.Active)
+            {
+                return DeskResult.Refused(ReasonCode.InvalidCardState);
+            }
+
+            if (!ok)
+            {
+                return new DeskResult(Refusal.WrongPin(card.PinTriesLeft));
+            }
+
+            await s.SetPinCredentialAsync(cardNumber, replacement!).ConfigureAwait(false);
+            await s.UpdateCardAsync(card with { PinTriesLeft = CardRules.PinTries }).ConfigureAwait(false);
+            return DeskResult.Ok;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DeskResult? PinChangeRefusal(Card? card) =>
+        card is null ? DeskResult.Refused(ReasonCode.UnknownCard)
+        : card.Lifecycle == CardLifecycle.Replaced ? DeskResult.Refused(ReasonCode.CardReplaced)
+        : card.Lifecycle == CardLifecycle.ReportedLost ? DeskResult.Refused(ReasonCode.CardReportedLost)
+        : card.PinTriesLeft <= 0 ? DeskResult.Refused(ReasonCode.PinBlocked)
+        : null;
+
+    private static bool SameId(string stored, string given) =>
+        given is not null && string.Equals(stored, ResidentId.Normalize(given), StringComparison.Ordinal);
+}

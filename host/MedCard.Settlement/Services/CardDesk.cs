@@ -1,0 +1,164 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Settlement.Ledger;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
+using MedCard.Settlement.Stores;
+
+namespace MedCard.Settlement.Services;
+
+/// <summary>
+/// Service-desk operations: enrolment, contributions, institutions and policies, family binding, PIN
+/// reset and change, loss report / cancel / replace, and statement printing. There is deliberately no
+/// withdrawal and no transfer operation: a personal balance only leaves the account through settlement.
+/// </summary>
+public sealed partial class CardDesk
+{
+    private readonly ILedgerStore _store;
+    private readonly LedgerOptions _options;
+    private readonly PinHasher _hasher;
+
+    public CardDesk(ILedgerStore store, LedgerOptions? options = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _options = options ?? new LedgerOptions();
+        _hasher = new PinHasher(_options.PinIterations);
+    }
+
+    private DateTimeOffset Now => _options.Clock.GetUtcNow();
+
+    public Task RegisterInstitutionAsync(Institution institution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(institution);
+        return _store.InTransactionAsync(async (s, _) =>
+        {
+            await s.UpsertInstitutionAsync(institution).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task SetPolicyAsync(VisitType visitType, VisitPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        return _store.InTransactionAsync(async (s, _) =>
+        {
+            await s.UpsertPolicyAsync(visitType, policy).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    public async Task<DeskResult> EnrolAsync(Enrolment enrolment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        if (!ResidentId.IsValid(enrolment.ResidentId))
+        {
+            return DeskResult.Refused(ReasonCode.InvalidResidentId);
+        }
+
+        if (enrolment.OpeningBalance < 0 || enrolment.CardUid is null || enrolment.CardUid.Length == 0
+            || string.IsNullOrWhiteSpace(enrolment.CardNumber) || string.IsNullOrWhiteSpace(enrolment.Name))
+        {
+            return DeskResult.Refused(ReasonCode.InvalidRequest);
+        }
+
+        string id = ResidentId.Normalize(enrolment.ResidentId);
+        PinCredential pin = _hasher.Hash(enrolment.Pin);
+        DateTimeOffset now = Now;
+        return await _store.InTransactionAsync(async (s, _) =>
+        {
+            if (await s.GetPersonAsync(id).ConfigureAwait(false) is not null)
+            {
+                return DeskResult.Refused(ReasonCode.AlreadyExists, "person " + id);
+            }
+
+            if (await s.GetCardAsync(enrolment.CardNumber).ConfigureAwait(false) is not null
+                || await s.GetCardByUidAsync(enrolment.CardUid).ConfigureAwait(false) is not null)
+            {
+                return DeskResult.Refused(ReasonCode.AlreadyExists, "card");
+            }
+
+            await s.InsertPersonAsync(new Person(id, enrolment.Name, enrolment.Gender, enrolment.Employer ?? string.Empty, 0)).ConfigureAwait(false);
+            await s.InsertCardAsync(NewCard(enrolment.CardNumber, enrolment.CardUid, id, now, null), pin).ConfigureAwait(false);
+            if (enrolment.OpeningBalance > 0)
+            {
+                await ContributeAsync(s, id, enrolment.OpeningBalance, "enrol:" + id, now).ConfigureAwait(false);
+            }
+
+            return DeskResult.Ok;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Card NewCard(string number, byte[] uid, string residentId, DateTimeOffset at, string? replaces, int unprinted = 0) =>
+        new(number, (byte[])uid.Clone(), residentId, CardLifecycle.Active, CardRules.PinTries, unprinted, at, null, null, null, null, replaces);
+
+    /// <summary>Pays money into a personal account (employer or holder contribution). Idempotent by reference.</summary>
+    public Task<DeskResult> CreditPersonalAccountAsync(string residentId, long amount, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        if (amount <= 0)
+        {
+            return Task.FromResult(DeskResult.Refused(ReasonCode.InvalidRequest, "amount must be positive"));
+        }
+
+        DateTimeOffset now = Now;
+        return _store.InTransactionAsync(async (s, _) =>
+        {
+            if (await s.FindEntryAsync(EntryKind.Contribution, reference).ConfigureAwait(false) is not null)
+            {
+                return DeskResult.Ok;
+            }
+
+            if (await s.GetPersonAsync(residentId, forUpdate: true).ConfigureAwait(false) is null)
+            {
+                return DeskResult.Refused(ReasonCode.UnknownPerson);
+            }
+
+            await ContributeAsync(s, residentId, amount, reference, now).ConfigureAwait(false);
+            return DeskResult.Ok;
+        }, cancellationToken);
+    }
+
+    private static async Task ContributeAsync(LedgerSession s, string residentId, long amount, string reference, DateTimeOffset at)
+    {
+        await s.InsertEntryAsync(EntryKind.Contribution, reference, at,
+            [new Posting(LedgerAccounts.Personal(residentId), amount), new Posting(LedgerAccounts.Contributions, -amount)]).ConfigureAwait(false);
+        await s.AddToBalanceAsync(residentId, amount).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets <paramref name="payerResidentId"/>'s personal account pay for the beneficiary, who is the
+    /// payer's <paramref name="relation"/>.</summary>
+    public Task<DeskResult> BindRelativeAsync(string payerResidentId, string beneficiaryResidentId, Relation relation, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(relation) || payerResidentId == beneficiaryResidentId)
+        {
+            return Task.FromResult(DeskResult.Refused(ReasonCode.InvalidRequest));
+        }
+
+        DateTimeOffset now = Now;
+        return _store.InTransactionAsync(async (s, _) =>
+        {
+            if (await s.GetPersonAsync(payerResidentId).ConfigureAwait(false) is null
+                || await s.GetPersonAsync(beneficiaryResidentId).ConfigureAwait(false) is null)
+            {
+                return DeskResult.Refused(ReasonCode.UnknownPerson);
+            }
+
+            if (await s.GetBindingAsync(payerResidentId, beneficiaryResidentId).ConfigureAwait(false) is not null)
+            {
+                return DeskResult.Refused(ReasonCode.AlreadyExists, "binding");
+            }
+
+            await s.InsertBindingAsync(new FamilyBinding(payerResidentId, beneficiaryResidentId, relation), now).ConfigureAwait(false);
+            return DeskResult.Ok;
+        }, cancellationToken);
+    }
+
+    public Task<DeskResult> UnbindRelativeAsync(string payerResidentId, string beneficiaryResidentId, CancellationToken cancellationToken) =>
+        _store.InTransactionAsync(async (s, _) =>
+            await s.DeleteBindingAsync(payerResidentId, beneficiaryResidentId).ConfigureAwait(false)
+                ? DeskResult.Ok
+                : DeskResult.Refused(ReasonCode.InvalidRequest, "no such binding"),
+            cancellationToken);
+}
