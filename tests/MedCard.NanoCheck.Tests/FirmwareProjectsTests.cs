@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MedCard.NanoCheck.Checks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MedCard.NanoCheck.Tests;
+
+/// <summary>The judge itself: every firmware project in the repository passes the reference compile.</summary>
+[Collection(StubCollection.Name)]
+public sealed class FirmwareProjectsTests
+{
+    private readonly StubFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public FirmwareProjectsTests(StubFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public void AllFirmwareProjectsPassReferenceCompile()
+    {
+        // Discovered at run time under shared/ and firmware/; with none present there is nothing to judge.
+        List<string> projects = Program.FindAllProjects(_fixture.RepoRoot);
+        var compiler = new ReferenceCompiler(_fixture.Data, _fixture.Stubs);
+        var findings = new List<Finding>();
+        foreach (string project in projects)
+        {
+            IReadOnlyList<Finding> own = compiler.Check(project);
+            _output.WriteLine(Finding.DisplayPath(project, _fixture.RepoRoot) + ": " + (own.Count == 0 ? "ok" : own.Count + " error(s)"));
+            findings.AddRange(own.Where(f => !findings.Contains(f)));
+        }
+
+        Assert.True(findings.Count == 0, "reference compile errors in firmware projects:\n" + _fixture.Describe(findings));
+    }
+
+    [Fact]
+    public void DiscoveryFindsOnlyNfprojUnderSharedAndFirmware()
+    {
+        List<string> projects = Program.FindAllProjects(_fixture.RepoRoot);
+
+        Assert.All(projects, p =>
+        {
+            Assert.EndsWith(".nfproj", p, System.StringComparison.Ordinal);
+            string relative = Path.GetRelativePath(_fixture.RepoRoot, p).Replace('\\', '/');
+            Assert.True(relative.StartsWith("shared/", System.StringComparison.Ordinal) || relative.StartsWith("firmware/", System.StringComparison.Ordinal), relative);
+        });
+        int onDisk = new[] { "shared", "firmware" }
+            .Select(d => Path.Combine(_fixture.RepoRoot, d))
+            .Where(Directory.Exists)
+            .Sum(d => Directory.GetFiles(d, "*.nfproj", SearchOption.AllDirectories).Count(f => !f.Contains("/bin/") && !f.Contains("/obj/")));
+        Assert.Equal(onDisk, projects.Count);
+    }
+}

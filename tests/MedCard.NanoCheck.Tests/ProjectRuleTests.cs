@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MedCard.NanoCheck.Checks;
+using MedCard.NanoCheck.Projects;
+using Xunit;
+
+namespace MedCard.NanoCheck.Tests;
+
+/// <summary>The rules about the project files themselves: packages, Compile list drift, project references, defines.</summary>
+[Collection(StubCollection.Name)]
+public sealed class ProjectRuleTests
+{
+    private const string CleanClass = "namespace Snippets\n{\n    public class A { public int X; }\n}\n";
+    private readonly StubFixture _fixture;
+
+    public ProjectRuleTests(StubFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    [Fact]
+    public void UnknownPackageIsAnErrorOnItsLine()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary, "nanoFramework.Json@2.2.1"]);
+
+        Finding f = Assert.Single(_fixture.Check(nfproj));
+        Assert.Equal(RuleIds.UnknownPackage, f.Code);
+        Assert.Equal("packages.config", Path.GetFileName(f.FilePath));
+        Assert.Equal(4, f.Line);
+        Assert.Contains("nanoFramework.Json", f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VersionOtherThanPinnedIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary, "nanoFramework.System.Text@1.2.54"]);
+
+        Finding f = Assert.Single(_fixture.Check(nfproj));
+        Assert.Equal(RuleIds.PackageVersion, f.Code);
+        Assert.Contains("1.2.54", f.Message, System.StringComparison.Ordinal);
+        Assert.Contains(PinnedPackages.Versions["nanoFramework.System.Text"], f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingCoreLibraryIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), ["nanoFramework.System.Text"]);
+
+        Assert.Contains(_fixture.Check(nfproj), f => f.Code == RuleIds.PackagesConfig);
+    }
+
+    [Fact]
+    public void SourceFileNotInCompileListIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary]);
+        string stray = Path.Combine(Path.GetDirectoryName(nfproj)!, "Sub", "Stray.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
+        File.WriteAllText(stray, "namespace Snippets { public class Stray { } }\n");
+        Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(nfproj)!, "obj"));
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(nfproj)!, "obj", "Generated.cs"), "// build output is ignored\n");
+
+        Finding f = Assert.Single(_fixture.Check(nfproj));
+        Assert.Equal(RuleIds.UnlistedSource, f.Code);
+        Assert.Equal(stray, f.FilePath);
+    }
+
+    [Fact]
+    public void ListedFileThatDoesNotExistIsAnError()
+    {
+        string dir = _fixture.NewFolder();
+        File.WriteAllText(Path.Combine(dir, "A.cs"), CleanClass);
+        string nfproj = Path.Combine(dir, "Snippet.nfproj");
+        File.WriteAllText(nfproj, StubFixture.ProjectXml("    <Compile Include=\"A.cs\" />\n    <Compile Include=\"Gone\\Missing.cs\" />\n", ""));
+        StubFixture.WritePackagesConfig(dir, [PinnedPackages.CoreLibrary]);
+
+        Finding f = Assert.Single(_fixture.Check(nfproj));
+        Assert.Equal(RuleIds.MissingSource, f.Code);
+        Assert.Equal(nfproj, f.FilePath);
+        Assert.Equal(8, f.Line); // line 7 is A.cs, line 8 the missing item
+    }
+
+    [Fact]
+    public void ReferencedProjectIsCompiledFirstAndUsable()
+    {
+        string root = _fixture.NewFolder();
+        string libDir = Directory.CreateDirectory(Path.Combine(root, "Lib")).FullName;
+        string appDir = Directory.CreateDirectory(Path.Combine(root, "App")).FullName;
+        _fixture.WriteProject(Files("namespace Lib\n{\n    public static class Adder { public static int Add(int a, int b) { return a + b; } }\n}\n"), [PinnedPackages.CoreLibrary], folder: libDir);
+        string reference = "  <ItemGroup>\n    <ProjectReference Include=\"..\\Lib\\Snippet.nfproj\" />\n  </ItemGroup>\n";
+        string good = _fixture.WriteProject(Files("namespace App\n{\n    public class Use { public int Run() { return Lib.Adder.Add(1, 2); } }\n}\n"), [PinnedPackages.CoreLibrary], reference, appDir);
+
+        IReadOnlyList<Finding> findings = _fixture.Check(good);
+
+        Assert.True(findings.Count == 0, _fixture.Describe(findings));
+    }
+
+    [Fact]
+    public void ErrorsOfAReferencedProjectAreReportedWithItsFiles()
+    {
+        string root = _fixture.NewFolder();
+        string libDir = Directory.CreateDirectory(Path.Combine(root, "Lib")).FullName;
+        string appDir = Directory.CreateDirectory(Path.Combine(root, "App")).FullName;
+        _fixture.WriteProject(Files("namespace Lib\n{\n    public static class Clock { public static long Now() { return System.DateTime.Now.Ticks; } }\n}\n"), [PinnedPackages.CoreLibrary], folder: libDir);
+        string reference = "  <ItemGroup>\n    <ProjectReference Include=\"..\\Lib\\Snippet.nfproj\" />\n  </ItemGroup>\n";
+        string app = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], reference, appDir);
+
+        Finding f = Assert.Single(_fixture.Check(app));
+        Assert.Equal("CS0117", f.Code);
+        Assert.StartsWith(libDir, f.FilePath, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingProjectReferenceIsAnError()
+    {
+        string reference = "  <ItemGroup>\n    <ProjectReference Include=\"..\\Nowhere\\Nothing.nfproj\" />\n  </ItemGroup>\n";
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], reference);
+
+        Assert.Equal(RuleIds.ProjectReference, Assert.Single(_fixture.Check(nfproj)).Code);
+    }
+
+    [Fact]
+    public void DefineConstantsOfTheProjectAreApplied()
+    {
+        string source = "namespace Snippets\n{\n#if NANOFRAMEWORK_1_0\n    public class A { public long Now() { return System.DateTime.UtcNow.Ticks; } }\n#else\n    public class A { public long Now() { return System.DateTime.Now.Ticks; } }\n#endif\n}\n";
+        string defines = "  <PropertyGroup>\n    <DefineConstants>$(DefineConstants);NANOFRAMEWORK_1_0</DefineConstants>\n  </PropertyGroup>\n";
+
+        Assert.Empty(_fixture.Check(_fixture.WriteProject(Files(source), [PinnedPackages.CoreLibrary], defines)));
+        Assert.Contains(_fixture.Check(_fixture.WriteProject(Files(source), [PinnedPackages.CoreLibrary])), f => f.Code == "CS0117");
+    }
+
+    [Fact]
+    public void SyncRewritesTheCompileListSoTheDriftCheckPasses()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary]);
+        string dir = Path.GetDirectoryName(nfproj)!;
+        Directory.CreateDirectory(Path.Combine(dir, "Sub"));
+        File.WriteAllText(Path.Combine(dir, "Sub", "B.cs"), "namespace Snippets { public class B { } }\n");
+        File.Delete(Path.Combine(dir, "A.cs"));
+        File.WriteAllText(Path.Combine(dir, "C.cs"), "namespace Snippets { public class C { } }\n");
+        Assert.NotEmpty(_fixture.Check(nfproj));
+
+        var (added, removed) = CompileListSync.Sync(nfproj);
+
+        Assert.Equal((2, 1), (added, removed));
+        Assert.Empty(_fixture.Check(nfproj));
+        string text = File.ReadAllText(nfproj);
+        Assert.Contains("<Compile Include=\"Sub\\B.cs\" />", text, System.StringComparison.Ordinal);
+        Assert.Contains("<AssemblyName>Snippet</AssemblyName>", text, System.StringComparison.Ordinal);
+        Assert.Contains("NFProjectSystem.CSharp.targets", text, System.StringComparison.Ordinal);
+        Assert.Equal((0, 0), CompileListSync.Sync(nfproj));
+    }
+
+    [Fact]
+    public void NestedProjectFolderBelongsToTheNestedProject()
+    {
+        string outer = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary]);
+        string innerDir = Path.Combine(Path.GetDirectoryName(outer)!, "Tests");
+        Directory.CreateDirectory(innerDir);
+        _fixture.WriteProject(Files("namespace T { public class T1 { } }\n"), [PinnedPackages.CoreLibrary], folder: innerDir);
+
+        Assert.Empty(_fixture.Check(outer));
+    }
+
+    private static Dictionary<string, string> Files(string a) => new() { ["A.cs"] = a };
+}
