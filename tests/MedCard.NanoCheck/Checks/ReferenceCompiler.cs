@@ -202,7 +202,7 @@ public sealed partial class ReferenceCompiler
         {
             if (include.IndexOfAny(['*', '?']) >= 0)
             {
-                findings.Add(new Finding(project.FullPath, line, 1, RuleIds.WildcardCompile, "Compile item '" + include + "' uses a wildcard: list every file explicitly (run `dotnet run --project tests/MedCard.NanoCheck -- sync " + Path.GetFileName(project.FullPath) + "`)"));
+                findings.Add(new Finding(project.FullPath, line, 1, RuleIds.WildcardCompile, "Compile item '" + include + "' uses a wildcard: list every file explicitly (fix with `dotnet run --project tests/MedCard.NanoCheck -- sync <the .nfproj>`)"));
                 continue;
             }
 
@@ -228,7 +228,7 @@ public sealed partial class ReferenceCompiler
         {
             if (!listed.Contains(Path.GetFullPath(file)))
             {
-                findings.Add(new Finding(file, 1, 1, RuleIds.UnlistedSource, "'" + Path.GetFileName(file) + "' is in the folder of " + Path.GetFileName(project.FullPath) + " but not in its Compile list: the SDK csproj compiles it, the nanoFramework build would not (run `dotnet run --project tests/MedCard.NanoCheck -- sync " + Path.GetFileName(project.FullPath) + "`)"));
+                findings.Add(new Finding(file, 1, 1, RuleIds.UnlistedSource, "'" + Path.GetFileName(file) + "' is in the folder of " + Path.GetFileName(project.FullPath) + " but not in its Compile list; the SDK csproj compiles it, the nanoFramework build would not (fix with `dotnet run --project tests/MedCard.NanoCheck -- sync <the .nfproj>`)"));
             }
         }
 
