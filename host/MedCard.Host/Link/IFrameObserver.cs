@@ -1,0 +1,18 @@
+using MedCard.Protocol;
+
+namespace MedCard.Host.Link
+{
+    /// <summary>
+    /// Sees every frame the link sends or receives (trace mode, metrics). Called on the link's
+    /// threads; must be quick and must not throw. The payload is only valid during the call.
+    /// Implementations decide what may be written where: payloads of some types are secret.
+    /// </summary>
+    public interface IFrameObserver
+    {
+        void OnFrame(FrameDirection direction, FrameHeader header, byte[] payload, int offset, int count, int wireLength);
+
+        void OnFrameDropped(FrameDropReason reason, int byteCount);
+
+        void OnLinkEvent(string description);
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+
+namespace MedCard.Host.Link
+{
+    /// <summary>Timing of the protocol layer. Defaults suit 115200 baud, where a 512-byte frame takes 50 ms.</summary>
+    public sealed record LinkOptions
+    {
+        /// <summary>How long to wait for an answer before resending the same frame (same request id).</summary>
+        public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromMilliseconds(400);
+
+        /// <summary>Sends per request, first one included.</summary>
+        public int MaxAttempts { get; init; } = 4;
+
+        /// <summary>Pause before resending after a NACK (reader busy / not ready).</summary>
+        public TimeSpan NackBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
+
+        /// <summary>NACKs tolerated per request before giving up as busy.</summary>
+        public int MaxNacks { get; init; } = 20;
+
+        /// <summary>When nothing was received for this long, probe with Hello.</summary>
+        public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Unanswered heartbeat probes (each with its own attempt timeout) before the link is declared stale and reopened.</summary>
+        public int HeartbeatMisses { get; init; } = 3;
+
+        /// <summary>First and largest pause between reconnect attempts (doubling in between).</summary>
+        public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+        public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(3);
+
+        /// <summary>Acknowledge reader events (CardPresented, CardRemoved) so the reader stops repeating them.</summary>
+        public bool AcknowledgeEvents { get; init; } = true;
+
+        /// <summary>Reconnect automatically when the transport ends or the heartbeat fails.</summary>
+        public bool AutoReconnect { get; init; } = true;
+
+        public static LinkOptions Default { get; } = new LinkOptions();
+    }
+}
