@@ -85,6 +85,23 @@ namespace MedCard.Boards.Generator
             return files;
         }
 
+        /// <summary>
+        /// Everything <see cref="Generate"/> writes plus boards/README.md with its generated board region
+        /// refreshed (the rest of the README is hand-written and read from <paramref name="root"/>).
+        /// </summary>
+        public static IReadOnlyList<GeneratedFile> GenerateAll(string root, IReadOnlyList<BoardDescription> boards)
+        {
+            var files = new List<GeneratedFile>(Generate(boards));
+            string readme = Path.Combine(root, "boards", "README.md");
+            if (!File.Exists(readme))
+            {
+                throw new BoardFormatException(readme + ": missing (it holds the generated board section)");
+            }
+
+            files.Add(new GeneratedFile("boards/README.md", ReadmeWriter.Splice(File.ReadAllText(readme), boards, readme)));
+            return files;
+        }
+
         /// <summary>Generated files whose committed copy is missing or differs, plus stale *.g.cs left behind.</summary>
         public static IReadOnlyList<string> FindStale(string root, IReadOnlyList<GeneratedFile> expected)
         {

@@ -55,7 +55,17 @@ namespace MedCard.Boards.Generator
                 return 2;
             }
 
-            IReadOnlyList<GeneratedFile> files = BoardRepository.Generate(boards);
+            IReadOnlyList<GeneratedFile> files;
+            try
+            {
+                files = BoardRepository.GenerateAll(root, boards);
+            }
+            catch (Exception ex) when (ex is BoardFormatException or IOException)
+            {
+                error.WriteLine("error: " + ex.Message);
+                return 2;
+            }
+
             IReadOnlyList<string> stale = BoardRepository.FindStale(root, files);
             if (check)
             {

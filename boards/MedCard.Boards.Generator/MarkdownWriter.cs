@@ -31,14 +31,7 @@ namespace MedCard.Boards.Generator
             L();
             L("## Signal wires");
             L();
-            L("| Part | Part pin | ESP32 GPIO | Direction | Notes |");
-            L("| --- | --- | --- | --- | --- |");
-            foreach (PinUse pin in b.Pins())
-            {
-                L("| " + pin.Part + " | " + pin.PartPin + " | GPIO" + pin.Gpio.ToString(CultureInfo.InvariantCulture) + " | "
-                    + (pin.Direction == PinDirection.Output ? "out" : "in") + " | " + Note(b, pin) + " |");
-            }
-
+            sb.Append(SignalTable(b));
             L();
             L("## Power and passive parts");
             L();
@@ -80,6 +73,21 @@ namespace MedCard.Boards.Generator
             foreach (string line in reservedLines)
             {
                 L(line);
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>The signal wire table (part, part pin, GPIO, direction, notes) of one board.</summary>
+        public static string SignalTable(BoardDescription b)
+        {
+            var sb = new StringBuilder();
+            sb.Append("| Part | Part pin | ESP32 GPIO | Direction | Notes |\n");
+            sb.Append("| --- | --- | --- | --- | --- |\n");
+            foreach (PinUse pin in b.Pins())
+            {
+                sb.Append("| " + pin.Part + " | " + pin.PartPin + " | GPIO" + pin.Gpio.ToString(CultureInfo.InvariantCulture) + " | "
+                    + (pin.Direction == PinDirection.Output ? "out" : "in") + " | " + Note(b, pin) + " |\n");
             }
 
             return sb.ToString();

@@ -39,7 +39,7 @@ namespace MedCard.Boards.Tests
         [Fact]
         public void CommittedOutputsAreUpToDate()
         {
-            IReadOnlyList<string> stale = BoardRepository.FindStale(Repo.Root, BoardRepository.Generate(Boards()));
+            IReadOnlyList<string> stale = BoardRepository.FindStale(Repo.Root, BoardRepository.GenerateAll(Repo.Root, Boards()));
             Assert.True(stale.Count == 0, "stale: " + string.Join(", ", stale) + "; run dotnet run --project boards/MedCard.Boards.Generator");
         }
 
@@ -116,6 +116,15 @@ namespace MedCard.Boards.Tests
                 int rows = md.Split('\n').Count(l => l.StartsWith("| " + pin.Part + " |") && l.Contains("| GPIO" + pin.Gpio + " |"));
                 Assert.Equal(1, rows);
             }
+        }
+
+        [Theory]
+        [MemberData(nameof(BoardIds))]
+        public void ReadmeShowsEachBoardsDiagramAndTable(string id)
+        {
+            string readme = File.ReadAllText(Path.Combine(Repo.Root, "boards", "README.md"));
+            Assert.Contains("](" + id + "/wiring.svg)", readme);
+            Assert.Contains("| Keypad | R1 | GPIO" + Board(id).KeypadRows[0] + " |", readme);
         }
 
         [Fact]

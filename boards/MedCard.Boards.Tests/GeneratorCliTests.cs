@@ -15,6 +15,7 @@ namespace MedCard.Boards.Tests
             Directory.CreateDirectory(Path.Combine(root, "boards", "esp32-devkitc"));
             File.WriteAllText(Path.Combine(root, "MedCard.Device.sln"), string.Empty);
             File.Copy(Path.Combine(Repo.Root, "boards", "esp32-devkitc", "board.txt"), Path.Combine(root, "boards", "esp32-devkitc", "board.txt"));
+            File.WriteAllText(Path.Combine(root, "boards", "README.md"), "# scratch\n" + ReadmeWriter.Begin + "\n" + ReadmeWriter.End + "\n");
         }
 
         public void Dispose()
@@ -65,6 +66,23 @@ namespace MedCard.Boards.Tests
             File.WriteAllText(board, File.ReadAllText(board).Replace("led.busy = 4", "led.busy = 34", StringComparison.Ordinal));
             Assert.Equal(2, Run());
             Assert.False(Directory.Exists(Path.Combine(root, "firmware")));
+        }
+
+        [Fact]
+        public void ReadmeRegionIsFilledAndTheRestKept()
+        {
+            Assert.Equal(0, Run());
+            string readme = File.ReadAllText(Path.Combine(root, "boards", "README.md"));
+            Assert.StartsWith("# scratch\n", readme, StringComparison.Ordinal);
+            Assert.Contains("esp32-devkitc/wiring.svg", readme, StringComparison.Ordinal);
+            Assert.EndsWith(ReadmeWriter.End + "\n", readme, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ReadmeWithoutMarkersIsAnError()
+        {
+            File.WriteAllText(Path.Combine(root, "boards", "README.md"), "# no markers\n");
+            Assert.Equal(2, Run());
         }
 
         [Fact]
