@@ -143,7 +143,8 @@ public sealed class StubSourceWriter
         {
             if (method.Extra.Split(' ').Contains("destructor"))
             {
-                continue; // Finalize is not callable; nanoFramework's Object has no Finalize to override.
+                Line("~" + type.SimpleName + "() { }");
+                continue;
             }
 
             WriteAttributes(method);
