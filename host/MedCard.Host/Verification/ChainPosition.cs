@@ -1,0 +1,31 @@
+using System;
+
+namespace MedCard.Host.Verification
+{
+    /// <summary>
+    /// The last record accepted from one reader: its counter and MAC. The next record must carry a
+    /// higher counter, and (when it is the very next counter) this MAC as its previous MAC.
+    /// </summary>
+    public sealed record ChainPosition
+    {
+        public ChainPosition(uint counter, byte[] lastMac)
+        {
+            ArgumentNullException.ThrowIfNull(lastMac);
+            if (lastMac.Length != MedCard.Protocol.SignedRecord.MacLength)
+            {
+                throw new ArgumentException("A record MAC is 16 bytes.", nameof(lastMac));
+            }
+            Counter = counter;
+            LastMac = (byte[])lastMac.Clone();
+        }
+
+        /// <summary>Counter of the last accepted record; 0 = none yet (freshly provisioned reader).</summary>
+        public uint Counter { get; }
+
+        /// <summary>MAC of that record; all zero when <see cref="Counter"/> is 0.</summary>
+        public byte[] LastMac { get; }
+
+        /// <summary>The position of a reader that has signed nothing yet.</summary>
+        public static ChainPosition Start { get; } = new ChainPosition(0, new byte[MedCard.Protocol.SignedRecord.MacLength]);
+    }
+}

@@ -1,0 +1,35 @@
+using MedCard.Protocol;
+
+namespace MedCard.Host.Verification
+{
+    /// <summary>The verdict on one record, with the counters it skipped or needs.</summary>
+    public sealed class RecordCheck
+    {
+        internal RecordCheck(SignedRecord record, RecordVerdict verdict, uint gapFrom, uint gapTo, string explanation)
+        {
+            Record = record;
+            Verdict = verdict;
+            GapFrom = gapFrom;
+            GapTo = gapTo;
+            Explanation = explanation;
+        }
+
+        public SignedRecord Record { get; }
+
+        public RecordVerdict Verdict { get; }
+
+        /// <summary>True for the verdicts that count the record (exactly once).</summary>
+        public bool IsNewlyAccepted => Verdict == RecordVerdict.Accepted || Verdict == RecordVerdict.AcceptedAfterUnusedCounters;
+
+        /// <summary>First counter of the gap (unused counters, or records to read from the journal); 0 if none.</summary>
+        public uint GapFrom { get; }
+
+        /// <summary>Last counter of the gap; 0 if none.</summary>
+        public uint GapTo { get; }
+
+        /// <summary>One sentence for logs and operators. Holds no key material.</summary>
+        public string Explanation { get; }
+
+        public override string ToString() => Verdict + " reader=" + Record.ReaderId + " counter=" + Record.Counter + ": " + Explanation;
+    }
+}
