@@ -44,6 +44,7 @@ public sealed class NegativeSnippetTests
         { "decimal", "", "public decimal Run() { return 1m; }", "CS0518", "System.Decimal" },
         { "tuple", "", "public (int, int) Run() { return (1, 2); }", "CS8179", "ValueTuple`2" },
         { "Array.Resize", "", "public void Run(byte[] a) { Array.Resize(ref a, 2); }", "CS0117", "'Resize'" },
+        { "record", "", "public record Point(int X, int Y);", "CS0518", "System.IEquatable`1" },
         { "CancellationToken", "", "public void Run(System.Threading.CancellationToken t) { }", "CS0234", "CancellationToken" },
     };
 

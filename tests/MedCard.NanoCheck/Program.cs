@@ -190,7 +190,7 @@ public static class Program
                 errors++;
             }
 
-            int own = findings.Count;
+            int own = compiler.CheckProject(Path.GetFullPath(project)).Findings.Count; // this project's own, without its references
             stdout.WriteLine("reference compile: " + Finding.DisplayPath(project, repoRoot) + ": " + (own == 0 ? "ok" : own + " error(s)"));
         }
 

@@ -153,7 +153,8 @@ public sealed partial class ReferenceCompiler
             findings.AddRange(DeviceRules.Check(compilation, _data.ExcludedTypes));
         }
 
-        return new ProjectResult(project.FullPath, findings, compilation, referencedProjects);
+        // The compiler can report the same error twice at one spot (e.g. a record's synthesized members).
+        return new ProjectResult(project.FullPath, findings.Distinct().ToList(), compilation, referencedProjects);
     }
 
     private static CSharpParseOptions ParseOptions(NfProject project) =>

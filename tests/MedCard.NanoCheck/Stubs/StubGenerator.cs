@@ -61,6 +61,7 @@ public static class StubGenerator
             throw;
         }
 
+        RemoveStaleSets(outputRoot, key);
         if (!TryLoad(target, out StubSet? fresh))
         {
             throw new IOException("stub output incomplete at " + target);
@@ -124,6 +125,31 @@ public static class StubGenerator
 
         // The manifest is written last: its presence marks a complete set.
         File.WriteAllText(Path.Combine(directory, ManifestName), manifest.ToString());
+    }
+
+    /// <summary>
+    /// Every rebuild of the tool gets a new key, so old sets pile up. Keep the newest few (another
+    /// process may still be using one) and drop abandoned temporary folders older than an hour.
+    /// </summary>
+    private static void RemoveStaleSets(string outputRoot, string currentKey)
+    {
+        const int keep = 3;
+        try
+        {
+            var dirs = new DirectoryInfo(outputRoot).GetDirectories();
+            var stale = dirs.Where(d => !d.Name.Contains(".tmp-", StringComparison.Ordinal) && d.Name != currentKey)
+                .OrderByDescending(d => d.LastWriteTimeUtc)
+                .Skip(keep - 1)
+                .Concat(dirs.Where(d => d.Name.Contains(".tmp-", StringComparison.Ordinal) && d.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)));
+            foreach (DirectoryInfo dir in stale)
+            {
+                dir.Delete(recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Housekeeping only: a set in use elsewhere may refuse deletion; try again next time.
+        }
     }
 
     private static bool TryLoad(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StubSet? set)
