@@ -8,7 +8,12 @@ using PdfSharp.Pdf;
 
 namespace MedCard.Settlement.Statements;
 
-/// <summary>Renders a statement as an A4 PDF with PDFsharp, one row per record, paginated.</summary>
+/// <summary>
+/// Renders a statement as an A4 PDF with PDFsharp, one row per record, paginated.
+/// PDFsharp 6.5 refuses to create documents until the APPLICATION has chosen its license
+/// (<c>PdfSharpLicense.SetAgplLicense()</c> or <c>PdfSharpLicense.LoadLicense(...)</c>). That choice binds the
+/// whole application, so this library never makes it; it fails with a clear message instead.
+/// </summary>
 public static class StatementPdfRenderer
 {
     private const double Margin = 40;
@@ -24,7 +29,7 @@ public static class StatementPdfRenderer
         var font = new XFont(StatementFontResolver.Family, 8.5);
         var bold = new XFont(StatementFontResolver.Family, 8.5, XFontStyleEx.Bold);
 
-        using var document = new PdfDocument();
+        using PdfDocument document = NewDocument();
         document.Info.Title = "Statement " + statement.CardNumber;
         document.Info.Creator = "MedCard.Settlement";
 
@@ -77,6 +82,20 @@ public static class StatementPdfRenderer
 
         gfx.Dispose();
         document.Save(output, false);
+    }
+
+    private static PdfDocument NewDocument()
+    {
+        try
+        {
+            return new PdfDocument();
+        }
+        catch (PdfSharp.License.PdfSharpLicenseException ex)
+        {
+            throw new InvalidOperationException("PDFsharp 6.5 needs the application to choose its license first: call "
+                + "PdfSharp.PdfSharpLicense.SetAgplLicense() (AGPL) or LoadLicense(...) (commercial) at start-up. "
+                + "The text statement (StatementTextRenderer) needs no license.", ex);
+        }
     }
 
     public static byte[] Render(Statement statement)
