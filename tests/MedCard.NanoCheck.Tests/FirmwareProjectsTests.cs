@@ -30,7 +30,8 @@ public sealed class FirmwareProjectsTests
         foreach (string project in projects)
         {
             IReadOnlyList<Finding> own = compiler.Check(project);
-            _output.WriteLine(Finding.DisplayPath(project, _fixture.RepoRoot) + ": " + (own.Count == 0 ? "ok" : own.Count + " error(s)"));
+            int ownCount = compiler.CheckProject(project).Findings.Count; // without the referenced projects' findings
+            _output.WriteLine(Finding.DisplayPath(project, _fixture.RepoRoot) + ": " + (ownCount == 0 ? "ok" : ownCount + " error(s)"));
             findings.AddRange(own.Where(f => !findings.Contains(f)));
         }
 

@@ -162,5 +162,18 @@ public sealed class ProjectRuleTests
         Assert.Empty(_fixture.Check(outer));
     }
 
+    [Fact]
+    public void SourceListedAsNoneIsDeliberatelyNotCompiled()
+    {
+        string none = "  <ItemGroup>\n    <None Include=\"Desktop\\DesktopOnly.cs\" />\n  </ItemGroup>\n";
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], none);
+        string desktop = Path.Combine(Path.GetDirectoryName(nfproj)!, "Desktop", "DesktopOnly.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(desktop)!);
+        File.WriteAllText(desktop, "namespace Snippets { public class D { public System.Collections.Generic.List<int> L; } }\n");
+
+        Assert.Empty(_fixture.Check(nfproj));
+        Assert.Equal((0, 0), CompileListSync.Sync(nfproj));
+    }
+
     private static Dictionary<string, string> Files(string a) => new() { ["A.cs"] = a };
 }

@@ -156,7 +156,7 @@ public static class Program
             }
 
             result.AddRange(Directory.EnumerateFiles(dir, "*.nfproj", SearchOption.AllDirectories)
-                .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj")));
+                .Where(p => !Path.GetRelativePath(repoRoot, p).Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj")));
         }
 
         result.Sort(StringComparer.Ordinal);

@@ -227,7 +227,8 @@ public sealed partial class ReferenceCompiler
 
         foreach (string file in NfProject.SourceFilesInTree(project.Directory))
         {
-            if (!listed.Contains(Path.GetFullPath(file)))
+            string full = Path.GetFullPath(file);
+            if (!listed.Contains(full) && !project.NotCompiledSources.Contains(full))
             {
                 findings.Add(new Finding(file, 1, 1, RuleIds.UnlistedSource, "'" + Path.GetFileName(file) + "' is in the folder of " + Path.GetFileName(project.FullPath) + " but not in its Compile list; the SDK csproj compiles it, the nanoFramework build would not (fix with `dotnet run --project tests/MedCard.NanoCheck -- sync <the .nfproj>`)"));
             }

@@ -26,7 +26,9 @@ public static class CompileListSync
         XNamespace ns = doc.Root!.Name.Namespace;
 
         List<XElement> items = doc.Descendants().Where(e => e.Name.LocalName == "Compile" && e.Attribute("Include") is not null).ToList();
+        HashSet<string> notCompiled = NfProject.Load(full).NotCompiledSources;
         var wanted = NfProject.SourceFilesInTree(directory)
+            .Where(f => !notCompiled.Contains(Path.GetFullPath(f)))
             .Select(f => Path.GetRelativePath(directory, f).Replace('/', '\\'))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();

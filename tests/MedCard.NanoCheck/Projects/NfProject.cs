@@ -34,6 +34,12 @@ public sealed class NfProject
 
     public List<string> DefineConstants { get; } = [];
 
+    /// <summary>
+    /// Absolute paths of .cs files the project lists as <c>None</c>/<c>Content</c>: deliberately not compiled
+    /// for the device (desktop-only code in the same folder), so the drift check leaves them alone.
+    /// </summary>
+    public HashSet<string> NotCompiledSources { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Null when the project has no packages.config beside it.</summary>
     public string? PackagesConfigPath { get; private set; }
 
@@ -69,6 +75,13 @@ public sealed class NfProject
                     foreach (string include in Includes(element))
                     {
                         project.ProjectReferences.Add((project.Resolve(include), line));
+                    }
+
+                    break;
+                case "None" or "Content":
+                    foreach (string include in Includes(element).Where(i => i.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        project.NotCompiledSources.Add(project.Resolve(include));
                     }
 
                     break;
