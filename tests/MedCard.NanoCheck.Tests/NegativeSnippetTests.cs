@@ -38,6 +38,8 @@ public sealed class NegativeSnippetTests
         { "EventHandler<T>", "", "public event EventHandler<EventArgs> Changed;", RuleIds.GenericInstantiation, "System.EventHandler<System.EventArgs>" },
         { "excluded type DBNull", "", "public object Run() { return System.DBNull.Value; }", RuleIds.ExcludedType, "System.DBNull" },
         { "generic method", "", "public T Run<T>(T x) { return x; }", RuleIds.GenericDeclaration, "Run<T>" },
+        { "Math.Abs(long) to double", "nanoFramework.System.Math", "public long Run(long a) { return (long)Math.Abs(a); }", RuleIds.LossyMathOverload, "has no long overload" },
+        { "Math.Max(uint,uint) to float", "nanoFramework.System.Math", "public uint Run(uint a, uint b) { return (uint)Math.Max(a, b); }", RuleIds.LossyMathOverload, "converted to float" },
         { "DateTimeKind.Local", "", "public DateTimeKind Run() { return DateTimeKind.Local; }", "CS0619", "DateTimeKind.Local" },
         { "Buffer.BlockCopy", "", "public void Run(byte[] a) { Buffer.BlockCopy(a, 0, a, 1, 1); }", "CS0103", "'Buffer'" },
         { "Char.IsDigit", "", "public bool Run(char c) { return char.IsDigit(c); }", "CS0117", "'IsDigit'" },

@@ -16,7 +16,8 @@ namespace MedCard.NanoCheck.Checks;
 /// converted to <c>Func&lt;int&gt;</c> included;</item>
 /// <item>NANO002: a type from extras/nanoFramework.CoreLibrary.excludetype.txt is used anywhere but in an
 /// attribute (the metadata processor leaves those types out of the deployed image);</item>
-/// <item>NANO003: a generic type or method is declared.</item>
+/// <item>NANO003: a generic type or method is declared;</item>
+/// <item>NANO004: a System.Math call whose integer argument silently binds to a floating-point overload.</item>
 /// </list>
 /// Each rule reports once per line and type, at the first (outermost) node of that line.
 /// </summary>
@@ -36,6 +37,11 @@ public static class DeviceRules
                     Report(findings, reported, typeParameters.Parent ?? typeParameters, RuleIds.GenericDeclaration, "decl",
                         "generic declaration '" + DeclarationName(typeParameters) + "': nanoFramework 1.x does not support generic types or methods; use object, arrays or a concrete type");
                     continue;
+                }
+
+                if (node is InvocationExpressionSyntax invocation)
+                {
+                    CheckMathOverload(model, invocation, findings, reported);
                 }
 
                 if (node is not (ExpressionSyntax or TypeSyntax))
@@ -61,6 +67,39 @@ public static class DeviceRules
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// NANO004: nanoFramework's System.Math has only Int32/Single/Double overloads (plus Int64/UInt64 Clamp),
+    /// so an Int64 argument (or a UInt32/Int32 one headed for Single) silently binds to a floating-point
+    /// overload and loses precision; desktop .NET would have picked an exact integer overload.
+    /// </summary>
+    private static void CheckMathOverload(SemanticModel model, InvocationExpressionSyntax invocation, List<Finding> findings, HashSet<string> reported)
+    {
+        if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || method.ContainingType?.ToDisplayString() != "System.Math")
+        {
+            return;
+        }
+
+        for (int i = 0; i < invocation.ArgumentList.Arguments.Count && i < method.Parameters.Length; i++)
+        {
+            ExpressionSyntax argument = invocation.ArgumentList.Arguments[i].Expression;
+            SpecialType from = model.GetTypeInfo(argument).Type?.SpecialType ?? SpecialType.None;
+            SpecialType to = method.Parameters[i].Type.SpecialType;
+            bool lossy = to switch
+            {
+                SpecialType.System_Double => from is SpecialType.System_Int64 or SpecialType.System_UInt64,
+                SpecialType.System_Single => from is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64,
+                _ => false,
+            };
+            if (lossy)
+            {
+                Report(findings, reported, argument, RuleIds.LossyMathOverload, "math",
+                    "'Math." + method.Name + "' has no " + model.GetTypeInfo(argument).Type!.ToDisplayString() + " overload on nanoFramework: the argument is converted to "
+                    + method.Parameters[i].Type.ToDisplayString() + " and loses precision; compare or compute with integer code instead");
+                return;
+            }
+        }
     }
 
     /// <summary>The types a node names or produces: its symbol (a type, or a member's containing type), its type and converted type.</summary>

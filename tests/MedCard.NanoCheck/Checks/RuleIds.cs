@@ -12,6 +12,9 @@ public static class RuleIds
     /// <summary>Declaration of a generic type or method.</summary>
     public const string GenericDeclaration = "NANO003";
 
+    /// <summary>An integer argument to System.Math silently converted to Single/Double (no Int64 overloads on nanoFramework).</summary>
+    public const string LossyMathOverload = "NANO004";
+
     /// <summary>packages.config names a package that is not in the pinned set.</summary>
     public const string UnknownPackage = "NANO010";
 
