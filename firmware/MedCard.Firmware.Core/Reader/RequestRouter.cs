@@ -1,0 +1,319 @@
+using System;
+using MedCard.Firmware.Storage;
+using MedCard.Protocol;
+
+namespace MedCard.Firmware.Reader
+{
+    /// <summary>
+    /// Answers every request that reaches the reader (retries never get here: <see cref="HostChannel"/>
+    /// replays them from its cache). Unknown types get Error UnknownMessageType, reader-side types sent
+    /// as requests get Error UnexpectedFlags, undecodable payloads Error MalformedPayload. Without a
+    /// reader key only Hello, StatusRequest, Provision and Reset work (PinRequest and AuthorizeRequest
+    /// answer their own NotProvisioned status; the rest get Error NotProvisioned). While PIN entry is in
+    /// progress, PinRequest and AuthorizeRequest get NACK Busy; everything else is served normally.
+    /// </summary>
+    public sealed class RequestRouter : IRequestHandler
+    {
+        private readonly ReaderCore _reader;
+
+        /// <summary>Route requests to <paramref name="reader"/>.</summary>
+        public RequestRouter(ReaderCore reader)
+        {
+            _reader = reader;
+        }
+
+        /// <summary>Handle one new request.</summary>
+        public void OnRequest(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            HostChannel channel = _reader.Channel;
+            if (!MessageTypes.IsKnown(header.Type))
+            {
+                channel.Error(header, ErrorCode.UnknownMessageType);
+                return;
+            }
+
+            if (!MessageTypes.IsRequest(header.Type) || header.Flags != FrameFlags.None)
+            {
+                channel.Error(header, ErrorCode.UnexpectedFlags);
+                return;
+            }
+
+            bool provisioned = _reader.Provisioning.IsProvisioned;
+            switch (header.Type)
+            {
+                case MessageType.Hello:
+                    OnHello(header, frame, offset, length);
+                    return;
+                case MessageType.StatusRequest:
+                    OnStatus(header, frame, offset, length);
+                    return;
+                case MessageType.Provision:
+                    OnProvision(header, frame, offset, length);
+                    return;
+                case MessageType.Reset:
+                    OnReset(header, frame, offset, length);
+                    return;
+                case MessageType.PinRequest:
+                    OnPinRequest(header, frame, offset, length);
+                    return;
+                case MessageType.AuthorizeRequest:
+                    OnAuthorize(header, frame, offset, length);
+                    return;
+            }
+
+            if (!provisioned)
+            {
+                channel.Error(header, ErrorCode.NotProvisioned);
+                return;
+            }
+
+            switch (header.Type)
+            {
+                case MessageType.HotlistUpdate:
+                    OnHotlistUpdate(header, frame, offset, length);
+                    return;
+                case MessageType.JournalRead:
+                    OnJournalRead(header, frame, offset, length);
+                    return;
+                case MessageType.JournalAck:
+                    OnJournalAck(header, frame, offset, length);
+                    return;
+                default:
+                    channel.Error(header, ErrorCode.UnknownMessageType);
+                    return;
+            }
+        }
+
+        private void OnHello(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            Hello hello;
+            if (Hello.TryDecode(frame, offset, length, out hello) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            if (hello.HostTime != 0)
+            {
+                _reader.Devices.WallClock.SetUtcSeconds(hello.HostTime);
+            }
+
+            Capabilities caps = new Capabilities();
+            caps.FirmwareMajor = ReaderCore.FirmwareMajor;
+            caps.FirmwareMinor = ReaderCore.FirmwareMinor;
+            caps.FirmwarePatch = ReaderCore.FirmwarePatch;
+            caps.ReaderId = _reader.Provisioning.ReaderId;
+            CapabilityFlags flags = CapabilityFlags.HotlistCardNumber | CapabilityFlags.HotlistUidHash | CapabilityFlags.Buzzer | CapabilityFlags.Leds;
+            if (_reader.Provisioning.IsProvisioned)
+            {
+                flags |= CapabilityFlags.Provisioned;
+            }
+
+            if (_reader.Devices.KeypadPins != null)
+            {
+                flags |= CapabilityFlags.Keypad;
+            }
+
+            caps.Flags = flags;
+            caps.BoardName = _reader.Devices.BoardName;
+            _reader.Channel.Respond(header, caps);
+        }
+
+        private void OnStatus(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            StatusRequest request;
+            if (StatusRequest.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            StatusResponse status = new StatusResponse();
+            status.ReaderId = _reader.Provisioning.ReaderId;
+            status.Flags = _reader.Flags();
+            status.Counter = _reader.Counter.Last;
+            status.JournalCount = (ushort)_reader.Journal.Count;
+            status.JournalCapacity = (ushort)_reader.Journal.Capacity;
+            status.HotlistVersion = _reader.Hotlist.ActiveVersion;
+            status.HotlistAgeSeconds = _reader.Hotlist.AgeSeconds(_reader.Devices.WallClock, _reader.Now);
+            status.UptimeSeconds = (uint)(_reader.Now / 1000);
+            status.CopyCounters(_reader.Channel.Decoder);
+            _reader.Channel.Respond(header, status);
+        }
+
+        private void OnProvision(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            Provision request;
+            if (Provision.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            ProvisionResponse response = new ProvisionResponse();
+            try
+            {
+                response.Status = _reader.Provisioning.Provision(request.ReaderId, request.Key);
+            }
+            finally
+            {
+                request.Wipe();
+            }
+
+            response.ReaderId = _reader.Provisioning.ReaderId;
+            _reader.Channel.Respond(header, response);
+        }
+
+        private void OnReset(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            Reset request;
+            if (Reset.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            if (request.Mode == ResetMode.FactoryWipe && request.ConfirmReaderId != _reader.Provisioning.ReaderId)
+            {
+                _reader.Channel.Error(header, ErrorCode.InvalidState);
+                return;
+            }
+
+            // The ACK goes out before the reader acts, as the protocol says.
+            _reader.Channel.Ack(header);
+            if (request.Mode == ResetMode.FactoryWipe)
+            {
+                _reader.FactoryWipe();
+            }
+            else
+            {
+                _reader.RequestReboot();
+            }
+        }
+
+        private void OnPinRequest(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            HostChannel channel = _reader.Channel;
+            if (channel.HasDeferred)
+            {
+                channel.Nack(header, NackReason.Busy);
+                return;
+            }
+
+            PinRequest request;
+            if (PinRequest.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            PinBlockResponse refusal = new PinBlockResponse();
+            if (!_reader.Provisioning.IsProvisioned)
+            {
+                refusal.Status = PinEntryStatus.NotProvisioned;
+            }
+            else if (!_reader.CardOk)
+            {
+                refusal.Status = PinEntryStatus.NoCard;
+            }
+            else if (_reader.IsCardHotlisted())
+            {
+                refusal.Status = PinEntryStatus.Hotlisted;
+                _reader.RefuseHotlisted();
+            }
+            else
+            {
+                channel.BeginDeferred(header);
+                _reader.StartPinEntry(request);
+                return;
+            }
+
+            channel.Respond(header, refusal);
+        }
+
+        private void OnAuthorize(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            HostChannel channel = _reader.Channel;
+            if (channel.HasDeferred)
+            {
+                channel.Nack(header, NackReason.Busy);
+                return;
+            }
+
+            AuthorizeRequest request;
+            if (AuthorizeRequest.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            channel.Respond(header, _reader.Authorize(request));
+        }
+
+        private void OnHotlistUpdate(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            HotlistUpdate chunk;
+            if (HotlistUpdate.TryDecode(frame, offset, length, out chunk) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            uint nowUtc = _reader.Devices.WallClock.IsSet ? _reader.Devices.WallClock.UtcSeconds : 0;
+            HotlistResult result = _reader.Hotlist.Apply(chunk, nowUtc, _reader.Now);
+            HotlistAck ack = new HotlistAck();
+            ack.Status = result.Status;
+            ack.ActiveVersion = result.ActiveVersion;
+            ack.ActiveEntries = (ushort)result.ActiveEntries;
+            ack.StagingVersion = result.StagingVersion;
+            ack.NextChunk = (ushort)result.NextChunk;
+            _reader.Channel.Respond(header, ack);
+        }
+
+        private void OnJournalRead(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            JournalRead request;
+            if (JournalRead.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            Journal journal = _reader.Journal;
+            SignedRecord[] found = new SignedRecord[JournalRecords.MaxRecordsPerChunk];
+            uint next;
+            int n = journal.Read(request.FromCounter, request.ToCounter, found, out next);
+            JournalRecords response = new JournalRecords();
+            response.LatestCounter = journal.LatestCounter;
+            response.OldestCounter = journal.OldestCounter;
+            response.NextCounter = next;
+            response.Records = new SignedRecord[n];
+            Array.Copy(found, response.Records, n);
+            _reader.Channel.Respond(header, response);
+        }
+
+        private void OnJournalAck(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            JournalAck request;
+            if (JournalAck.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            if (request.UpToCounter > _reader.Journal.LatestCounter)
+            {
+                _reader.Channel.Error(header, ErrorCode.InvalidState);
+                return;
+            }
+
+            if (_reader.Journal.Acknowledge(request.UpToCounter) != StorageStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.StorageFailure);
+                return;
+            }
+
+            _reader.Channel.Ack(header);
+        }
+    }
+}
