@@ -34,6 +34,9 @@ namespace MedCard.Host.Link
         /// <summary>Reconnect automatically when the transport ends or the heartbeat fails.</summary>
         public bool AutoReconnect { get; init; } = true;
 
+        /// <summary>Clock for the Hello host time (pinned in tests and diff-mode transcripts).</summary>
+        public TimeProvider Time { get; init; } = TimeProvider.System;
+
         public static LinkOptions Default { get; } = new LinkOptions();
     }
 }

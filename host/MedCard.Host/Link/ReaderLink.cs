@@ -262,7 +262,7 @@ namespace MedCard.Host.Link
 
         private async Task HandshakeAsync(CancellationToken cancellationToken)
         {
-            var hello = new Hello { HostTime = (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
+            var hello = new Hello { HostTime = (uint)_options.Time.GetUtcNow().ToUnixTimeSeconds() };
             ushort id = NextRequestId();
             byte[] wire = EncodeRequest(hello, id);
             TimeSpan budget = _options.AttemptTimeout * Math.Max(1, _options.MaxAttempts) + _options.AttemptTimeout;
@@ -447,7 +447,7 @@ namespace MedCard.Host.Link
                     continue;
                 }
                 ushort id = NextRequestId();
-                byte[] wire = EncodeRequest(new Hello { HostTime = (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds() }, id);
+                byte[] wire = EncodeRequest(new Hello { HostTime = (uint)_options.Time.GetUtcNow().ToUnixTimeSeconds() }, id);
                 TimeSpan budget = _options.AttemptTimeout * (_options.HeartbeatMisses + 1);
                 try
                 {

@@ -1,0 +1,454 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using MedCard.Host.Link;
+using MedCard.Host.Pin;
+using MedCard.Host.Transport;
+using MedCard.Host.Verification;
+using MedCard.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MedCard.Host.Client
+{
+    /// <summary>
+    /// The API integrators call: one connected reader. Every call is async, takes a CancellationToken
+    /// and is bounded by a timeout. Every signed record that reaches the host, whichever path brought
+    /// it (authorization, journal recovery, resync after a reconnect), goes through the
+    /// <see cref="RecordVerifier"/> and is reported once through <see cref="RecordAccepted"/>.
+    /// </summary>
+    public sealed class ReaderClient : IAsyncDisposable
+    {
+        private readonly ReaderLink _link;
+        private readonly ReaderClientOptions _options;
+        private readonly RecordVerifier _verifier;
+        private readonly PinBlockOpener _pinOpener;
+        private readonly ILogger _logger;
+        private readonly CancellationTokenSource _life = new CancellationTokenSource();
+        private readonly List<Channel<CardEvent>> _subscribers = new List<Channel<CardEvent>>();
+        private readonly SemaphoreSlim _journalGate = new SemaphoreSlim(1, 1);
+        private Task? _eventPump;
+
+        private ReaderClient(ReaderLink link, ReaderClientOptions options)
+        {
+            _link = link;
+            _options = options;
+            _logger = options.LoggerFactory?.CreateLogger<ReaderClient>() ?? (ILogger)NullLogger.Instance;
+            _verifier = new RecordVerifier(options.Keys, options.Chain, options.Hmac, options.LoggerFactory?.CreateLogger<RecordVerifier>());
+            _pinOpener = new PinBlockOpener(options.Keys, options.Hmac, options.Aes);
+        }
+
+        /// <summary>The reader's id from the last Hello (0 = not provisioned).</summary>
+        public uint ReaderId => _link.Capabilities?.ReaderId ?? 0;
+
+        public Capabilities? Capabilities => _link.Capabilities;
+
+        public LinkState LinkState => _link.State;
+
+        public LinkStatistics Statistics => _link.Statistics;
+
+        /// <summary>The protocol layer underneath, for diagnostics.</summary>
+        public ReaderLink Link => _link;
+
+        /// <summary>A card entered or left the field. Raised on a background thread.</summary>
+        public event EventHandler<CardEvent>? CardChanged;
+
+        /// <summary>A record was verified and counted for the first time. Raised once per record.</summary>
+        public event EventHandler<RecordCheck>? RecordAccepted;
+
+        /// <summary>A record was refused (forged, replayed, broken chain...). For alerting.</summary>
+        public event EventHandler<RecordCheck>? RecordRefused;
+
+        /// <summary>
+        /// Opens <paramref name="transport"/>, greets the reader and starts listening for card events.
+        /// Throws <see cref="TransportException"/> with the reason (missing device, permission, busy).
+        /// </summary>
+        public static async Task<ReaderClient> ConnectAsync(IByteTransport transport, ReaderClientOptions options, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(transport);
+            ArgumentNullException.ThrowIfNull(options);
+            ILogger linkLogger = options.LoggerFactory?.CreateLogger<ReaderLink>() ?? (ILogger)NullLogger.Instance;
+            var link = new ReaderLink(transport, options.Link with { Time = options.Time }, linkLogger, options.Trace);
+            var client = new ReaderClient(link, options);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.CallTimeout);
+                await link.StartAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await link.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+            link.Reconnected += client.OnReconnected;
+            client._eventPump = Task.Run(client.PumpEventsAsync);
+            return client;
+        }
+
+        /// <summary>Card presented/removed events as an async stream, from now on, until cancelled or disposed.</summary>
+        public async IAsyncEnumerable<CardEvent> CardEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var channel = Channel.CreateUnbounded<CardEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            lock (_subscribers)
+            {
+                _subscribers.Add(channel);
+            }
+            try
+            {
+                using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
+                while (true)
+                {
+                    CardEvent item;
+                    try
+                    {
+                        if (!await channel.Reader.WaitToReadAsync(both.Token).ConfigureAwait(false))
+                        {
+                            yield break;
+                        }
+                        if (!channel.Reader.TryRead(out CardEvent? next))
+                        {
+                            continue;
+                        }
+                        item = next;
+                    }
+                    catch (OperationCanceledException) when (_life.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        yield break;
+                    }
+                    yield return item;
+                }
+            }
+            finally
+            {
+                lock (_subscribers)
+                {
+                    _subscribers.Remove(channel);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Has the holder type the PIN on the reader, deciphers the PIN block and hands the digits to
+        /// <paramref name="verifier"/>. The PIN never becomes a string and never reaches a log.
+        /// </summary>
+        public async Task<PinOutcome> RequestPinAsync(string cardNumber, IPinVerifier verifier, PinEntryOptions? entry = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(cardNumber);
+            ArgumentNullException.ThrowIfNull(verifier);
+            entry ??= PinEntryOptions.Default;
+            var request = new PinRequest
+            {
+                MinLength = entry.MinLength,
+                MaxLength = entry.MaxLength,
+                TriesRemaining = entry.TriesRemaining,
+                TimeoutSeconds = entry.TimeoutSeconds,
+            };
+            // The reader answers when entry ends: an attempt must outlast the holder's typing.
+            TimeSpan attempt = TimeSpan.FromSeconds(entry.TimeoutSeconds) + _options.PinAnswerMargin;
+            ReceivedFrame frame = await _link.RequestAsync(request, attempt * 2 + _options.CallTimeout, cancellationToken, attempt).ConfigureAwait(false);
+            PinBlockResponse response;
+            try
+            {
+                response = PinBlockResponse.Decode(frame.Payload, 0, frame.Payload.Length);
+            }
+            finally
+            {
+                frame.Wipe();
+            }
+            switch (response.Status)
+            {
+                case PinEntryStatus.Entered:
+                    break;
+                case PinEntryStatus.Cancelled:
+                    return PinOutcome.Cancelled;
+                case PinEntryStatus.Timeout:
+                    return PinOutcome.TimedOut;
+                case PinEntryStatus.Hotlisted:
+                    return PinOutcome.Hotlisted;
+                case PinEntryStatus.NotProvisioned:
+                    return PinOutcome.UnknownReader;
+                default:
+                    return PinOutcome.NoCard;
+            }
+            uint readerId = ReaderId;
+            ChainPosition position = await _options.Chain.GetAsync(readerId, cancellationToken).ConfigureAwait(false);
+            if (response.KeyCounter <= position.Counter)
+            {
+                // The key counter is the counter of the record about to be signed: one at or below the
+                // last accepted record belongs to an old transaction, so this block is a replay.
+                ConstantTime.Wipe(response.PinBlock);
+                _logger.LogWarning("PIN block from reader {ReaderId} refused: key counter {KeyCounter} not above {Counter}", readerId, response.KeyCounter, position.Counter);
+                return PinOutcome.StaleBlock;
+            }
+            PinOutcome outcome = await _pinOpener.OpenAndVerifyAsync(readerId, response.KeyCounter, response.PinBlock, cardNumber, verifier, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("PIN entry on reader {ReaderId}: {Outcome}", readerId, outcome);
+            return outcome;
+        }
+
+        /// <summary>
+        /// Asks the reader to sign a transaction for the card in the field and verifies the record.
+        /// A resend after silence or a reconnect reuses the request id, so the reader answers from its
+        /// cache and never signs twice; if records are missing in between, they are read from the
+        /// journal and verified first.
+        /// </summary>
+        public async Task<AuthorizationResult> AuthorizeAsync(string cardNumber, long amount, TransactionType type, CancellationToken cancellationToken = default)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(cardNumber);
+            byte[] nonce = new byte[SignedRecord.NonceLength];
+            _options.NonceSource(nonce);
+            var request = new AuthorizeRequest
+            {
+                Amount = amount,
+                TransactionType = type,
+                HostNonce = nonce,
+                Time = (uint)_options.Time.GetUtcNow().ToUnixTimeSeconds(),
+                CardNumber = cardNumber,
+            };
+            if (!request.HasValidFields())
+            {
+                throw new ArgumentException("The amount, type or card number does not fit an authorization (see TransactionTypes.IsAmountAllowed).");
+            }
+            for (int round = 0; ; round++)
+            {
+                ReceivedFrame frame = await _link.RequestAsync(request, _options.AuthorizeTimeout, cancellationToken).ConfigureAwait(false);
+                AuthorizeResponse response = AuthorizeResponse.Decode(frame.Payload, 0, frame.Payload.Length);
+                if (response.Status == AuthorizeStatus.JournalFull && round == 0)
+                {
+                    // Records the host already holds are still journaled: acknowledge them and retry once
+                    // (a new request id: the refusal signed nothing).
+                    await SyncJournalAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (response.Status != AuthorizeStatus.Approved)
+                {
+                    _logger.LogInformation("Reader {ReaderId} refused to sign: {Status}", ReaderId, response.Status);
+                    return new AuthorizationResult(response.Status, null, Array.Empty<RecordCheck>());
+                }
+                SignedRecord record = response.Record;
+                if (!BindsTo(record, request))
+                {
+                    // Genuine or not, a record that does not carry this request's nonce, amount, type
+                    // and card is not the answer to it (a replayed answer).
+                    var refused = new RecordCheck(record, RecordVerdict.Replayed, 0, 0, "the record does not carry this request's nonce, amount, type and card.");
+                    RecordRefused?.Invoke(this, refused);
+                    return new AuthorizationResult(response.Status, refused, Array.Empty<RecordCheck>());
+                }
+                var recovered = new List<RecordCheck>();
+                RecordCheck check = await AcceptAsync(record, cancellationToken).ConfigureAwait(false);
+                if (check.Verdict == RecordVerdict.MissingRecords)
+                {
+                    JournalSyncResult sync = await ReadJournalAsync(check.GapFrom, check.GapTo, acknowledge: false, cancellationToken).ConfigureAwait(false);
+                    recovered.AddRange(sync.Checks);
+                    check = await AcceptAsync(record, cancellationToken).ConfigureAwait(false);
+                }
+                return new AuthorizationResult(response.Status, check, recovered);
+            }
+        }
+
+        /// <summary>
+        /// Reads every journaled record after the last accepted one, verifies and counts the new ones,
+        /// then tells the reader it may prune up to the last accepted counter.
+        /// </summary>
+        public async Task<JournalSyncResult> SyncJournalAsync(CancellationToken cancellationToken = default)
+        {
+            ChainPosition position = await _options.Chain.GetAsync(ReaderId, cancellationToken).ConfigureAwait(false);
+            return await ReadJournalAsync(position.Counter + 1, JournalRead.Latest, acknowledge: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Reads the journal range [from, to] (chunked), verifying and counting new records in order.</summary>
+        public async Task<JournalSyncResult> ReadJournalAsync(uint fromCounter, uint toCounter, bool acknowledge, CancellationToken cancellationToken = default)
+        {
+            await _journalGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var checks = new List<RecordCheck>();
+                uint latest = 0;
+                uint next = Math.Max(1u, fromCounter);
+                while (next != 0 && next <= toCounter)
+                {
+                    ReceivedFrame frame = await _link.RequestAsync(new JournalRead { FromCounter = next, ToCounter = toCounter }, _options.CallTimeout, cancellationToken)
+                        .ConfigureAwait(false);
+                    JournalRecords chunk = JournalRecords.Decode(frame.Payload, 0, frame.Payload.Length);
+                    latest = chunk.LatestCounter;
+                    foreach (SignedRecord record in chunk.Records ?? Array.Empty<SignedRecord>())
+                    {
+                        checks.Add(await AcceptAsync(record, cancellationToken).ConfigureAwait(false));
+                    }
+                    if (chunk.NextCounter != 0 && chunk.NextCounter <= next)
+                    {
+                        throw new ReaderErrorException(MessageType.JournalRead, ErrorCode.Internal);
+                    }
+                    next = chunk.NextCounter;
+                }
+                uint acknowledged = 0;
+                if (acknowledge)
+                {
+                    ChainPosition position = await _options.Chain.GetAsync(ReaderId, cancellationToken).ConfigureAwait(false);
+                    if (position.Counter > 0)
+                    {
+                        await _link.RequestAsync(new JournalAck { UpToCounter = position.Counter }, _options.CallTimeout, cancellationToken).ConfigureAwait(false);
+                        acknowledged = position.Counter;
+                    }
+                }
+                return new JournalSyncResult(checks, latest, acknowledged);
+            }
+            finally
+            {
+                _journalGate.Release();
+            }
+        }
+
+        public async Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken = default)
+        {
+            ReceivedFrame frame = await _link.RequestAsync(new StatusRequest(), _options.CallTimeout, cancellationToken).ConfigureAwait(false);
+            return StatusResponse.Decode(frame.Payload, 0, frame.Payload.Length);
+        }
+
+        /// <summary>
+        /// Gives a fresh reader its id and key (once; a factory wipe is needed to change them). The key
+        /// is redacted from traces by message type and wiped from this library's buffers after sending.
+        /// Store the same key in your <see cref="IReaderKeyStore"/> before using the reader.
+        /// </summary>
+        public async Task<ProvisionResponse> ProvisionAsync(uint readerId, ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default)
+        {
+            if (key.Length != SignedRecord.KeyLength)
+            {
+                throw new ArgumentException("A reader key is 32 bytes.", nameof(key));
+            }
+            var message = new Provision { ReaderId = readerId, Key = key.ToArray() };
+            try
+            {
+                ReceivedFrame frame = await _link.RequestAsync(message, _options.CallTimeout, cancellationToken).ConfigureAwait(false);
+                return ProvisionResponse.Decode(frame.Payload, 0, frame.Payload.Length);
+            }
+            finally
+            {
+                message.Wipe();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_life.IsCancellationRequested)
+            {
+                return;
+            }
+            _life.Cancel();
+            _link.Reconnected -= OnReconnected;
+            await _link.DisposeAsync().ConfigureAwait(false);
+            if (_eventPump is not null)
+            {
+                await _eventPump.ConfigureAwait(false);
+            }
+            lock (_subscribers)
+            {
+                foreach (Channel<CardEvent> c in _subscribers)
+                {
+                    c.Writer.TryComplete();
+                }
+            }
+            _life.Dispose();
+        }
+
+        private async Task<RecordCheck> AcceptAsync(SignedRecord record, CancellationToken cancellationToken)
+        {
+            RecordCheck check = await _verifier.AcceptAsync(record, ReaderId, cancellationToken).ConfigureAwait(false);
+            if (check.IsNewlyAccepted)
+            {
+                RecordAccepted?.Invoke(this, check);
+            }
+            else if (check.Verdict != RecordVerdict.AlreadyAccepted && check.Verdict != RecordVerdict.MissingRecords)
+            {
+                RecordRefused?.Invoke(this, check);
+            }
+            return check;
+        }
+
+        private static bool BindsTo(SignedRecord record, AuthorizeRequest request) =>
+            record.Amount == request.Amount
+            && record.Type == request.TransactionType
+            && record.Time == request.Time
+            && record.CardNumber == request.CardNumber
+            && record.HostNonce is not null
+            && ConstantTime.AreEqual(record.HostNonce, 0, request.HostNonce, 0, SignedRecord.NonceLength);
+
+        private void OnReconnected(object? sender, EventArgs e)
+        {
+            if (!_options.SyncJournalOnReconnect || ReaderId == 0)
+            {
+                return;
+            }
+            // Resume from the last accepted counter: anything signed while the link was down (an
+            // answer lost with the port) is read back, verified and counted once.
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    JournalSyncResult sync = await SyncJournalAsync(_life.Token).ConfigureAwait(false);
+                    _logger.LogInformation("Journal resync after reconnect: {Count} record(s) read, latest counter {Latest}", sync.Checks.Count, sync.LatestCounter);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogWarning(ex, "Journal resync after reconnect failed; it will be retried on the next sync");
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            });
+        }
+
+        private async Task PumpEventsAsync()
+        {
+            try
+            {
+                await foreach (ReceivedFrame frame in _link.Events.ReadAllAsync(_life.Token).ConfigureAwait(false))
+                {
+                    CardEvent? item = Decode(frame);
+                    if (item is null)
+                    {
+                        continue;
+                    }
+                    _logger.LogDebug("Card {Event}", item.IsPresent ? "presented" : "removed");
+                    try
+                    {
+                        CardChanged?.Invoke(this, item);
+                    }
+                    catch (Exception ex)
+                    {
+                        _logger.LogWarning(ex, "A CardChanged handler threw");
+                    }
+                    lock (_subscribers)
+                    {
+                        foreach (Channel<CardEvent> c in _subscribers)
+                        {
+                            c.Writer.TryWrite(item);
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        private CardEvent? Decode(ReceivedFrame frame)
+        {
+            if (frame.Type == MessageType.CardPresented
+                && CardPresented.TryDecode(frame.Payload, 0, frame.Payload.Length, out CardPresented? presented) == DecodeStatus.Ok)
+            {
+                return new CardEvent(true, presented!.Uid, presented);
+            }
+            if (frame.Type == MessageType.CardRemoved
+                && CardRemoved.TryDecode(frame.Payload, 0, frame.Payload.Length, out CardRemoved? removed) == DecodeStatus.Ok)
+            {
+                return new CardEvent(false, removed!.Uid, null);
+            }
+            _logger.LogWarning("Undecodable event {Type} from the reader", MessageTypes.Name(frame.Type));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using MedCard.Host.Link;
+using MedCard.Host.Verification;
+using MedCard.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace MedCard.Host.Client
+{
+    /// <summary>Everything a <see cref="ReaderClient"/> needs. Key and chain stores are the integrator's.</summary>
+    public sealed record ReaderClientOptions
+    {
+        /// <summary>Each reader's HMAC key. Required.</summary>
+        public required IReaderKeyStore Keys { get; init; }
+
+        /// <summary>Each reader's last accepted counter and MAC. Required; must be durable in production.</summary>
+        public required IRecordChainStore Chain { get; init; }
+
+        public IHmacSha256 Hmac { get; init; } = new MedCard.Host.Crypto.DotNetHmacSha256();
+
+        public IAes128 Aes { get; init; } = new MedCard.Host.Crypto.DotNetAes128();
+
+        public LinkOptions Link { get; init; } = LinkOptions.Default;
+
+        /// <summary>Default bound on quick calls (status, journal chunk, provisioning).</summary>
+        public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>Bound on an authorization (the reader persists the counter and signs).</summary>
+        public TimeSpan AuthorizeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Added to the PIN entry time the reader is given, for the answer to come back.</summary>
+        public TimeSpan PinAnswerMargin { get; init; } = TimeSpan.FromSeconds(3);
+
+        public ILoggerFactory? LoggerFactory { get; init; }
+
+        /// <summary>Frame transcript (trace mode); see <see cref="Trace.FrameTranscript"/>.</summary>
+        public IFrameObserver? Trace { get; init; }
+
+        /// <summary>Clock for request times; tests and diff-mode transcripts pin it.</summary>
+        public TimeProvider Time { get; init; } = TimeProvider.System;
+
+        /// <summary>Fills the 8-byte host nonce of each authorization; cryptographic RNG by default.</summary>
+        public Action<Span<byte>> NonceSource { get; init; } = System.Security.Cryptography.RandomNumberGenerator.Fill;
+
+        /// <summary>After a reconnect, read the journal from the last accepted counter so nothing signed meanwhile is lost.</summary>
+        public bool SyncJournalOnReconnect { get; init; } = true;
+    }
+}
