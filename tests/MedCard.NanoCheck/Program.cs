@@ -141,6 +141,12 @@ public static class Program
             stderr.WriteLine("error: " + e.Message);
             return ExitUsage;
         }
+        catch (Exception e) when (e is FormatException or NotSupportedException or InvalidOperationException)
+        {
+            // The API data could not be read or its stubs did not compile: not a verdict on firmware code.
+            stderr.WriteLine("error: cannot build the nanoFramework stubs: " + e.Message);
+            return ExitUsage;
+        }
     }
 
     /// <summary>Every .nfproj under shared/ and firmware/ (bin/ and obj/ skipped), sorted.</summary>

@@ -78,6 +78,11 @@ public sealed class ApiDataSet
             }
         }
 
+        if (!data.Packages.ContainsKey("nanoFramework.CoreLibrary"))
+        {
+            throw new FormatException("no nanoFramework.CoreLibrary list in " + directory + ": not a nanoFramework API data folder");
+        }
+
         data.LinkNestedTypes();
         return data;
     }
