@@ -40,39 +40,14 @@ namespace MedCard.Protocol
             }
 
             CobsWriter writer = new CobsWriter(output, outOff);
-            uint crc = Crc32.Initial;
-
-            byte b = header.Version;
-            crc = Crc32.UpdateByte(crc, b);
-            writer.Put(b);
-            b = (byte)header.Type;
-            crc = Crc32.UpdateByte(crc, b);
-            writer.Put(b);
-            b = (byte)(header.RequestId >> 8);
-            crc = Crc32.UpdateByte(crc, b);
-            writer.Put(b);
-            b = (byte)header.RequestId;
-            crc = Crc32.UpdateByte(crc, b);
-            writer.Put(b);
-            b = (byte)header.Flags;
-            crc = Crc32.UpdateByte(crc, b);
-            writer.Put(b);
-
+            uint crc = PutHeader(ref writer, header);
             if (payloadLength > 0)
             {
                 crc = Crc32.Update(crc, payload, payloadOffset, payloadLength);
                 writer.Put(payload, payloadOffset, payloadLength);
             }
 
-            crc = Crc32.Finish(crc);
-            writer.Put((byte)(crc >> 24));
-            writer.Put((byte)(crc >> 16));
-            writer.Put((byte)(crc >> 8));
-            writer.Put((byte)crc);
-
-            int n = writer.Finish();
-            output[outOff + n] = FrameFormat.Delimiter;
-            return n + 1;
+            return PutTrailer(ref writer, crc, output, outOff);
         }
 
         /// <summary>
@@ -103,9 +78,7 @@ namespace MedCard.Protocol
         public static int EncodeNack(FrameHeader request, NackReason reason, byte[] output, int outOff)
         {
             FrameHeader h = new FrameHeader(request.Type, request.RequestId, FrameFlags.Response | FrameFlags.Nack);
-            byte[] one = new byte[1];
-            one[0] = (byte)reason;
-            return Encode(h, one, 0, 1, output, outOff);
+            return EncodeShort(h, 1, (byte)reason, 0, output, outOff);
         }
 
         /// <summary>
@@ -115,9 +88,65 @@ namespace MedCard.Protocol
         public static int EncodeError(FrameHeader request, ErrorCode code, byte[] output, int outOff)
         {
             FrameHeader h = new FrameHeader(MessageType.ProtocolError, request.RequestId, FrameFlags.Response | FrameFlags.Error);
-            byte[] payload = new byte[ProtocolError.EncodedLength];
-            int len = new ProtocolError(code, request.Type).Encode(payload, 0);
-            return Encode(h, payload, 0, len, output, outOff);
+            return EncodeShort(h, ProtocolError.EncodedLength, (byte)code, (byte)request.Type, output, outOff);
+        }
+
+        // Control answers have one or two payload bytes: encode them without a payload array, so answering
+        // line noise or a flood of unknown requests allocates nothing.
+        private static int EncodeShort(FrameHeader header, int payloadLength, byte p0, byte p1, byte[] output, int outOff)
+        {
+            if (output == null)
+            {
+                throw new System.ArgumentNullException("output");
+            }
+
+            if (outOff < 0 || outOff > output.Length || output.Length - outOff < MaxWireLength(payloadLength))
+            {
+                throw new System.ArgumentException("output buffer too small for the frame");
+            }
+
+            CobsWriter writer = new CobsWriter(output, outOff);
+            uint crc = PutHeader(ref writer, header);
+            if (payloadLength > 0)
+            {
+                crc = Put(ref writer, crc, p0);
+            }
+
+            if (payloadLength > 1)
+            {
+                crc = Put(ref writer, crc, p1);
+            }
+
+            return PutTrailer(ref writer, crc, output, outOff);
+        }
+
+        private static uint PutHeader(ref CobsWriter writer, FrameHeader header)
+        {
+            uint crc = Crc32.Initial;
+            crc = Put(ref writer, crc, header.Version);
+            crc = Put(ref writer, crc, (byte)header.Type);
+            crc = Put(ref writer, crc, (byte)(header.RequestId >> 8));
+            crc = Put(ref writer, crc, (byte)header.RequestId);
+            return Put(ref writer, crc, (byte)header.Flags);
+        }
+
+        /// <summary>Appends the big-endian CRC, closes the COBS blocks, writes the delimiter; returns the wire length.</summary>
+        private static int PutTrailer(ref CobsWriter writer, uint crcRegister, byte[] output, int outOff)
+        {
+            uint crc = Crc32.Finish(crcRegister);
+            writer.Put((byte)(crc >> 24));
+            writer.Put((byte)(crc >> 16));
+            writer.Put((byte)(crc >> 8));
+            writer.Put((byte)crc);
+            int n = writer.Finish();
+            output[outOff + n] = FrameFormat.Delimiter;
+            return n + 1;
+        }
+
+        private static uint Put(ref CobsWriter writer, uint crc, byte b)
+        {
+            writer.Put(b);
+            return Crc32.UpdateByte(crc, b);
         }
     }
 }
