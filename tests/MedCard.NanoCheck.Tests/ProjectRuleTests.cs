@@ -175,5 +175,53 @@ public sealed class ProjectRuleTests
         Assert.Equal((0, 0), CompileListSync.Sync(nfproj));
     }
 
+    [Fact]
+    public void WildcardCompileItemIsAnError()
+    {
+        string dir = _fixture.NewFolder();
+        File.WriteAllText(Path.Combine(dir, "A.cs"), CleanClass);
+        string nfproj = Path.Combine(dir, "Snippet.nfproj");
+        File.WriteAllText(nfproj, StubFixture.ProjectXml("    <Compile Include=\"A.cs\" />\n    <Compile Include=\"**\\*.cs\" />\n", ""));
+        StubFixture.WritePackagesConfig(dir, [PinnedPackages.CoreLibrary]);
+
+        Assert.Equal(RuleIds.WildcardCompile, Assert.Single(_fixture.Check(nfproj)).Code);
+    }
+
+    [Fact]
+    public void ProjectReferenceCycleIsReportedNotLooped()
+    {
+        string root = _fixture.NewFolder();
+        string aDir = Directory.CreateDirectory(Path.Combine(root, "A")).FullName;
+        string bDir = Directory.CreateDirectory(Path.Combine(root, "B")).FullName;
+        string toB = "  <ItemGroup>\n    <ProjectReference Include=\"..\\B\\Snippet.nfproj\" />\n  </ItemGroup>\n";
+        string toA = "  <ItemGroup>\n    <ProjectReference Include=\"..\\A\\Snippet.nfproj\" />\n  </ItemGroup>\n";
+        string a = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], toB, aDir);
+        _fixture.WriteProject(new Dictionary<string, string> { ["B.cs"] = "namespace Snippets { public class B { } }\n" }, [PinnedPackages.CoreLibrary], toA, bDir);
+
+        Assert.Contains(_fixture.Check(a), f => f.Code == RuleIds.ProjectReference && f.Message.Contains("cycle", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SyncKeepsLinkedSourcesFromOutsideTheFolder()
+    {
+        string root = _fixture.NewFolder();
+        string shared = Path.Combine(root, "Shared.cs");
+        File.WriteAllText(shared, "namespace Snippets { public class Shared { } }\n");
+        string projectDir = Directory.CreateDirectory(Path.Combine(root, "P")).FullName;
+        File.WriteAllText(Path.Combine(projectDir, "A.cs"), CleanClass);
+        File.WriteAllText(Path.Combine(projectDir, "New.cs"), "namespace Snippets { public class New { } }\n");
+        string nfproj = Path.Combine(projectDir, "Snippet.nfproj");
+        File.WriteAllText(nfproj, StubFixture.ProjectXml("    <Compile Include=\"..\\Shared.cs\" Link=\"Shared.cs\" />\n    <Compile Include=\"A.cs\" />\n", ""));
+        StubFixture.WritePackagesConfig(projectDir, [PinnedPackages.CoreLibrary]);
+
+        Assert.Equal((1, 0), CompileListSync.Sync(nfproj));
+
+        string text = File.ReadAllText(nfproj);
+        Assert.Contains("<Compile Include=\"..\\Shared.cs\" Link=\"Shared.cs\" />", text, System.StringComparison.Ordinal);
+        Assert.Contains("<Compile Include=\"New.cs\" />", text, System.StringComparison.Ordinal);
+        IReadOnlyList<Finding> findings = _fixture.Check(nfproj);
+        Assert.True(findings.Count == 0, _fixture.Describe(findings));
+    }
+
     private static Dictionary<string, string> Files(string a) => new() { ["A.cs"] = a };
 }
