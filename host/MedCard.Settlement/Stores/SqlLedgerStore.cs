@@ -17,7 +17,12 @@ public abstract class SqlLedgerStore : ILedgerStore
         Dialect = dialect;
     }
 
+    private long _retries;
+
     public abstract string Kind { get; }
+
+    /// <summary>Transactions re-run after a serialization failure, deadlock or busy database (a contention gauge).</summary>
+    public long TransactionRetries => Interlocked.Read(ref _retries);
 
     internal SqlDialect Dialect { get; }
 
@@ -52,6 +57,7 @@ public abstract class SqlLedgerStore : ILedgerStore
             catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
             {
                 await SafeRollbackAsync(transaction).ConfigureAwait(false);
+                Interlocked.Increment(ref _retries);
 
                 // Randomised, growing back-off so contending hosts stop colliding in lockstep.
                 int ceilingMs = Math.Min(50, 1 << Math.Min(attempt, 6));

@@ -1,0 +1,53 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace MedCard.Settlement.Tests.Properties;
+
+public enum OpKind
+{
+    Settle,
+    Burst,
+    Refund,
+    ReportLoss,
+    CancelLoss,
+    Replace,
+    Bind,
+    Unbind,
+    Print,
+    ResetPin,
+    ChangePin,
+    Claim,
+    Credit,
+    SettleOnOldCard,
+}
+
+/// <summary>One random step of a ledger history. The fields are interpreted per kind (see
+/// <see cref="LedgerModelRunner"/>); keeping them plain ints makes counterexamples readable.</summary>
+public sealed record LedgerOp(OpKind Kind, int Person, int Other, int Amount, int Variant)
+{
+    public const int People = 4;
+
+    public static Gen<LedgerOp> Generator =>
+        from kind in Gen.Frequency(
+            (30, Gen.Constant(OpKind.Settle)),
+            (7, Gen.Constant(OpKind.Burst)),
+            (6, Gen.Constant(OpKind.Refund)),
+            (3, Gen.Constant(OpKind.ReportLoss)),
+            (2, Gen.Constant(OpKind.CancelLoss)),
+            (2, Gen.Constant(OpKind.Replace)),
+            (4, Gen.Constant(OpKind.Bind)),
+            (2, Gen.Constant(OpKind.Unbind)),
+            (3, Gen.Constant(OpKind.Print)),
+            (2, Gen.Constant(OpKind.ResetPin)),
+            (3, Gen.Constant(OpKind.ChangePin)),
+            (3, Gen.Constant(OpKind.Claim)),
+            (3, Gen.Constant(OpKind.Credit)),
+            (2, Gen.Constant(OpKind.SettleOnOldCard)))
+        from person in Gen.Choose(0, People - 1)
+        from other in Gen.Choose(0, People - 1)
+        from amount in Gen.Frequency((6, Gen.Choose(1, 500_00)), (2, Gen.Choose(500_00, 5_000_00)), (1, Gen.Choose(1, 99)))
+        from variant in Gen.Choose(0, 1_000_000)
+        select new LedgerOp(kind, person, other, amount, variant);
+
+    public static Arbitrary<LedgerOp[]> Histories => Arb.From(Generator.ArrayOf());
+}
