@@ -59,6 +59,31 @@ namespace MedCard.Protocol.Tests
             Assert.Equal(GoldenVectors.Counter, m.Record.Counter);
         }
 
+        [Fact]
+        public void The_shared_check_used_by_the_firmware_tests_passes_here()
+        {
+            Assert.Null(GoldenVectorCheck.FirstMismatch(new DotNetHmacSha256()));
+            Assert.Null(GoldenVectorCheck.FirstMismatch(null!)); // emulator without crypto: MAC checks skipped
+        }
+
+        [Fact]
+        public void The_shared_check_names_what_differs()
+        {
+            Assert.Equal("RecordMac", GoldenVectorCheck.FirstMismatch(new ZeroHmac()));
+        }
+
+        private sealed class ZeroHmac : IHmacSha256
+        {
+            public byte[] Compute(byte[] key, byte[] data, int offset, int count) => new byte[32];
+        }
+
+        [Fact]
+        public void Empty_payload_may_come_as_a_null_buffer()
+        {
+            Assert.Equal(DecodeStatus.Ok, MessageCodec.TryDecode(FrameHeader.Request(MessageType.StatusRequest, 1), null!, 0, 0, out IMessage? m));
+            Assert.IsType<StatusRequest>(m);
+        }
+
         /// <summary>Vectors named in README.md's golden block, mapped to their GoldenVectors constant.</summary>
         private static readonly Dictionary<string, string> Expected = new()
         {

@@ -17,7 +17,8 @@ namespace MedCard.Protocol
             _pos = off;
             _end = off + count;
             _status = DecodeStatus.Ok;
-            if (buf == null || off < 0 || count < 0 || off > buf.Length - count)
+            // A null buffer is fine for an empty payload (StatusRequest, ACK frames).
+            if (buf == null ? count != 0 : (off < 0 || count < 0 || off > buf.Length - count))
             {
                 _status = DecodeStatus.Truncated;
                 _end = off;
@@ -114,7 +115,11 @@ namespace MedCard.Protocol
             }
 
             byte[] result = new byte[n];
-            System.Array.Copy(_buf, _pos, result, 0, n);
+            if (n > 0)
+            {
+                System.Array.Copy(_buf, _pos, result, 0, n);
+            }
+
             _pos += n;
             return result;
         }

@@ -8,6 +8,9 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class FrameDecoder
     {
+        /// <summary>Largest frame content accepted (header + payload + CRC); same as <see cref="FrameFormat.MaxFrameSize"/>.</summary>
+        public const int MaxFrameSize = FrameFormat.MaxFrameSize;
+
         private readonly IFrameHandler _handler;
         private readonly byte[] _frame;
 

@@ -3,7 +3,8 @@ namespace MedCard.Protocol
     /// <summary>
     /// Receives what <see cref="FrameDecoder"/> finds in the byte stream. An interface rather than a delegate
     /// because nanoFramework cannot instantiate generic delegates. Called synchronously from
-    /// <see cref="FrameDecoder.Feed"/>; do not call Feed again from inside a callback.
+    /// <see cref="FrameDecoder.Feed"/>; do not call Feed again from inside a callback. An exception thrown here
+    /// leaves Feed (the rest of that chunk is not processed) but the decoder stays consistent for the next Feed.
     /// </summary>
     public interface IFrameHandler
     {
