@@ -11,6 +11,9 @@ namespace MedCard.Host.Link
         /// <summary>Sends per request, first one included.</summary>
         public int MaxAttempts { get; init; } = 4;
 
+        /// <summary>How long the Hello exchange may take when (re)opening, resends included.</summary>
+        public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
         /// <summary>Pause before resending after a NACK (reader busy / not ready).</summary>
         public TimeSpan NackBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 

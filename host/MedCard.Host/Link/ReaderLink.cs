@@ -155,8 +155,12 @@ namespace MedCard.Host.Link
             }
         }
 
-        private async Task<ReceivedFrame> SendAndAwaitAsync(MessageType type, ushort id, byte[] wire, TimeSpan timeout, TimeSpan attemptTimeout, bool probe, CancellationToken cancellationToken)
+        private async Task<ReceivedFrame> SendAndAwaitAsync(MessageType type, ushort id, byte[] wire, TimeSpan timeout, TimeSpan attemptTimeout, bool probe, CancellationToken cancellationToken, int maxAttempts = 0)
         {
+            if (maxAttempts <= 0)
+            {
+                maxAttempts = _options.MaxAttempts;
+            }
             var pending = new PendingRequest(type, id);
             _pending[id] = pending;
             var clock = Stopwatch.StartNew();
@@ -202,7 +206,7 @@ namespace MedCard.Host.Link
                             {
                                 countedSends++;
                             }
-                            if (countedSends >= _options.MaxAttempts)
+                            if (countedSends >= maxAttempts)
                             {
                                 throw new ReaderTimeoutException(type, id, sends, clock.Elapsed);
                             }
@@ -265,8 +269,8 @@ namespace MedCard.Host.Link
             var hello = new Hello { HostTime = (uint)_options.Time.GetUtcNow().ToUnixTimeSeconds() };
             ushort id = NextRequestId();
             byte[] wire = EncodeRequest(hello, id);
-            TimeSpan budget = _options.AttemptTimeout * Math.Max(1, _options.MaxAttempts) + _options.AttemptTimeout;
-            ReceivedFrame frame = await SendAndAwaitAsync(MessageType.Hello, id, wire, budget, _options.AttemptTimeout, probe: true, cancellationToken).ConfigureAwait(false);
+            ReceivedFrame frame = await SendAndAwaitAsync(MessageType.Hello, id, wire, _options.HandshakeTimeout, _options.AttemptTimeout, probe: true, cancellationToken,
+                maxAttempts: int.MaxValue).ConfigureAwait(false);
             if (frame.Header.IsNack)
             {
                 // Busy (e.g. mid PIN entry after our reconnect): it is alive; capabilities stay as they were.
@@ -452,7 +456,8 @@ namespace MedCard.Host.Link
                 try
                 {
                     // Any answer, NACK included, proves the reader is alive.
-                    await SendAndAwaitAsync(MessageType.Hello, id, wire, budget, _options.AttemptTimeout, probe: true, cancellationToken).ConfigureAwait(false);
+                    await SendAndAwaitAsync(MessageType.Hello, id, wire, budget, _options.AttemptTimeout, probe: true, cancellationToken,
+                        maxAttempts: Math.Max(1, _options.HeartbeatMisses)).ConfigureAwait(false);
                 }
                 catch (ReaderTimeoutException)
                 {

@@ -48,6 +48,27 @@ namespace MedCard.Host.Tests.Fakes
             return record;
         }
 
+        /// <summary>Signs the record a reader would for this authorization request.</summary>
+        internal SignedRecord NextFor(AuthorizeRequest request, int skip)
+        {
+            Counter += (uint)(skip + 1);
+            var record = new SignedRecord
+            {
+                ReaderId = ReaderId,
+                Counter = Counter,
+                PreviousMac = (byte[])_lastMac.Clone(),
+                CardUid = new byte[] { 0x04, 0xA1, 0xB2, 0xC3 },
+                CardNumber = request.CardNumber,
+                Amount = request.Amount,
+                Type = request.TransactionType,
+                Time = request.Time,
+                HostNonce = (byte[])request.HostNonce.Clone(),
+            };
+            record.Sign(new DotNetHmacSha256(), _key);
+            _lastMac = (byte[])record.Mac.Clone();
+            return record;
+        }
+
         internal static SignedRecord Copy(SignedRecord r)
         {
             byte[] buf = new byte[SignedRecord.MaxEncodedLength];

@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Host.Client;
+using MedCard.Host.Link;
+using MedCard.Host.Pin;
+using MedCard.Host.Tests.Fakes;
+using MedCard.Host.Trace;
+using MedCard.Host.Transport;
+using MedCard.Host.Verification;
+using MedCard.Protocol;
+using Xunit;
+
+namespace MedCard.Host.Tests.Client
+{
+    /// <summary>ReaderClient against a signing fake reader on a real pseudo-terminal.</summary>
+    public sealed class ReaderClientTests : IAsyncLifetime
+    {
+        private const uint ReaderId = 5150;
+        private const string Card = "SZ0012345678";
+        private readonly byte[] _key = RecordChain.NewKey(5150);
+        private readonly InMemoryReaderKeyStore _keys = new InMemoryReaderKeyStore();
+        private readonly InMemoryRecordChainStore _chain = new InMemoryRecordChainStore();
+        private readonly List<RecordCheck> _accepted = new List<RecordCheck>();
+        private SigningReader _reader = null!;
+        private ReaderClient _client = null!;
+
+        private static readonly LinkOptions Fast = new LinkOptions
+        {
+            AttemptTimeout = TimeSpan.FromMilliseconds(150),
+            MaxAttempts = 4,
+            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(20),
+        };
+
+        public async Task InitializeAsync()
+        {
+            _keys.Add(ReaderId, _key);
+            _reader = new SigningReader(ReaderId, _key);
+            await _reader.StartAsync();
+            _client = await Connect(Options());
+        }
+
+        public async Task DisposeAsync()
+        {
+            await _client.DisposeAsync();
+            await _reader.DisposeAsync();
+        }
+
+        private ReaderClientOptions Options() => new ReaderClientOptions
+        {
+            Keys = _keys,
+            Chain = _chain,
+            Link = Fast,
+            AuthorizeTimeout = TimeSpan.FromSeconds(3),
+        };
+
+        private async Task<ReaderClient> Connect(ReaderClientOptions options)
+        {
+            ReaderClient client = await ReaderClient.ConnectAsync(new PosixSerialPort(_reader.DevicePath), options);
+            client.RecordAccepted += (_, c) => { lock (_accepted) { _accepted.Add(c); } };
+            return client;
+        }
+
+        [Fact]
+        public async Task An_authorization_returns_a_verified_record_counted_once()
+        {
+            AuthorizationResult result = await _client.AuthorizeAsync(Card, 2500, TransactionType.Purchase);
+
+            Assert.True(result.IsApproved);
+            Assert.Equal(RecordVerdict.Accepted, result.Check!.Verdict);
+            Assert.Equal(2500, result.Record!.Amount);
+            Assert.Equal(ReaderId, result.Record.ReaderId);
+            Assert.Single(_accepted);
+            Assert.Equal(1u, (await _chain.GetAsync(ReaderId, CancellationToken.None)).Counter);
+        }
+
+        [Fact]
+        public async Task Lost_answers_are_recovered_by_resending_the_same_request_without_a_second_signature()
+        {
+            _reader.LoseNextAuthorizeAnswers = 2;
+
+            AuthorizationResult result = await _client.AuthorizeAsync(Card, 990, TransactionType.Purchase);
+
+            Assert.True(result.IsApproved);
+            Assert.Equal(1, _reader.Signed);
+            Assert.Single(_accepted);
+            var sends = _reader.Wire.Received.Where(r => r.Header.Type == MessageType.AuthorizeRequest).ToList();
+            Assert.Equal(3, sends.Count);
+            Assert.Single(sends.Select(s => s.Header.RequestId).Distinct());
+        }
+
+        [Fact]
+        public async Task A_record_signed_while_the_host_gave_up_is_recovered_from_the_journal_before_the_next()
+        {
+            _reader.SilentlySignNext = true;
+            await Assert.ThrowsAsync<ReaderTimeoutException>(() => _client.AuthorizeAsync(Card, 100, TransactionType.Purchase));
+            Assert.Equal(1, _reader.Signed);
+            Assert.Empty(_accepted);
+
+            AuthorizationResult next = await _client.AuthorizeAsync(Card, 200, TransactionType.Purchase);
+
+            Assert.True(next.IsApproved);
+            Assert.Equal(RecordVerdict.Accepted, next.Check!.Verdict);
+            RecordCheck recovered = Assert.Single(next.Recovered);
+            Assert.Equal(1u, recovered.Record.Counter);
+            Assert.Equal(100, recovered.Record.Amount);
+            Assert.Equal(new uint[] { 1, 2 }, _accepted.Select(c => c.Record.Counter).ToArray());
+        }
+
+        [Fact]
+        public async Task Burned_counters_are_reported_and_the_record_accepted()
+        {
+            await _client.AuthorizeAsync(Card, 1, TransactionType.Purchase);
+            _reader.BurnCountersBeforeNext = 3;
+
+            AuthorizationResult result = await _client.AuthorizeAsync(Card, 2, TransactionType.Purchase);
+
+            Assert.Equal(RecordVerdict.AcceptedAfterUnusedCounters, result.Check!.Verdict);
+            Assert.Equal(2u, result.Check.GapFrom);
+            Assert.Equal(4u, result.Check.GapTo);
+            Assert.Equal(2, _accepted.Count);
+        }
+
+        [Fact]
+        public async Task A_reader_whose_key_the_host_does_not_hold_is_refused()
+        {
+            var emptyKeys = new InMemoryReaderKeyStore();
+            await _client.DisposeAsync();
+            _client = await Connect(Options() with { Keys = emptyKeys });
+
+            AuthorizationResult result = await _client.AuthorizeAsync(Card, 5, TransactionType.Purchase);
+
+            Assert.False(result.IsApproved);
+            Assert.Equal(RecordVerdict.UnknownReader, result.Check!.Verdict);
+            Assert.Empty(_accepted);
+        }
+
+        [Fact]
+        public async Task The_pin_reaches_the_verifier_as_digits_and_is_wiped_afterwards()
+        {
+            _reader.Pin = new byte[] { 9, 8, 7, 6, 5, 4 };
+            var verifier = new CapturingVerifier(new byte[] { 9, 8, 7, 6, 5, 4 });
+
+            PinOutcome outcome = await _client.RequestPinAsync(Card, verifier, new PinEntryOptions { TimeoutSeconds = 5 });
+
+            Assert.Equal(PinOutcome.Correct, outcome);
+            Assert.Equal(6, verifier.SeenLength);
+            Assert.NotNull(verifier.Buffer);
+            Assert.All(verifier.Buffer!, b => Assert.Equal(0, b));
+        }
+
+        [Fact]
+        public async Task A_wrong_pin_is_reported_as_wrong()
+        {
+            _reader.Pin = new byte[] { 0, 0, 0, 0, 0, 0 };
+            PinOutcome outcome = await _client.RequestPinAsync(Card, new CapturingVerifier(new byte[] { 1, 2, 3, 4, 5, 6 }), new PinEntryOptions { TimeoutSeconds = 5 });
+            Assert.Equal(PinOutcome.Wrong, outcome);
+        }
+
+        [Fact]
+        public async Task A_pin_block_for_an_already_used_counter_is_refused_as_stale()
+        {
+            ChainPosition start = await _chain.GetAsync(ReaderId, CancellationToken.None);
+            await _chain.TryAdvanceAsync(ReaderId, start, new ChainPosition(9, new byte[16]), CancellationToken.None);
+            var verifier = new CapturingVerifier(new byte[] { 1, 2, 3, 4, 5, 6 });
+
+            PinOutcome outcome = await _client.RequestPinAsync(Card, verifier, new PinEntryOptions { TimeoutSeconds = 5 });
+
+            Assert.Equal(PinOutcome.StaleBlock, outcome);
+            Assert.Equal(0, verifier.Calls);
+        }
+
+        [Fact]
+        public async Task Card_events_arrive_as_an_async_stream_and_as_events()
+        {
+            var raised = new TaskCompletionSource<CardEvent>();
+            _client.CardChanged += (_, e) => raised.TrySetResult(e);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            IAsyncEnumerator<CardEvent> stream = _client.CardEventsAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+            Task<bool> first = stream.MoveNextAsync().AsTask();
+
+            var presented = new CardPresented
+            {
+                Uid = new byte[] { 4, 1, 2, 3, 4, 5, 6 },
+                Atqa = 0x0044,
+                Sak = 0x08,
+                HolderStatus = HolderDataStatus.Blank,
+            };
+            await _reader.Wire.SendRawAsync(_reader.Wire.Frame(FrameHeader.Request(MessageType.CardPresented, 1), presented));
+
+            Assert.True(await first);
+            Assert.True(stream.Current.IsPresent);
+            Assert.Equal(presented.Uid, stream.Current.Uid);
+            Assert.Equal(presented.Uid, (await raised.Task.WaitAsync(cts.Token)).Uid);
+            await stream.DisposeAsync();
+        }
+
+        [Fact]
+        public async Task The_diff_mode_transcript_is_identical_across_runs_and_holds_no_secret()
+        {
+            string first = await RunTracedSessionAsync();
+            string second = await RunTracedSessionAsync();
+
+            Assert.Equal(first, second);
+            Assert.Contains("> #", first);
+            Assert.Contains("PinBlockResponse RESP", first);
+            Assert.Contains("block=<redacted 16 bytes>", first);
+            Assert.Contains("key=<redacted 32 bytes>", first);
+            Assert.DoesNotContain(Convert.ToHexString(_key), first);
+            Assert.DoesNotContain(Convert.ToHexString(_key.AsSpan(0, 8)), first);
+            Assert.DoesNotMatch(@"\d\d:\d\d:\d\d", first);
+        }
+
+        private async Task<string> RunTracedSessionAsync()
+        {
+            await using var reader = new SigningReader(ReaderId, _key);
+            await reader.StartAsync();
+            var text = new StringWriter();
+            var time = new FixedTime(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+            ReaderClientOptions options = Options() with
+            {
+                Chain = new InMemoryRecordChainStore(),
+                Trace = new FrameTranscript(text, diffMode: true),
+                Time = time,
+                NonceSource = span => span.Fill(0x5A),
+                // Generous attempt timeout: a resend (timing-dependent) would rightly show in the transcript.
+                Link = Fast with { HeartbeatInterval = TimeSpan.FromMinutes(5), AttemptTimeout = TimeSpan.FromSeconds(3) },
+            };
+            await using (ReaderClient client = await ReaderClient.ConnectAsync(new PosixSerialPort(reader.DevicePath), options))
+            {
+                await client.RequestPinAsync(Card, new CapturingVerifier(new byte[] { 1, 2, 3, 4, 5, 6 }), new PinEntryOptions { TimeoutSeconds = 5 });
+                await client.AuthorizeAsync(Card, 4200, TransactionType.Purchase);
+                await client.ProvisionAsync(ReaderId, _key);
+            }
+            return text.ToString();
+        }
+
+        private sealed class FixedTime : TimeProvider
+        {
+            private readonly DateTimeOffset _now;
+
+            internal FixedTime(DateTimeOffset now)
+            {
+                _now = now;
+            }
+
+            public override DateTimeOffset GetUtcNow() => _now;
+        }
+
+        private sealed class CapturingVerifier : IPinVerifier
+        {
+            private readonly byte[] _expected;
+
+            internal CapturingVerifier(byte[] expected)
+            {
+                _expected = expected;
+            }
+
+            internal byte[]? Buffer;
+            internal int SeenLength;
+            internal int Calls;
+
+            public ValueTask<PinCheck> VerifyAsync(PinCheckRequest request, ReadOnlyMemory<byte> digits, CancellationToken cancellationToken)
+            {
+                Calls++;
+                SeenLength = digits.Length;
+                if (MemoryMarshal.TryGetArray(digits, out ArraySegment<byte> segment))
+                {
+                    Buffer = segment.Array;
+                }
+                return ValueTask.FromResult(digits.Span.SequenceEqual(_expected) ? PinCheck.Correct : PinCheck.Wrong);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Host.Crypto;
+using MedCard.Host.Pin;
+using MedCard.Protocol;
+
+namespace MedCard.Host.Tests.Fakes
+{
+    /// <summary>
+    /// A reader that signs: authorizes with a real record chain, keeps a journal, answers journal
+    /// reads and acks, enciphers a configured PIN as a format 4 block, and caches its answers by
+    /// request id (a resend is answered from the cache, never signed again). Faults can be scheduled.
+    /// </summary>
+    internal sealed class SigningReader : IAsyncDisposable
+    {
+        private readonly FakeReader _wire = new FakeReader();
+        private readonly byte[] _key;
+        private readonly RecordChain _chain;
+        private readonly List<SignedRecord> _journal = new List<SignedRecord>();
+        private readonly ConcurrentDictionary<ushort, byte[]> _answerCache = new ConcurrentDictionary<ushort, byte[]>();
+
+        internal SigningReader(uint readerId, byte[] key)
+        {
+            _key = key;
+            _chain = new RecordChain(readerId, key);
+            _wire.ReaderId = readerId;
+            _wire.Respond = Respond;
+        }
+
+        internal string DevicePath => _wire.DevicePath;
+
+        internal FakeReader Wire => _wire;
+
+        internal string CardInField { get; set; } = "SZ0012345678";
+
+        /// <summary>Digit values the "holder" types.</summary>
+        internal byte[] Pin { get; set; } = { 1, 2, 3, 4, 5, 6 };
+
+        /// <summary>Sign the next authorization but lose this many answers (each send of it).</summary>
+        internal int LoseNextAuthorizeAnswers;
+
+        /// <summary>Sign, and never answer that request at all (the host gives up).</summary>
+        internal bool SilentlySignNext;
+
+        /// <summary>Burn counters before the next signing (a power cut between persist and sign).</summary>
+        internal int BurnCountersBeforeNext;
+
+        internal int Signed => _journal.Count;
+
+        internal int JournalAcks;
+
+        internal IReadOnlyList<SignedRecord> Journal
+        {
+            get
+            {
+                lock (_journal)
+                {
+                    return _journal.ToList();
+                }
+            }
+        }
+
+        internal Task StartAsync() => _wire.StartAsync();
+
+        public ValueTask DisposeAsync() => _wire.DisposeAsync();
+
+        private IEnumerable<byte[]>? Respond(FrameHeader h, byte[] payload)
+        {
+            if (h.IsResponse)
+            {
+                return Array.Empty<byte[]>();
+            }
+            switch (h.Type)
+            {
+                case MessageType.AuthorizeRequest:
+                    return Authorize(h, payload);
+                case MessageType.PinRequest:
+                    return new[] { PinBlock(h) };
+                case MessageType.JournalRead:
+                    return new[] { JournalChunk(h, JournalRead.Decode(payload, 0, payload.Length)) };
+                case MessageType.Provision:
+                    return new[] { _wire.Response(h, new ProvisionResponse { Status = ProvisionStatus.AlreadyProvisioned, ReaderId = _chain.ReaderId }) };
+                case MessageType.JournalAck:
+                    Interlocked.Increment(ref JournalAcks);
+                    return new[] { _wire.Ack(h) };
+                default:
+                    return null;
+            }
+        }
+
+        private IEnumerable<byte[]> Authorize(FrameHeader h, byte[] payload)
+        {
+            if (_answerCache.TryGetValue(h.RequestId, out byte[]? cached))
+            {
+                if (LoseNextAuthorizeAnswers > 0)
+                {
+                    LoseNextAuthorizeAnswers--;
+                    return Array.Empty<byte[]>();
+                }
+                return new[] { cached };
+            }
+            AuthorizeRequest request = AuthorizeRequest.Decode(payload, 0, payload.Length);
+            if (request.CardNumber != CardInField)
+            {
+                return new[] { _wire.Response(h, new AuthorizeResponse { Status = AuthorizeStatus.CardMismatch }) };
+            }
+            SignedRecord record = _chain.NextFor(request, BurnCountersBeforeNext);
+            BurnCountersBeforeNext = 0;
+            lock (_journal)
+            {
+                _journal.Add(record);
+            }
+            byte[] answer = _wire.Response(h, new AuthorizeResponse { Status = AuthorizeStatus.Approved, Record = record });
+            _answerCache[h.RequestId] = answer;
+            if (SilentlySignNext)
+            {
+                SilentlySignNext = false;
+                _answerCache[h.RequestId] = Array.Empty<byte>();
+                return Array.Empty<byte[]>();
+            }
+            if (LoseNextAuthorizeAnswers > 0)
+            {
+                LoseNextAuthorizeAnswers--;
+                return Array.Empty<byte[]>();
+            }
+            return new[] { answer };
+        }
+
+        private byte[] PinBlock(FrameHeader h)
+        {
+            uint keyCounter = _chain.Counter + 1;
+            byte[] pinKey = new byte[PinKey.Length];
+            PinKey.Derive(new DotNetHmacSha256(), _key, _chain.ReaderId, keyCounter, pinKey);
+            byte[] field = new byte[16];
+            byte[] pan = new byte[16];
+            byte[] random = new byte[8];
+            Random.Shared.NextBytes(random);
+            PinBlockFormat4.EncodePinField(Pin, 0, Pin.Length, random, 0, field, 0);
+            PinBlockFormat4.EncodePanField(CardInField, pan, 0);
+            byte[] block = new byte[16];
+            PinBlockFormat4.Encipher(new DotNetAes128(), pinKey, field, 0, pan, 0, block, 0);
+            return _wire.Response(h, new PinBlockResponse { Status = PinEntryStatus.Entered, KeyCounter = keyCounter, PinBlock = block });
+        }
+
+        private byte[] JournalChunk(FrameHeader h, JournalRead read)
+        {
+            List<SignedRecord> all = Journal.Where(r => r.Counter >= read.FromCounter && r.Counter <= read.ToCounter).ToList();
+            SignedRecord[] chunk = all.Take(JournalRecords.MaxRecordsPerChunk).ToArray();
+            uint next = all.Count > chunk.Length ? all[chunk.Length].Counter : 0;
+            var answer = new JournalRecords
+            {
+                LatestCounter = _chain.Counter,
+                OldestCounter = Journal.Count == 0 ? 0 : Journal[0].Counter,
+                NextCounter = next,
+                Records = chunk,
+            };
+            return _wire.Response(h, answer);
+        }
+    }
+}
