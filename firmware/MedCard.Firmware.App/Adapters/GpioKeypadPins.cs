@@ -8,12 +8,14 @@ namespace MedCard.Firmware.App.Adapters
     /// <see cref="IKeypadPins"/> on GPIO. Rows are open-drain outputs: the active row is pulled low, the others
     /// float, so two keys pressed in one column can never short two driven rows together. Columns are inputs
     /// pulled up (internally, or by external resistors on GPIO34-39 which have none); a key joining the
-    /// active row reads low, which this adapter reports as "active".
+    /// active row reads low, which this adapter reports as "active". Where the driver lacks open-drain mode the
+    /// same electrical behaviour is had by switching a row between Input (released) and Output low (driven).
     /// </summary>
     public sealed class GpioKeypadPins : IKeypadPins
     {
         private readonly GpioPin[] _rows;
         private readonly GpioPin[] _columns;
+        private readonly bool _openDrain;
 
         /// <summary>Open the row and column pins.</summary>
         /// <param name="gpio">Shared controller.</param>
@@ -32,11 +34,17 @@ namespace MedCard.Firmware.App.Adapters
                 throw new ArgumentException("keypad size");
             }
 
+            _openDrain = true;
+            for (int r = 0; r < rowPins.Length; r++)
+            {
+                _openDrain &= gpio.IsPinModeSupported(rowPins[r], PinMode.OutputOpenDrain);
+            }
+
             _rows = new GpioPin[rowPins.Length];
             for (int r = 0; r < rowPins.Length; r++)
             {
-                _rows[r] = gpio.OpenPin(rowPins[r], PinMode.OutputOpenDrain);
-                _rows[r].Write(PinValue.High);
+                _rows[r] = gpio.OpenPin(rowPins[r], _openDrain ? PinMode.OutputOpenDrain : PinMode.Input);
+                Release(_rows[r]);
             }
 
             _columns = new GpioPin[columnPins.Length];
@@ -71,11 +79,11 @@ namespace MedCard.Firmware.App.Adapters
             {
                 if (r != row)
                 {
-                    _rows[r].Write(PinValue.High);
+                    Release(_rows[r]);
                 }
             }
 
-            _rows[row].Write(PinValue.Low);
+            Drive(_rows[row]);
         }
 
         /// <inheritdoc/>
@@ -83,7 +91,7 @@ namespace MedCard.Firmware.App.Adapters
         {
             for (int r = 0; r < _rows.Length; r++)
             {
-                _rows[r].Write(PinValue.High);
+                Release(_rows[r]);
             }
         }
 
@@ -100,6 +108,32 @@ namespace MedCard.Firmware.App.Adapters
             }
 
             return bits;
+        }
+
+        private void Release(GpioPin row)
+        {
+            if (_openDrain)
+            {
+                row.Write(PinValue.High);
+            }
+            else if (row.GetPinMode() != PinMode.Input)
+            {
+                row.SetPinMode(PinMode.Input);
+            }
+        }
+
+        private void Drive(GpioPin row)
+        {
+            if (_openDrain)
+            {
+                row.Write(PinValue.Low);
+            }
+            else
+            {
+                // A momentary high before the low is harmless: columns are pulled up to the same level.
+                row.SetPinMode(PinMode.Output);
+                row.Write(PinValue.Low);
+            }
         }
     }
 }
