@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using MedCard.Cli.Infrastructure;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Stores;
+using Spectre.Console;
+
+namespace MedCard.Cli.Commands;
+
+/// <summary>`medcard institution add|list`: hospitals and pharmacies, designated or not.</summary>
+internal static class InstitutionCommands
+{
+    public static Command Build(CliIo io)
+    {
+        var institution = new Command("institution", "Register hospitals and pharmacies (designated or not)");
+        institution.Subcommands.Add(Add(io));
+        institution.Subcommands.Add(List(io));
+        return institution;
+    }
+
+    private static Command Add(CliIo io)
+    {
+        var id = Opt.Required("--id", "Institution id (as the hospital system sends it)");
+        var name = Opt.Required("--name", "Display name");
+        var notDesignated = new Option<bool>("--not-designated") { Description = "Not a designated institution: only emergency care settles there" };
+        var command = new Command("add", "Register or update an institution") { id, name, notDesignated };
+        CommandActions.Set(command, io, async (ctx, parse, ct) =>
+        {
+            var institution = new Institution(Inputs.Required(parse.GetValue(id), "--id"), Inputs.Required(parse.GetValue(name), "--name"),
+                !parse.GetValue(notDesignated));
+            var desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            await desk.RegisterInstitutionAsync(institution, ct).ConfigureAwait(false);
+            await ListAsync(ctx, ct, "registered " + institution.InstitutionId).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command List(CliIo io)
+    {
+        var command = new Command("list", "List registered institutions");
+        CommandActions.Set(command, io, (ctx, parse, ct) => ListAsync(ctx, ct, null));
+        return command;
+    }
+
+    private static async System.Threading.Tasks.Task ListAsync(CliContext ctx, System.Threading.CancellationToken ct, string? action)
+    {
+        ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
+        List<Institution> all = await store.InTransactionAsync((s, _) => s.ListInstitutionsAsync(), ct).ConfigureAwait(false);
+        if (ctx.Json)
+        {
+            var array = new JsonArray();
+            foreach (Institution i in all)
+            {
+                array.Add(new JsonObject { ["id"] = i.InstitutionId, ["name"] = i.Name, ["designated"] = i.Designated });
+            }
+
+            var json = new JsonObject { ["institutions"] = array };
+            if (action is not null)
+            {
+                json["action"] = action;
+            }
+
+            ctx.WriteJson(json);
+            return;
+        }
+
+        if (action is not null)
+        {
+            ctx.Say("[green]" + Markup.Escape(action) + "[/]");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("Institutions").AddColumn("Id").AddColumn("Name").AddColumn("Designated");
+        foreach (Institution i in all)
+        {
+            table.AddRow(Markup.Escape(i.InstitutionId), Markup.Escape(i.Name), i.Designated ? "yes" : "no (emergency only)");
+        }
+
+        ctx.Console.Write(table);
+    }
+}

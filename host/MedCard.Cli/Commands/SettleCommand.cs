@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using MedCard.Cli.Infrastructure;
+using MedCard.Cli.Readers;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Stores;
+
+namespace MedCard.Cli.Commands;
+
+/// <summary>`medcard settle`: one settlement through an in-process simulated reader (card presented, PIN
+/// typed on its keypad, record signed) and the host's verification and settlement.</summary>
+internal static class SettleCommand
+{
+    public static Command Build(CliIo io)
+    {
+        var reader = new Option<uint>("--reader") { Description = "Simulated reader id (provisioned with medcard provision)", DefaultValueFactory = _ => 1 };
+        var number = Opt.Optional("--card", "Card number of the presented card");
+        var uid = Opt.Optional("--uid", "UID of the presented card, hex (with --card too: a card carrying exactly these)");
+        var pin = Opt.Required("--pin", "The PIN the holder types on the reader's keypad");
+        var items = new Option<string[]>("--item") { Description = "Bill item CODE:AMOUNT[:covered|partly|self[:SELF-PAID%]] (repeat)" };
+        var amount = Opt.Optional("--amount", "Shortcut for a one-item covered bill, in yuan");
+        var bill = Opt.Optional("--bill", "JSON bill file (items, and optionally institution and visit)");
+        var institution = Opt.Optional("--institution", "Institution id (required unless in the bill file)");
+        var visit = Opt.Optional("--visit", "outpatient, inpatient, pharmacy or emergency (default outpatient)");
+        var relative = Opt.Optional("--relative", "Resident ID of a bound relative whose account pays what the own account cannot");
+        var fault = new Option<SettlementFault>("--fault") { Description = "Inject a fault: forge, resend or replay", DefaultValueFactory = _ => SettlementFault.None };
+        var command = new Command("settle", "Settle a bill with an in-process simulated reader; prints the split and its explanation")
+        {
+            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault,
+        };
+        CommandActions.Set(command, io, async (ctx, parse, ct) =>
+        {
+            string? cardNumber = parse.GetValue(number) is { } n ? Inputs.CardNumber(n) : null;
+            byte[]? cardUid = parse.GetValue(uid) is { } u ? Inputs.Uid(u) : null;
+            if (cardNumber is null && cardUid is null)
+            {
+                throw CliException.BadInput("no card was presented", "give --card or --uid (or both)");
+            }
+
+            (List<BillItem> billItems, string? billInstitution, VisitType? billVisit) = ReadBill(parse.GetValue(items), parse.GetValue(amount), parse.GetValue(bill));
+            string institutionId = parse.GetValue(institution) ?? billInstitution
+                ?? throw CliException.BadInput("no institution", "give --institution or put \"institution\" in the bill file");
+            VisitType visitType = parse.GetValue(visit) is { } v ? BillReader.Visit(v) : billVisit ?? VisitType.Outpatient;
+            string? relativeId = parse.GetValue(relative) is { } r ? Inputs.ResidentId(r, "--relative") : null;
+            string pinText = parse.GetValue(pin) ?? string.Empty;
+            Inputs.Pin(pinText).Dispose(); // validate the shape (4-12 digits) before anything is signed
+
+            ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
+            ReaderRegistry registry = await ReaderRegistry.OpenAsync(ctx.StoreSpec, ct).ConfigureAwait(false);
+            using var keys = new PinKeys(pinText);
+            var input = new SettleInput(parse.GetValue(reader), cardUid, cardNumber, keys, billItems, institutionId, visitType, relativeId, parse.GetValue(fault));
+            SettleReport report = await new SettlementDriver(store, registry).SettleAsync(input, ct).ConfigureAwait(false);
+            Emit(ctx, report);
+        });
+        return command;
+    }
+
+    private static (List<BillItem>, string?, VisitType?) ReadBill(string[]? items, string? amount, string? file)
+    {
+        int sources = (items is { Length: > 0 } ? 1 : 0) + (amount is null ? 0 : 1) + (file is null ? 0 : 1);
+        if (sources != 1)
+        {
+            throw CliException.BadInput(sources == 0 ? "no bill" : "more than one bill", "give exactly one of --item (repeatable), --amount or --bill");
+        }
+
+        if (file is not null)
+        {
+            return BillReader.ReadFile(file);
+        }
+
+        if (amount is not null)
+        {
+            return ([new BillItem("BILL", "Bill", ItemClass.Covered, Money.ParseYuan(amount, "--amount"))], null, null);
+        }
+
+        var list = new List<BillItem>();
+        foreach (string item in items!)
+        {
+            list.Add(BillReader.ParseItem(item));
+        }
+
+        return (list, null, null);
+    }
+
+    /// <summary>Settled: the split and explanation, exit 0. Refused: the refusal as the one error line (exit 3);
+    /// with --json the full settlement document is printed as well, marked ok=false.</summary>
+    private static void Emit(CliContext ctx, SettleReport report)
+    {
+        SettleReport last = report.Resend ?? report;
+        if (last.Refusal is { } refusal)
+        {
+            var error = new RefusedException("settlement " + last.ReaderId + "/" + last.Counter + " on card " + last.CardNumber + " refused", refusal);
+            error.Details["settlement"] = SettleView.Json(report);
+            throw error;
+        }
+
+        if (ctx.Json)
+        {
+            ctx.WriteJson(SettleView.Json(report));
+            return;
+        }
+
+        ctx.Console.Write(SettleView.Render(report));
+        if (report.Resend is not null)
+        {
+            ctx.Console.Write(SettleView.Render(report.Resend, "Second delivery of " + report.ReaderId + "/" + report.Counter));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Globalization;
+using MedCard.Protocol;
+using MedCard.Settlement.Model;
+using SettlementResidentId = MedCard.Settlement.Model.ResidentId;
+
+namespace MedCard.Cli.Infrastructure;
+
+/// <summary>Validation of the values people type: each failure is a bad-input error that says what was wrong
+/// and how it should look. Values that are secrets (PINs) are never echoed back.</summary>
+internal static class Inputs
+{
+    public static byte[] Uid(string? hex, string option = "--uid")
+    {
+        string s = (hex ?? string.Empty).Replace(":", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        byte[] uid;
+        try
+        {
+            uid = Convert.FromHexString(s);
+        }
+        catch (FormatException)
+        {
+            throw CliException.BadInput(option + " '" + hex + "' is not hexadecimal", "give the card UID as 4, 7 or 10 bytes of hex, e.g. 04A1B2C3");
+        }
+
+        if (!CardIdentity.IsValidUid(uid))
+        {
+            throw CliException.BadInput(option + " has " + uid.Length + " bytes", "an ISO 14443A UID has 4, 7 or 10 bytes");
+        }
+
+        return uid;
+    }
+
+    /// <summary>Converts typed PIN characters to digit values at once; the message never contains the PIN.</summary>
+    public static PinDigits Pin(string? text, string option = "--pin")
+    {
+        if (text is null || text.Length < PinDigits.MinLength || text.Length > PinDigits.MaxLength)
+        {
+            throw CliException.BadInput(option + " must have " + PinDigits.MinLength + " to " + PinDigits.MaxLength + " digits");
+        }
+
+        Span<byte> digits = stackalloc byte[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c < '0' || c > '9')
+            {
+                digits.Clear();
+                throw CliException.BadInput(option + " must contain digits only");
+            }
+
+            digits[i] = (byte)(c - '0');
+        }
+
+        var pin = new PinDigits(digits);
+        digits.Clear();
+        return pin;
+    }
+
+    public static string ResidentId(string? value, string option = "--id")
+    {
+        if (!SettlementResidentId.IsValid(value))
+        {
+            throw CliException.BadInput(option + " '" + value + "' is not a valid resident ID number",
+                "18 characters: 17 digits and the ISO 7064 MOD 11-2 check character (0-9 or X)");
+        }
+
+        return SettlementResidentId.Normalize(value!);
+    }
+
+    public static string CardNumber(string? value, string option = "--card")
+    {
+        if (value is null || !CardIdentity.IsValidCardNumber(value))
+        {
+            throw CliException.BadInput(option + " '" + value + "' is not a card number",
+                "1 to 20 characters of A-Z and 0-9 as printed on the card");
+        }
+
+        return value;
+    }
+
+    public static string Required(string? value, string option)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw CliException.BadInput(option + " is required and must not be empty");
+        }
+
+        return value.Trim();
+    }
+
+    public static int BasisPoints(string? text, string option)
+    {
+        // "30%", "30", "12.5%": percent with up to two decimals, as basis points.
+        string s = (text ?? string.Empty).Trim().TrimEnd('%');
+        if (!Money.TryParseYuan(s, out long hundredths) || hundredths > 10000)
+        {
+            throw CliException.BadInput(option + " '" + text + "' is not a percentage", "give 0 to 100 with at most two decimals, e.g. 30 or 12.5%");
+        }
+
+        return (int)hundredths;
+    }
+
+    public static string Percent(int basisPoints) =>
+        (basisPoints / 100).ToString(CultureInfo.InvariantCulture) + "." + (basisPoints % 100).ToString("00", CultureInfo.InvariantCulture) + "%";
+}

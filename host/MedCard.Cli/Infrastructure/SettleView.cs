@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using MedCard.Cli.Readers;
+using MedCard.Settlement.Ledger;
+using MedCard.Settlement.Rules;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace MedCard.Cli.Infrastructure;
+
+/// <summary>How a settlement shows: the split (fund, own account, relative's account, cash) and every step
+/// of its explanation; in JSON the same with amounts in fen.</summary>
+internal static class SettleView
+{
+    public static JsonObject Json(SettleReport r)
+    {
+        SettlementRecord? rec = r.Outcome?.Record;
+        Refusal? refusal = r.Refusal;
+        var explanation = new JsonArray();
+        foreach (string step in r.Explanation)
+        {
+            explanation.Add(step);
+        }
+
+        var json = new JsonObject
+        {
+            ["settled"] = r.Settled,
+            ["duplicate"] = r.Outcome?.Duplicate ?? false,
+            ["reader"] = r.ReaderId,
+            ["counter"] = r.Counter,
+            ["card"] = r.CardNumber,
+            ["institution"] = r.InstitutionId,
+            ["visit"] = Views.Visit(r.VisitType),
+            ["recordVerdict"] = r.RecordVerdict,
+            ["totalFen"] = r.Total,
+            ["fundFen"] = rec?.Fund ?? 0,
+            ["deductibleAppliedFen"] = rec?.DeductibleApplied ?? 0,
+            ["ownAccountFen"] = rec?.OwnAccount ?? 0,
+            ["relativeAccountFen"] = rec?.RelativeAccount ?? 0,
+            ["relative"] = rec?.RelativeId,
+            ["cashFen"] = rec?.Cash ?? 0,
+            ["explanation"] = explanation,
+            ["refusal"] = refusal is null ? null : new JsonObject
+            {
+                ["code"] = (int)refusal.Code,
+                ["key"] = refusal.Key,
+                ["message"] = refusal.Message,
+                ["pinTriesLeft"] = refusal.PinTriesLeft,
+            },
+        };
+        if (r.Resend is not null)
+        {
+            json["resend"] = Json(r.Resend);
+        }
+
+        return json;
+    }
+
+    public static IRenderable Render(SettleReport r, string? title = null)
+    {
+        string head = title ?? ("Settlement " + r.ReaderId + "/" + r.Counter);
+        head += " - card " + r.CardNumber + ", " + Views.Visit(r.VisitType) + " at " + r.InstitutionId + ", bill " + Money.Format(r.Total);
+        var header = new Markup("[bold]" + Markup.Escape(head) + "[/]");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Share").AddColumn(new TableColumn("Amount").RightAligned());
+        if (r.Refusal is { } refusal)
+        {
+            table.AddColumn("Why");
+            table.AddRow("[red]refused[/]", "-", Markup.Escape(refusal.Key + ": " + refusal.Message));
+            return new Rows(header, table);
+        }
+
+        SettlementRecord rec = r.Outcome!.Record!;
+        table.AddRow("Pooled fund", Money.Format(rec.Fund));
+        table.AddRow("Own personal account", Money.Format(rec.OwnAccount));
+        if (rec.RelativeId is not null)
+        {
+            table.AddRow("Relative's account (" + Markup.Escape(Views.Mask(rec.RelativeId)) + ")", Money.Format(rec.RelativeAccount));
+        }
+
+        table.AddRow("Cash", Money.Format(rec.Cash));
+        if (r.Outcome.Duplicate)
+        {
+            table.AddRow("[yellow]duplicate delivery[/]", "same answer, nothing debited again");
+        }
+
+        var steps = new Rows(System.Linq.Enumerable.Select(r.Explanation, s => (IRenderable)new Markup("  - " + Markup.Escape(s))));
+        return new Rows(header, table, new Markup("[grey]How it was computed:[/]"), steps);
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Cli.Infrastructure;
+using MedCard.Host.Verification;
+using MedCard.Protocol;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace MedCard.Cli.Readers;
+
+/// <summary>
+/// The tool's durable reader tables, kept in the same database as the ledger:
+/// - <c>cli_reader_keys</c>: the HOST side — each provisioned reader's key (the host key store) and the
+///   chain position of its last accepted record (so a restart never forgets what it accepted);
+/// - <c>cli_sim_readers</c>: the READER side of the in-process simulated readers — key, persisted counter
+///   and the MAC of the last record signed (what the reader's flash would hold).
+/// Keys are stored in clear: this is a development key store for the tool and the demo. Integrators keep
+/// reader keys in their own <see cref="IReaderKeyStore"/> (HSM, vault, encrypted table).
+/// </summary>
+internal sealed class ReaderRegistry : IReaderKeyStore, IRecordChainStore
+{
+    private const string Schema =
+        "CREATE TABLE IF NOT EXISTS cli_reader_keys (reader_id BIGINT PRIMARY KEY, reader_key BYTEA NOT NULL, "
+        + "last_counter BIGINT NOT NULL, last_mac BYTEA NOT NULL, provisioned_at TEXT NOT NULL);"
+        + "CREATE TABLE IF NOT EXISTS cli_sim_readers (reader_id BIGINT PRIMARY KEY, reader_key BYTEA NOT NULL, "
+        + "counter BIGINT NOT NULL, last_mac BYTEA NOT NULL);";
+
+    private readonly string _spec;
+    private readonly bool _postgres;
+
+    private ReaderRegistry(string spec)
+    {
+        _spec = spec;
+        _postgres = StoreConnector.IsPostgres(spec);
+    }
+
+    /// <summary>Opens the tables next to an already migrated ledger (call after the ledger store opened).</summary>
+    public static async Task<ReaderRegistry> OpenAsync(string spec, CancellationToken cancellationToken)
+    {
+        var registry = new ReaderRegistry(spec);
+        await registry.ExecuteAsync(Schema, cancellationToken).ConfigureAwait(false);
+        return registry;
+    }
+
+    /// <summary>Host side: records the reader's key and starts its chain at <paramref name="startCounter"/>
+    /// (the last counter the ledger saw from this reader id, so a re-provisioned reader never reuses one).</summary>
+    public Task ProvisionHostAsync(uint readerId, byte[] key, uint startCounter, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT INTO cli_reader_keys (reader_id, reader_key, last_counter, last_mac, provisioned_at) VALUES (@r, @k, @c, @m, @t) "
+            + "ON CONFLICT (reader_id) DO UPDATE SET reader_key = excluded.reader_key, last_counter = excluded.last_counter, "
+            + "last_mac = excluded.last_mac, provisioned_at = excluded.provisioned_at",
+            cancellationToken, ("@r", (long)readerId), ("@k", key), ("@c", (long)startCounter), ("@m", new byte[SignedRecord.MacLength]),
+            ("@t", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Reader side of a simulated reader: the key it was flashed with and its counter.</summary>
+    public Task ProvisionSimulatedAsync(uint readerId, byte[] key, uint startCounter, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT INTO cli_sim_readers (reader_id, reader_key, counter, last_mac) VALUES (@r, @k, @c, @m) "
+            + "ON CONFLICT (reader_id) DO UPDATE SET reader_key = excluded.reader_key, counter = excluded.counter, last_mac = excluded.last_mac",
+            cancellationToken, ("@r", (long)readerId), ("@k", key), ("@c", (long)startCounter), ("@m", new byte[SignedRecord.MacLength]));
+
+    public async Task<SimulatedReaderState?> GetSimulatedAsync(uint readerId, CancellationToken cancellationToken)
+    {
+        List<SimulatedReaderState> rows = await QueryAsync("SELECT reader_key, counter, last_mac FROM cli_sim_readers WHERE reader_id = @r",
+            r => new SimulatedReaderState(readerId, (byte[])r.GetValue(0), (uint)r.GetInt64(1), (byte[])r.GetValue(2)),
+            cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>Persists counter+1 and returns it: done BEFORE signing, like the firmware, so a crash can
+    /// leave an unused counter but never a repeated one.</summary>
+    public async Task<uint> TakeNextCounterAsync(uint readerId, CancellationToken cancellationToken)
+    {
+        List<long> rows = await QueryAsync("UPDATE cli_sim_readers SET counter = counter + 1 WHERE reader_id = @r RETURNING counter",
+            r => r.GetInt64(0), cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
+        return rows.Count == 0 ? throw new InvalidOperationException("Simulated reader " + readerId + " vanished.") : (uint)rows[0];
+    }
+
+    public Task SetSimulatedLastMacAsync(uint readerId, byte[] mac, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE cli_sim_readers SET last_mac = @m WHERE reader_id = @r", cancellationToken, ("@m", mac), ("@r", (long)readerId));
+
+    public Task<List<ProvisionedReader>> ListAsync(CancellationToken cancellationToken) =>
+        QueryAsync("SELECT k.reader_id, k.last_counter, k.provisioned_at, s.counter FROM cli_reader_keys k "
+            + "LEFT JOIN cli_sim_readers s ON s.reader_id = k.reader_id ORDER BY k.reader_id",
+            r => new ProvisionedReader((uint)r.GetInt64(0), (uint)r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : (uint)r.GetInt64(3)),
+            cancellationToken);
+
+    public async ValueTask<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken)
+    {
+        List<byte[]> rows = await QueryAsync("SELECT reader_key FROM cli_reader_keys WHERE reader_id = @r", r => (byte[])r.GetValue(0),
+            cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    async ValueTask<ChainPosition> IRecordChainStore.GetAsync(uint readerId, CancellationToken cancellationToken)
+    {
+        List<ChainPosition> rows = await QueryAsync("SELECT last_counter, last_mac FROM cli_reader_keys WHERE reader_id = @r",
+            r => new ChainPosition((uint)r.GetInt64(0), (byte[])r.GetValue(1)), cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
+        return rows.Count == 0 ? ChainPosition.Start : rows[0];
+    }
+
+    async ValueTask<bool> IRecordChainStore.TryAdvanceAsync(uint readerId, ChainPosition expected, ChainPosition next, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE cli_reader_keys SET last_counter = @nc, last_mac = @nm WHERE reader_id = @r AND last_counter = @ec AND last_mac = @em",
+            cancellationToken, ("@nc", (long)next.Counter), ("@nm", next.LastMac), ("@r", (long)readerId), ("@ec", (long)expected.Counter),
+            ("@em", expected.LastMac)).ConfigureAwait(false) == 1;
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = _postgres
+            ? new NpgsqlConnection(_spec)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _spec, DefaultTimeout = 30 }.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using DbCommand command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
+        await using DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using DbCommand command = Command(connection, sql, parameters);
+        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach ((string name, object value) in parameters)
+        {
+            DbParameter p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+}
+
+/// <summary>What a simulated reader keeps in its flash.</summary>
+internal sealed record SimulatedReaderState(uint ReaderId, byte[] Key, uint Counter, byte[] LastMac)
+{
+    public override string ToString() => "SimulatedReader(" + ReaderId + ", counter " + Counter + ")";
+}
+
+/// <summary>A reader the host holds a key for.</summary>
+internal sealed record ProvisionedReader(uint ReaderId, uint LastAcceptedCounter, string ProvisionedAt, uint? SimulatedCounter);

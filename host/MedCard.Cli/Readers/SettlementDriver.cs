@@ -1,0 +1,168 @@
+using System;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Cli.Infrastructure;
+using MedCard.Host.Crypto;
+using MedCard.Host.Pin;
+using MedCard.Host.Verification;
+using MedCard.Protocol;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
+using MedCard.Settlement.Services;
+using MedCard.Settlement.Stores;
+
+namespace MedCard.Cli.Readers;
+
+/// <summary>
+/// Runs one settlement end to end without hardware: the simulated reader reads the card, takes the PIN on
+/// its keypad and signs the record; the host verifies the record (MAC, counter, chain) with
+/// <see cref="RecordVerifier"/>, opens the PIN block with <see cref="PinBlockOpener"/> and hands record,
+/// PIN and bill to <see cref="SettlementService"/>.
+/// </summary>
+internal sealed class SettlementDriver
+{
+    private readonly ILedgerStore _store;
+    private readonly ReaderRegistry _registry;
+    private readonly SettlementService _settlement;
+    private readonly RecordVerifier _verifier;
+    private readonly PinBlockOpener _opener;
+
+    public SettlementDriver(ILedgerStore store, ReaderRegistry registry)
+    {
+        _store = store;
+        _registry = registry;
+        _settlement = new SettlementService(store);
+        var hmac = new DotNetHmacSha256();
+        _verifier = new RecordVerifier(registry, registry, hmac);
+        _opener = new PinBlockOpener(registry, hmac, new DotNetAes128());
+    }
+
+    public async Task<SettleReport> SettleAsync(SettleInput input, CancellationToken cancellationToken)
+    {
+        SimulatedReaderState state = await _registry.GetSimulatedAsync(input.ReaderId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RefusedException("reader " + input.ReaderId + " cannot settle", "reader.not_provisioned",
+                "it was never provisioned as a simulated reader", "medcard provision --reader " + input.ReaderId);
+        var reader = new SimulatedReader(_registry, state);
+        (byte[] uid, string cardNumber) = await PresentCardAsync(input, cancellationToken).ConfigureAwait(false);
+
+        long total = 0;
+        foreach (BillItem item in input.Items)
+        {
+            total = checked(total + item.Amount);
+        }
+
+        byte[] nonce = RandomNumberGenerator.GetBytes(SignedRecord.NonceLength);
+        uint time = (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        TransactionType type = SettleReport.TypeFor(input.VisitType);
+        uint keyCounter = reader.NextCounter;
+        byte[] pinBlock = reader.EnterPin(input.Pin, cardNumber);
+        byte[] pinBlockCopy = (byte[])pinBlock.Clone();
+
+        SignedRecord record = input.Fault == SettlementFault.Replay
+            ? StaleRecord(reader, uid, cardNumber, total, type, time, nonce)
+            : await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
+        if (input.Fault == SettlementFault.Forge)
+        {
+            record.Amount += 100; // one yuan more on the wire than the reader signed
+        }
+
+        SettleReport report = await DeliverAsync(input, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+        if (input.Fault == SettlementFault.Resend)
+        {
+            report = report with { Resend = await DeliverAsync(input, record, keyCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false) };
+        }
+
+        CryptographicOperations.ZeroMemory(pinBlockCopy);
+        return report;
+    }
+
+    private static SignedRecord StaleRecord(SimulatedReader reader, byte[] uid, string cardNumber, long total, TransactionType type, uint time, byte[] nonce)
+    {
+        if (reader.State.Counter == 0)
+        {
+            throw CliException.BadInput("--fault replay needs a reader that has signed a record before", "settle once without --fault first");
+        }
+
+        return reader.SignWithStaleCounter(uid, cardNumber, total, type, time, nonce);
+    }
+
+    /// <summary>The host side of one delivery of a record and its PIN block.</summary>
+    private async Task<SettleReport> DeliverAsync(SettleInput input, SignedRecord record, uint keyCounter, byte[] pinBlock,
+        CancellationToken cancellationToken)
+    {
+        RecordCheck check = await _verifier.AcceptAsync(record, input.ReaderId, cancellationToken).ConfigureAwait(false);
+        var report = new SettleReport(record.ReaderId, record.Counter, record.CardNumber, record.Amount, input.VisitType, input.InstitutionId,
+            check.Verdict.ToString(), null, null);
+        Refusal? refusal = check.Verdict switch
+        {
+            RecordVerdict.Accepted or RecordVerdict.AcceptedAfterUnusedCounters or RecordVerdict.AlreadyAccepted => null,
+            RecordVerdict.Replayed => Refusal.Of(ReasonCode.RecordReplayed, check.Explanation.TrimEnd('.')),
+            RecordVerdict.MissingRecords => Refusal.Of(ReasonCode.RecordOutOfOrder, check.Explanation.TrimEnd('.')),
+            RecordVerdict.UnknownReader => throw new RefusedException("reader " + input.ReaderId + " cannot settle", "reader.not_provisioned",
+                "the host holds no key for it", "medcard provision --reader " + input.ReaderId),
+            _ => Refusal.Of(ReasonCode.RecordForged, check.Explanation.TrimEnd('.')),
+        };
+        if (refusal is not null)
+        {
+            CryptographicOperations.ZeroMemory(pinBlock);
+            return report with { Refusal = refusal };
+        }
+
+        var tx = new VerifiedTransaction(record.ReaderId, record.Counter, record.CardUid, record.CardNumber, record.Amount,
+            DateTimeOffset.FromUnixTimeSeconds(record.Time));
+        var pinVerifier = new SettlingPinVerifier(_settlement, tx, input);
+        PinOutcome pin = await _opener.OpenAndVerifyAsync(record.ReaderId, keyCounter, pinBlock, record.CardNumber, pinVerifier, cancellationToken)
+            .ConfigureAwait(false);
+        if (pinVerifier.Outcome is null)
+        {
+            return report with { Refusal = Refusal.Of(ReasonCode.RecordForged, "the PIN block did not decode (" + pin + ")") };
+        }
+
+        return report with { Outcome = pinVerifier.Outcome, Refusal = pinVerifier.Outcome.Refusal };
+    }
+
+    private async Task<(byte[] Uid, string CardNumber)> PresentCardAsync(SettleInput input, CancellationToken cancellationToken)
+    {
+        if (input.Uid is not null && input.CardNumber is not null)
+        {
+            return (input.Uid, input.CardNumber); // both given: the card in the field carries exactly these
+        }
+
+        Card? card = await _store.InTransactionAsync(
+            (s, _) => input.CardNumber is not null ? s.GetCardAsync(input.CardNumber) : s.GetCardByUidAsync(input.Uid!),
+            cancellationToken).ConfigureAwait(false);
+        if (card is null)
+        {
+            throw new RefusedException("the card " + (input.CardNumber ?? Convert.ToHexString(input.Uid!)) + " cannot settle",
+                Refusal.Of(ReasonCode.UnknownCard));
+        }
+
+        return (card.Uid.ToArray(), card.CardNumber);
+    }
+
+    /// <summary>
+    /// The PIN verifier the host library calls with the deciphered digits. Settlement owns the PIN try
+    /// counter (decrement before compare) and needs the PIN for this very transaction, so verifying the PIN
+    /// here means settling: the digits go into <see cref="PinDigits"/> (wiped on dispose) and never anywhere else.
+    /// </summary>
+    private sealed class SettlingPinVerifier(SettlementService settlement, VerifiedTransaction transaction, SettleInput input) : IPinVerifier
+    {
+        public SettlementOutcome? Outcome { get; private set; }
+
+        public async ValueTask<PinCheck> VerifyAsync(PinCheckRequest request, ReadOnlyMemory<byte> digits, CancellationToken cancellationToken)
+        {
+            using var pin = new PinDigits(digits.Span);
+            var settle = new SettlementRequest(transaction, input.Items.ToList(), input.InstitutionId, input.VisitType, pin,
+                input.PayFromRelativeResidentId);
+            Outcome = await settlement.SettleAsync(settle, cancellationToken).ConfigureAwait(false);
+            return Outcome.Refusal?.Code switch
+            {
+                ReasonCode.PinWrong => PinCheck.Wrong,
+                ReasonCode.PinBlocked => PinCheck.Blocked,
+                _ => PinCheck.Correct,
+            };
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace MedCard.Cli.Readers;
+
+/// <summary>Faults `settle --fault` injects between the simulated reader and the host, to show each
+/// record-level refusal from the command line.</summary>
+public enum SettlementFault
+{
+    None = 0,
+
+    /// <summary>The amount is altered after signing (a tampered link or host): the MAC no longer matches.</summary>
+    Forge = 1,
+
+    /// <summary>The same record and PIN block are delivered twice (a resend after a reconnect): the second
+    /// delivery gets the same answer and debits nothing.</summary>
+    Resend = 2,
+
+    /// <summary>A genuinely signed record with a counter the host already accepted (a cloned or restored
+    /// reader): refused as replayed.</summary>
+    Replay = 3,
+}
