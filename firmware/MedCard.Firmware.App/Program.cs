@@ -29,6 +29,9 @@ namespace MedCard.Firmware.App
         /// <summary>Consecutive failing ticks after which the device restarts (a wedged SPI or UART driver).</summary>
         public const int MaxConsecutiveFailures = 50;
 
+        /// <summary>Pause before rebooting after a failed start (keeps a boot loop slow enough to read and flash).</summary>
+        public const int StartRetryMs = 5000;
+
         /// <summary>Time given to the UART to drain the last answer before a host-requested reboot.</summary>
         public const int RebootDrainMs = 250;
 
@@ -38,15 +41,28 @@ namespace MedCard.Firmware.App
             BoardPins board = BoardCatalog.Find(BoardId);
             Debug.WriteLine("MedCard reader starting on " + board.Id);
 
-            GpioController gpio = new GpioController();
-            ReaderDevices devices = CreateDevices(board, gpio);
+            ReaderCore reader;
             ReaderOptions options = new ReaderOptions();
-            ReaderCore reader = new ReaderCore(devices, options);
-
-            CardKeyInstaller.Result keys = CardKeyInstaller.InstallIfPresent(devices.Store, reader);
-            if (keys != CardKeyInstaller.Result.NoFile)
+            try
             {
-                Debug.WriteLine("card keys drop file: " + ResultName(keys));
+                GpioController gpio = new GpioController();
+                ReaderDevices devices = CreateDevices(board, gpio);
+                reader = new ReaderCore(devices, options);
+
+                CardKeyInstaller.Result keys = CardKeyInstaller.InstallIfPresent(devices.Store, reader);
+                if (keys != CardKeyInstaller.Result.NoFile)
+                {
+                    Debug.WriteLine("card keys drop file: " + ResultName(keys));
+                }
+            }
+            catch (Exception ex)
+            {
+                // Without its devices the reader cannot serve anyone: say what failed (type only) and retry
+                // from a clean boot rather than leave a dead device on the counter.
+                Debug.WriteLine("start failed: " + ex.GetType().FullName);
+                Thread.Sleep(StartRetryMs);
+                Power.RebootDevice();
+                return;
             }
 
             Run(reader, new TickCountClock(), options.Timings.KeypadScanMs);
@@ -100,7 +116,10 @@ namespace MedCard.Firmware.App
 
             // The binding pulses the reset pin itself (low 1 ms, then 38 ms for the oscillator) and turns the antenna on.
             MfRc522 rfid = new MfRc522(spi, board.RfidReset, gpio, false);
-            Debug.WriteLine("MFRC522 version " + rfid.Version.ToString());
+            Version version = rfid.Version;
+            Debug.WriteLine(version.Major == 0
+                ? "MFRC522 version register unknown (a clone, or check SPI wiring)"
+                : "MFRC522 version " + version.ToString());
 
             ReaderDevices devices = new ReaderDevices();
             devices.CardField = new Mfrc522CardField(rfid);
