@@ -6,9 +6,10 @@ namespace MedCard.Settlement.Stores;
 
 /// <summary>
 /// Where the ledger lives. Every read and write of a ledger operation happens inside one
-/// <see cref="InTransactionAsync{T}"/> call, which gives it a serializable view: SQLite takes the
-/// database write lock up front (BEGIN IMMEDIATE); PostgreSQL runs SERIALIZABLE with SELECT ... FOR
-/// UPDATE on the rows it changes and re-runs the work on a serialization failure or deadlock.
+/// <see cref="InTransactionAsync{T}"/> call, atomically and isolated from concurrent writers: SQLite
+/// takes the database write lock up front (BEGIN IMMEDIATE); PostgreSQL locks the rows it changes
+/// with SELECT ... FOR UPDATE in a fixed order and re-runs the work on a deadlock, serialization
+/// failure or unique-key race.
 /// The work delegate may therefore run more than once: it must have no effect outside the session.
 /// </summary>
 public interface ILedgerStore : IAsyncDisposable

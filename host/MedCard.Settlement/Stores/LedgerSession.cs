@@ -216,6 +216,7 @@ public sealed partial class LedgerSession
 
     public Task SetReaderLastCounterAsync(uint readerId, uint counter) =>
         ExecuteAsync("INSERT INTO readers (reader_id, last_counter) VALUES (@r, @c) "
-            + "ON CONFLICT (reader_id) DO UPDATE SET last_counter = excluded.last_counter",
+            // Never lowers the counter, even if two records of one reader commit out of order.
+            + "ON CONFLICT (reader_id) DO UPDATE SET last_counter = " + _dialect.Greatest + "(readers.last_counter, excluded.last_counter)",
             ("@r", (long)readerId), ("@c", (long)counter));
 }

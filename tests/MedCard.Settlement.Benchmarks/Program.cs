@@ -1,0 +1,144 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Settlement.Benchmarks;
+using MedCard.Settlement.Rules;
+using MedCard.Settlement.Stores;
+using MedCard.Settlement.Tests.Infrastructure;
+
+// Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-postgres]
+// Prints, per store: sequential durable settlements/s (test-strength PIN hash, so the store is what is
+// measured), the same with the production PBKDF2 count, 16 parallel settlers, and plain single-row
+// inserts/s on the same database, with the ratio.
+int count = ArgValue(args, "--count", 1000);
+bool skipPostgres = args.Contains("--skip-postgres");
+CancellationToken ct = CancellationToken.None;
+Console.WriteLine("MedCard.Settlement benchmark: " + count + " settlements per sequential run; CPU cores " + Environment.ProcessorCount);
+Console.WriteLine("PBKDF2-SHA256 per PIN check: " + MeasurePbkdf2(PinHasher.DefaultIterations).ToString("F1", CultureInfo.InvariantCulture)
+    + " ms at " + PinHasher.DefaultIterations + " iterations (production), "
+    + MeasurePbkdf2(1000).ToString("F2", CultureInfo.InvariantCulture) + " ms at 1000");
+Console.WriteLine();
+
+string dir = Path.Combine(Path.GetTempPath(), "medcard-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(dir);
+try
+{
+    string sqlitePath = Path.Combine(dir, "ledger.db");
+    await using (var store = new SqliteLedgerStore(sqlitePath))
+    {
+        await RunAsync(store, count, () => PlainInsert.SqlitePerSecondAsync(sqlitePath, count, ct));
+    }
+
+    string? bin = skipPostgres ? null : PrivatePostgresServer.FindBinaries();
+    if (bin is null)
+    {
+        Console.WriteLine("postgresql: skipped (" + (skipPostgres ? "--skip-postgres" : "no binaries under /usr/lib/postgresql/<N>/bin") + ")");
+    }
+    else
+    {
+        await using PrivatePostgresServer server = await PrivatePostgresServer.StartAsync(bin, ct);
+        await server.CreateDatabaseAsync("bench", ct);
+        string cs = server.ConnectionString("bench");
+        await using var store = new PostgresLedgerStore(cs);
+        await RunAsync(store, count, () => PlainInsert.PostgresPerSecondAsync(cs, count, ct));
+    }
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(dir, recursive: true);
+}
+
+async Task RunAsync(SqlLedgerStore store, int n, Func<Task<double>> plainInsert)
+{
+    const int Parallel = 16;
+    int cards = (n / 50 / Parallel + 2) * Parallel; // a multiple of 16: settler pairs keep to their own cards
+    BenchmarkLedger fast = await BenchmarkLedger.CreateAsync(store, cards, 1000, 0, ct);
+
+    // Warm-up: JIT, connection pool, statement caches.
+    for (int i = 0; i < 20; i++)
+    {
+        await fast.SettleAsync(i, 1, ct);
+    }
+
+    await fast.Desk.GetHotlistAsync(ct);
+    var watch = Stopwatch.StartNew();
+    for (int i = 0; i < n; i++)
+    {
+        await fast.SettleAsync(20 + i, 1, ct);
+    }
+
+    double sequential = n / watch.Elapsed.TotalSeconds;
+
+    int slowCount = Math.Max(20, n / 20);
+    BenchmarkLedger slow = await BenchmarkLedger.CreateAsync(store, slowCount / 50 + 1, PinHasher.DefaultIterations, 100_000, ct);
+    watch.Restart();
+    for (int i = 0; i < slowCount; i++)
+    {
+        await slow.SettleAsync(i, 2, ct);
+    }
+
+    double production = slowCount / watch.Elapsed.TotalSeconds;
+
+    await fast.PrintAllAsync(ct);
+    long retriesBefore = store.TransactionRetries;
+    int perSettler = n / Parallel;
+    watch.Restart();
+    await Task.WhenAll(Enumerable.Range(0, Parallel).Select(k => Task.Run(async () =>
+    {
+        for (int i = 0; i < perSettler; i++)
+        {
+            // Settlers k and k+8 share the same cards (real contention on the same rows); with the card count
+            // a multiple of 8 no card ever has more than those two in flight. More than 3 simultaneous PIN
+            // checks on ONE card would be refused as blocked: the try counter counts attempts in flight.
+            await fast.SettleAsync((k % (Parallel / 2)) + i * (Parallel / 2), (uint)(1000 + k), ct);
+        }
+    })));
+    double parallel = perSettler * Parallel / watch.Elapsed.TotalSeconds;
+    long retries = store.TransactionRetries - retriesBefore;
+
+    double inserts = await plainInsert();
+    AuditLine(store.Kind, await MedCard.Settlement.Services.LedgerAudit.VerifyAsync(store, ct));
+    Console.WriteLine(store.Kind + ": settlements/s sequential (PBKDF2 1000)        " + F(sequential));
+    Console.WriteLine(store.Kind + ": settlements/s sequential (PBKDF2 " + PinHasher.DefaultIterations + ")    " + F(production));
+    Console.WriteLine(store.Kind + ": settlements/s, 16 parallel settlers (PBKDF2 1000) " + F(parallel) + "  (" + retries + " transaction retries)");
+    Console.WriteLine(store.Kind + ": plain single-row inserts/s                    " + F(inserts));
+    Console.WriteLine(store.Kind + ": ratio insert/settlement (sequential)          " + (inserts / sequential).ToString("F1", CultureInfo.InvariantCulture)
+        + "x  (one settlement costs as much as that many single-row durable inserts)");
+    Console.WriteLine();
+}
+
+static void AuditLine(string kind, MedCard.Settlement.Services.AuditReport report)
+{
+    if (!report.Ok)
+    {
+        throw new InvalidOperationException(kind + " audit failed after the benchmark: " + report);
+    }
+}
+
+static string F(double perSecond) => perSecond.ToString("F0", CultureInfo.InvariantCulture).PadLeft(8);
+
+static double MeasurePbkdf2(int iterations)
+{
+    var hasher = new PinHasher(iterations);
+    using var pin = new MedCard.Settlement.Model.PinDigits([1, 2, 3, 4, 5, 6]);
+    PinCredential credential = hasher.Hash(pin);
+    var watch = Stopwatch.StartNew();
+    const int Rounds = 5;
+    for (int i = 0; i < Rounds; i++)
+    {
+        PinHasher.Verify(credential, pin);
+    }
+
+    return watch.Elapsed.TotalMilliseconds / Rounds;
+}
+
+static int ArgValue(string[] args, string name, int fallback)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int v) ? v : fallback;
+}
