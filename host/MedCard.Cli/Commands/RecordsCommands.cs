@@ -128,6 +128,7 @@ internal static class RecordsCommands
         await using FileStream file = File.Create(path);
         if (format == StatementFormat.Pdf)
         {
+            PdfLicense.EnsureChosen();
             StatementPdfRenderer.Render(statement, file);
         }
         else

@@ -60,13 +60,12 @@ internal sealed class SettlementDriver
         byte[] pinBlock = reader.EnterPin(input.Pin, cardNumber);
         byte[] pinBlockCopy = (byte[])pinBlock.Clone();
 
-        SignedRecord record = input.Fault == SettlementFault.Replay
-            ? StaleRecord(reader, uid, cardNumber, total, type, time, nonce)
-            : await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
-        if (input.Fault == SettlementFault.Forge)
+        SignedRecord record = input.Fault switch
         {
-            record.Amount += 100; // one yuan more on the wire than the reader signed
-        }
+            SettlementFault.Replay => StaleRecord(reader, uid, cardNumber, total, type, time, nonce),
+            SettlementFault.Forge => reader.SignTampered(uid, cardNumber, total, type, time, nonce),
+            _ => await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false),
+        };
 
         SettleReport report = await DeliverAsync(input, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
         if (input.Fault == SettlementFault.Resend)

@@ -6,7 +6,8 @@ public enum SettlementFault
 {
     None = 0,
 
-    /// <summary>The amount is altered after signing (a tampered link or host): the MAC no longer matches.</summary>
+    /// <summary>The amount is altered after signing (a tampered link or host): the MAC no longer matches. The
+    /// reader's own counter and chain are left as they were, so the next genuine record still chains.</summary>
     Forge = 1,
 
     /// <summary>The same record and PIN block are delivered twice (a resend after a reconnect): the second

@@ -101,6 +101,27 @@ internal sealed class SimulatedReader
         return record;
     }
 
+    /// <summary>Fault injection: the record the reader would sign next, with the amount changed after signing
+    /// (tampered on the way). Nothing is persisted, so the reader's own chain is unaffected.</summary>
+    public SignedRecord SignTampered(byte[] uid, string cardNumber, long amount, TransactionType type, uint time, byte[] hostNonce)
+    {
+        var record = new SignedRecord
+        {
+            ReaderId = State.ReaderId,
+            Counter = NextCounter,
+            PreviousMac = (byte[])State.LastMac.Clone(),
+            CardUid = (byte[])uid.Clone(),
+            CardNumber = cardNumber,
+            Amount = amount,
+            Type = type,
+            Time = time,
+            HostNonce = (byte[])hostNonce.Clone(),
+        };
+        record.Sign(_hmac, State.Key);
+        record.Amount += 100; // one yuan more on the wire than the reader signed
+        return record;
+    }
+
     private sealed class SystemEntropy : IEntropySource
     {
         public void NextBytes(byte[] buffer, int offset, int count) => RandomNumberGenerator.Fill(buffer.AsSpan(offset, count));
