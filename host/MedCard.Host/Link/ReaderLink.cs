@@ -29,7 +29,7 @@ namespace MedCard.Host.Link
         private readonly Channel<ReceivedFrame> _events = Channel.CreateUnbounded<ReceivedFrame>(new UnboundedChannelOptions { SingleWriter = true });
         private readonly CancellationTokenSource _life = new CancellationTokenSource();
         private readonly object _stateGate = new object();
-        private readonly EventDeduplicator _eventDedup = new EventDeduplicator(32);
+        private readonly EventDeduplicator _eventDedup = new EventDeduplicator(32, TimeSpan.FromSeconds(2));
         private readonly byte[] _payloadScratch = new byte[FrameFormat.MaxPayloadSize];
         private TaskCompletionSource _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         private FrameDecoder? _decoder;
@@ -322,6 +322,7 @@ namespace MedCard.Host.Link
             var session = CancellationTokenSource.CreateLinkedTokenSource(_life.Token);
             _session = session;
             _decoder = new FrameDecoder(new Handler(this));
+            _eventDedup.Clear();
             _eventAcks = new List<byte[]>();
             Volatile.Write(ref _lastReceiveTimestamp, Stopwatch.GetTimestamp());
             _pumpTask = PumpAsync(_decoder, session.Token);
