@@ -48,6 +48,12 @@ namespace MedCard.Firmware.Card
             ComputeMac(uid, uidLength, image, image, CardLayout.MacOffset);
         }
 
+        /// <summary>(Re)compute the issuer MAC of image[0..128) for this UID into image[128..144).</summary>
+        public void WriteMac(byte[] image, byte[] uid, int uidLength)
+        {
+            ComputeMac(uid, uidLength, image, image, CardLayout.MacOffset);
+        }
+
         /// <summary>
         /// Check and decode an image read from the card with this UID into <paramref name="data"/>.
         /// On any status but Ok, <paramref name="data"/> is cleared.

@@ -120,15 +120,16 @@ namespace MedCard.Firmware.Keypad
             return '\0';
         }
 
-        /// <summary>Forget the debounced state (e.g. when PIN entry starts), requiring a fresh press.</summary>
+        /// <summary>
+        /// Forget the debounced state (e.g. when PIN entry starts). A key that is down right now must be released
+        /// before anything counts, so a key still held from before never types into a new entry.
+        /// </summary>
         public void Reset()
         {
             _started = false;
             _candidate = 0;
             _stable = 0;
-
-            // A key already held when entry starts must be released before it counts.
-            _lockedOut = true;
+            _lockedOut = ScanRaw() != 0;
         }
 
         private uint ScanRaw()

@@ -45,6 +45,7 @@ namespace MedCard.Firmware.Reader
         private long _now;
         private long _stateSinceMs;
         private int _readAttempts;
+        private long _lastReadAttemptMs;
         private bool _cardReported;
         private bool _cardOk;
         private bool _pinEntered;
@@ -367,6 +368,12 @@ namespace MedCard.Firmware.Reader
 
         private void TryReadCard()
         {
+            if (_readAttempts > 0 && _now - _lastReadAttemptMs < _timings.CardReadRetryMs)
+            {
+                return;
+            }
+
+            _lastReadAttemptMs = _now;
             CardKeys keys = Provisioning.CardKeys;
             CardReadStatus status;
             if (keys == null)

@@ -21,6 +21,9 @@ namespace MedCard.Firmware.Reader
         /// <summary>Attempts at reading the holder data (with a reselect between) before giving up.</summary>
         public int CardReadAttempts = 3;
 
+        /// <summary>Pause between two read attempts (lets an RF glitch or a card still settling pass).</summary>
+        public int CardReadRetryMs = 50;
+
         /// <summary>How long a reported card waits for the host's next request before the reader gives up on it.</summary>
         public int HostWaitMs = 60000;
 

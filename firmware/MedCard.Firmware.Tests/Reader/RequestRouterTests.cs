@@ -1,0 +1,117 @@
+using MedCard.Protocol;
+using nanoFramework.TestFramework;
+
+namespace MedCard.Firmware.Tests
+{
+    /// <summary>Every request gets an answer; unknown, misplaced and malformed ones get the right error.</summary>
+    [TestClass]
+    public class RequestRouterTests
+    {
+        private static ErrorCode ErrorFor(ReaderHarness h, ushort id)
+        {
+            ReceivedFrame f = h.Host.ResponseTo(id);
+            Assert.IsNotNull(f, "answered");
+            Assert.IsTrue(f.Header.IsError, "an error frame");
+            return ProtocolError.Decode(f.Payload, 0, f.Payload.Length).Code;
+        }
+
+        [TestMethod]
+        public void UnknownTypeGetsAnError()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.Host.SendRaw(FrameHeader.Request((MessageType)0x3E, 77), new byte[] { 1, 2 });
+            h.Tick();
+            Assert.AreEqual((int)ErrorCode.UnknownMessageType, (int)ErrorFor(h, 77));
+        }
+
+        [TestMethod]
+        public void ReaderSideTypeSentAsRequestIsUnexpected()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.Host.SendRaw(FrameHeader.Request(MessageType.CardPresented, 78), new byte[0]);
+            h.Tick();
+            Assert.AreEqual((int)ErrorCode.UnexpectedFlags, (int)ErrorFor(h, 78));
+        }
+
+        [TestMethod]
+        public void MalformedPayloadGetsAnError()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.Host.SendRaw(FrameHeader.Request(MessageType.AuthorizeRequest, 79), new byte[] { 1, 2, 3 });
+            h.Tick();
+            Assert.AreEqual((int)ErrorCode.MalformedPayload, (int)ErrorFor(h, 79));
+        }
+
+        [TestMethod]
+        public void UnprovisionedReaderServesOnlyTheBasics()
+        {
+            ReaderHarness h = new ReaderHarness();
+            ushort id = h.Request(new JournalRead());
+            Assert.AreEqual((int)ErrorCode.NotProvisioned, (int)ErrorFor(h, id));
+            id = h.Request(new StatusRequest());
+            Assert.IsFalse(h.Host.ResponseTo(id).Header.IsError);
+            id = h.RequestPin();
+            PinBlockResponse r = PinBlockResponse.Decode(h.Host.ResponseTo(id).Payload, 0, h.Host.ResponseTo(id).Payload.Length);
+            Assert.AreEqual((int)PinEntryStatus.NotProvisioned, (int)r.Status);
+        }
+
+        [TestMethod]
+        public void HelloSetsTheClockAndDescribesTheReader()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            Hello hello = new Hello();
+            hello.HostTime = 1767225600;
+            ushort id = h.Request(hello);
+            Capabilities caps = Capabilities.Decode(h.Host.ResponseTo(id).Payload, 0, h.Host.ResponseTo(id).Payload.Length);
+            Assert.AreEqual(TestKeys.ReaderId, caps.ReaderId);
+            Assert.AreEqual("test-board", caps.BoardName);
+            Assert.IsTrue((caps.Flags & CapabilityFlags.Provisioned) != 0);
+            Assert.IsTrue((caps.Flags & CapabilityFlags.Keypad) != 0);
+            Assert.IsTrue(h.Clock.IsSet);
+            Assert.AreEqual(1767225600u, h.Clock.UtcSeconds);
+        }
+
+        [TestMethod]
+        public void StatusReportsCounterJournalAndHotlistAge()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.PresentTestCard();
+            h.PayWithPin(100, 1);
+            HotlistUpdate u = new HotlistUpdate();
+            u.Version = 4;
+            u.CardNumbers = new string[] { "X1" };
+            h.Request(u);
+            h.Run(5000);
+            ushort id = h.Request(new StatusRequest());
+            StatusResponse s = StatusResponse.Decode(h.Host.ResponseTo(id).Payload, 0, h.Host.ResponseTo(id).Payload.Length);
+            Assert.AreEqual(1u, s.Counter);
+            Assert.AreEqual((ushort)1, s.JournalCount);
+            Assert.AreEqual((ushort)8, s.JournalCapacity);
+            Assert.AreEqual(4u, s.HotlistVersion);
+            Assert.AreEqual(5u, s.HotlistAgeSeconds);
+            Assert.IsTrue((s.Flags & StatusFlags.Provisioned) != 0);
+            Assert.IsTrue((s.Flags & StatusFlags.CardPresent) != 0);
+            Assert.IsTrue(s.FramesAccepted >= 3, "the decoder counters are reported");
+        }
+
+        [TestMethod]
+        public void JournalAckBeyondTheLatestCounterIsInvalid()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            JournalAck ack = new JournalAck();
+            ack.UpToCounter = 5;
+            ushort id = h.Request(ack);
+            Assert.AreEqual((int)ErrorCode.InvalidState, (int)ErrorFor(h, id));
+        }
+
+        [TestMethod]
+        public void DamagedFrameIsNotAnswered()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.Link.HostWrite(new byte[] { 0x05, 0x01, 0x02, 0x03, 0x04, 0x00 }, 0, 6);
+            h.Tick();
+            Assert.AreEqual(0, h.Host.Count);
+            Assert.IsTrue(h.Reader.Channel.Decoder.DroppedFrames > 0);
+        }
+    }
+}
