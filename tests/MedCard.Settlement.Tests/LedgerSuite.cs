@@ -34,6 +34,16 @@ public abstract partial class LedgerSuite
     }
 
     [StoreFact]
+    public async Task Many_hosts_can_migrate_the_same_fresh_database_at_once()
+    {
+        await using ILedgerStore store = await OpenStoreAsync();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => store.MigrateAsync(Ct))));
+        Assert.Equal(LedgerSchema.CurrentVersion, await store.GetSchemaVersionAsync(Ct));
+        await using TestLedger l = await TestLedger.CreateAsync(store);
+        await l.AssertAuditOkAsync();
+    }
+
+    [StoreFact]
     public async Task Settlement_applies_deductible_ratio_and_splits_account_then_cash()
     {
         await using TestLedger l = await NewLedgerAsync();

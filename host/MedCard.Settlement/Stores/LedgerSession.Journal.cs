@@ -18,7 +18,7 @@ public sealed partial class LedgerSession
 
     /// <summary>Writes a balanced entry. Refuses (throws) an unbalanced one: that would be a bug, never a
     /// business outcome.</summary>
-    public async Task<long> InsertEntryAsync(EntryKind kind, string reference, DateTimeOffset at, IReadOnlyList<Posting> postings)
+    internal async Task<long> InsertEntryAsync(EntryKind kind, string reference, DateTimeOffset at, IReadOnlyList<Posting> postings)
     {
         long sum = 0;
         foreach (Posting p in postings)
@@ -72,7 +72,7 @@ public sealed partial class LedgerSession
     public Task<List<SettlementRecord>> GetSettlementsAsync() =>
         QueryAsync("SELECT " + SettlementColumns + " FROM settlements ORDER BY reader_id, counter", MapSettlement);
 
-    public Task InsertSettlementAsync(SettlementRecord s) =>
+    internal Task InsertSettlementAsync(SettlementRecord s) =>
         ExecuteAsync("INSERT INTO settlements (" + SettlementColumns + ") VALUES (@r, @c, @h, @o, @msg, @tries, @card, @rid, @inst, @v, @y, "
             + "@t, @total, @fund, @ded, @own, @rel, @relid, @cash, @expl, @e, @rev)",
             ("@r", (long)s.ReaderId), ("@c", (long)s.Counter), ("@h", s.ContentHash), ("@o", (long)s.Outcome), ("@msg", s.Message),
@@ -81,7 +81,7 @@ public sealed partial class LedgerSession
             ("@fund", s.Fund), ("@ded", s.DeductibleApplied), ("@own", s.OwnAccount), ("@rel", s.RelativeAccount), ("@relid", s.RelativeId),
             ("@cash", s.Cash), ("@expl", s.Explanation), ("@e", s.EntryId), ("@rev", s.ReversalEntryId));
 
-    public Task SetReversalAsync(uint readerId, uint counter, long reversalEntryId) =>
+    internal Task SetReversalAsync(uint readerId, uint counter, long reversalEntryId) =>
         ExecuteAsync("UPDATE settlements SET reversal_entry_id = @e WHERE reader_id = @r AND counter = @c",
             ("@e", reversalEntryId), ("@r", (long)readerId), ("@c", (long)counter));
 
@@ -95,7 +95,7 @@ public sealed partial class LedgerSession
         L(r, 0), r.GetString(1), r.GetString(2), (uint)L(r, 3), (uint)L(r, 4), DbTime.FromDb(L(r, 5)), r.GetString(6), (VisitType)L(r, 7),
         L(r, 8), L(r, 9), L(r, 10), L(r, 11), NL(r, 12), L(r, 13) != 0);
 
-    public Task InsertCardRecordAsync(CardRecord c) =>
+    internal Task InsertCardRecordAsync(CardRecord c) =>
         ExecuteAsync("INSERT INTO card_records (card_number, original_card_number, reader_id, counter, tx_time, institution_id, visit_type, "
             + "total, fund, personal, cash, statement_id, refunded) VALUES (@n, @o, @r, @c, @t, @i, @v, @total, @fund, @p, @cash, NULL, 0)",
             ("@n", c.CardNumber), ("@o", c.OriginalCardNumber), ("@r", (long)c.ReaderId), ("@c", (long)c.Counter), ("@t", DbTime.ToDb(c.Time)),
@@ -109,14 +109,14 @@ public sealed partial class LedgerSession
         QueryAsync("SELECT " + RecordColumns + " FROM card_records WHERE statement_id = @s ORDER BY tx_time, record_id",
             MapRecord, ("@s", statementId));
 
-    public Task<int> MarkRecordRefundedAsync(uint readerId, uint counter) =>
+    internal Task<int> MarkRecordRefundedAsync(uint readerId, uint counter) =>
         ExecuteAsync("UPDATE card_records SET refunded = 1 WHERE reader_id = @r AND counter = @c", ("@r", (long)readerId), ("@c", (long)counter));
 
-    public Task<int> MoveUnprintedRecordsAsync(string fromCard, string toCard) =>
+    internal Task<int> MoveUnprintedRecordsAsync(string fromCard, string toCard) =>
         ExecuteAsync("UPDATE card_records SET card_number = @to WHERE card_number = @from AND statement_id IS NULL",
             ("@to", toCard), ("@from", fromCard));
 
-    public async Task<long> InsertStatementAsync(string cardNumber, DateTimeOffset at, int recordCount)
+    internal async Task<long> InsertStatementAsync(string cardNumber, DateTimeOffset at, int recordCount)
     {
         long id = await ScalarAsync("INSERT INTO statements (card_number, printed_at, record_count) VALUES (@n, @at, @c) RETURNING statement_id",
             ("@n", cardNumber), ("@at", DbTime.ToDb(at)), ("@c", (long)recordCount)).ConfigureAwait(false)
@@ -130,7 +130,7 @@ public sealed partial class LedgerSession
 
     /// <summary>Appends a change and returns the new hotlist version. The version is the events table's own
     /// primary key, so two hosts racing here conflict (and one retries) instead of sharing a version.</summary>
-    public async Task<long> AppendHotlistChangeAsync(string cardNumber, bool listed, DateTimeOffset at)
+    internal async Task<long> AppendHotlistChangeAsync(string cardNumber, bool listed, DateTimeOffset at)
     {
         long version = (await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM hotlist_events").ConfigureAwait(false) ?? 0) + 1;
         await ExecuteAsync("INSERT INTO hotlist_events (version, card_number, listed, at) VALUES (@v, @n, @l, @at)",
@@ -158,7 +158,7 @@ public sealed partial class LedgerSession
             r => new ClaimRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), (VisitType)L(r, 4), (int)L(r, 5),
                 DbTime.FromDb(L(r, 6)), L(r, 7), L(r, 8), L(r, 9), L(r, 10), r.GetString(11)), ("@ref", claimReference));
 
-    public Task InsertClaimAsync(ClaimRecord c) =>
+    internal Task InsertClaimAsync(ClaimRecord c) =>
         ExecuteAsync("INSERT INTO claims (claim_reference, card_number, resident_id, institution_id, visit_type, year, claim_time, total, fund, "
             + "deductible_applied, entry_id, explanation) VALUES (@ref, @n, @rid, @i, @v, @y, @t, @total, @fund, @ded, @e, @expl)",
             ("@ref", c.ClaimReference), ("@n", c.CardNumber), ("@rid", c.ResidentId), ("@i", c.InstitutionId), ("@v", (long)c.VisitType),

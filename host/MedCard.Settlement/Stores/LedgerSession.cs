@@ -13,6 +13,8 @@ namespace MedCard.Settlement.Stores;
 /// Typed reads and writes inside one store transaction. The SQL is written once for both stores; the
 /// dialect supplies row locks and DDL types. Methods taking <c>forUpdate</c> lock the row on PostgreSQL
 /// so that a read-modify-write of a balance, a try counter or an accumulator cannot be lost.
+/// Reads are public (reports, integrations); every write is internal, so the only ways to move money are
+/// the rule-enforcing services — there is no way to express a withdrawal or a transfer from outside.
 /// </summary>
 public sealed partial class LedgerSession
 {
@@ -94,14 +96,14 @@ public sealed partial class LedgerSession
         SingleAsync("SELECT resident_id, name, gender, employer, balance FROM persons WHERE resident_id = @id" + Lock(forUpdate),
             r => new Person(r.GetString(0), r.GetString(1), (Gender)L(r, 2), r.GetString(3), L(r, 4)), ("@id", residentId));
 
-    public Task InsertPersonAsync(Person person) =>
+    internal Task InsertPersonAsync(Person person) =>
         ExecuteAsync("INSERT INTO persons (resident_id, name, gender, employer, balance) VALUES (@id, @name, @gender, @employer, @balance)",
             ("@id", person.ResidentId), ("@name", person.Name), ("@gender", (long)person.Gender), ("@employer", person.Employer),
             ("@balance", person.Balance));
 
     /// <summary>Adds <paramref name="delta"/> to a personal balance and returns the new balance. The CHECK
     /// (balance >= 0) makes an overdraft impossible even if a caller's arithmetic were wrong.</summary>
-    public async Task<long> AddToBalanceAsync(string residentId, long delta)
+    internal async Task<long> AddToBalanceAsync(string residentId, long delta)
     {
         long? balance = await ScalarAsync("UPDATE persons SET balance = balance + @d WHERE resident_id = @id RETURNING balance",
             ("@d", delta), ("@id", residentId)).ConfigureAwait(false);
@@ -127,7 +129,7 @@ public sealed partial class LedgerSession
     public Task<List<Card>> GetCardsOfPersonAsync(string residentId) =>
         QueryAsync("SELECT " + CardColumns + " FROM cards WHERE resident_id = @id ORDER BY issued_at, card_number", MapCard, ("@id", residentId));
 
-    public Task InsertCardAsync(Card card, PinCredential pin) =>
+    internal Task InsertCardAsync(Card card, PinCredential pin) =>
         ExecuteAsync("INSERT INTO cards (" + CardColumns + ", pin_salt, pin_hash, pin_iterations) VALUES "
             + "(@n, @uid, @rid, @life, @tries, @unprinted, @issued, @lost, @ch, @rep, @repby, @reps, @salt, @hash, @iter)",
             ("@n", card.CardNumber), ("@uid", card.Uid), ("@rid", card.ResidentId), ("@life", (long)card.Lifecycle),
@@ -137,18 +139,18 @@ public sealed partial class LedgerSession
             ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations));
 
     /// <summary>Writes every mutable field of the card (not the PIN credential).</summary>
-    public Task UpdateCardAsync(Card card) =>
+    internal Task UpdateCardAsync(Card card) =>
         ExecuteAsync("UPDATE cards SET lifecycle = @life, pin_tries_left = @tries, unprinted_count = @unprinted, lost_at = @lost, "
             + "loss_channel = @ch, replaced_at = @rep, replaced_by = @repby WHERE card_number = @n",
             ("@life", (long)card.Lifecycle), ("@tries", (long)card.PinTriesLeft), ("@unprinted", (long)card.UnprintedCount),
             ("@lost", card.LostAt is { } l ? DbTime.ToDb(l) : null), ("@ch", card.LossChannel is { } c ? (long)c : null),
             ("@rep", card.ReplacedAt is { } rp ? DbTime.ToDb(rp) : null), ("@repby", card.ReplacedBy), ("@n", card.CardNumber));
 
-    public Task<PinCredential?> GetPinCredentialAsync(string cardNumber) =>
+    internal Task<PinCredential?> GetPinCredentialAsync(string cardNumber) =>
         SingleAsync("SELECT pin_salt, pin_hash, pin_iterations FROM cards WHERE card_number = @n",
             r => new PinCredential(B(r, 0), B(r, 1), (int)L(r, 2)), ("@n", cardNumber));
 
-    public Task SetPinCredentialAsync(string cardNumber, PinCredential pin) =>
+    internal Task SetPinCredentialAsync(string cardNumber, PinCredential pin) =>
         ExecuteAsync("UPDATE cards SET pin_salt = @salt, pin_hash = @hash, pin_iterations = @iter WHERE card_number = @n",
             ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations), ("@n", cardNumber));
 
@@ -158,7 +160,7 @@ public sealed partial class LedgerSession
         SingleAsync("SELECT institution_id, name, designated FROM institutions WHERE institution_id = @id",
             r => new Institution(r.GetString(0), r.GetString(1), L(r, 2) != 0), ("@id", institutionId));
 
-    public Task UpsertInstitutionAsync(Institution institution) =>
+    internal Task UpsertInstitutionAsync(Institution institution) =>
         ExecuteAsync("INSERT INTO institutions (institution_id, name, designated) VALUES (@id, @name, @d) "
             + "ON CONFLICT (institution_id) DO UPDATE SET name = excluded.name, designated = excluded.designated",
             ("@id", institution.InstitutionId), ("@name", institution.Name), ("@d", institution.Designated ? 1L : 0L));
@@ -167,7 +169,7 @@ public sealed partial class LedgerSession
         SingleAsync("SELECT deductible, copay_bp, fund_cap FROM policies WHERE visit_type = @v",
             r => new VisitPolicy(L(r, 0), (int)L(r, 1), L(r, 2)), ("@v", (long)visitType));
 
-    public Task UpsertPolicyAsync(VisitType visitType, VisitPolicy policy) =>
+    internal Task UpsertPolicyAsync(VisitType visitType, VisitPolicy policy) =>
         ExecuteAsync("INSERT INTO policies (visit_type, deductible, copay_bp, fund_cap) VALUES (@v, @d, @c, @cap) "
             + "ON CONFLICT (visit_type) DO UPDATE SET deductible = excluded.deductible, copay_bp = excluded.copay_bp, fund_cap = excluded.fund_cap",
             ("@v", (long)visitType), ("@d", policy.YearlyDeductible), ("@c", (long)policy.CoPaymentBasisPoints), ("@cap", policy.YearlyFundCap));
@@ -184,7 +186,7 @@ public sealed partial class LedgerSession
         return row ?? new Accumulator(residentId, year, visitType, 0, 0);
     }
 
-    public Task UpsertAccumulatorAsync(Accumulator a) =>
+    internal Task UpsertAccumulatorAsync(Accumulator a) =>
         ExecuteAsync("INSERT INTO accumulators (resident_id, year, visit_type, deductible_met, fund_paid) VALUES (@id, @y, @v, @d, @f) "
             + "ON CONFLICT (resident_id, year, visit_type) DO UPDATE SET deductible_met = excluded.deductible_met, fund_paid = excluded.fund_paid",
             ("@id", a.ResidentId), ("@y", (long)a.Year), ("@v", (long)a.VisitType), ("@d", a.DeductibleMet), ("@f", a.FundPaid));
@@ -199,11 +201,11 @@ public sealed partial class LedgerSession
         QueryAsync("SELECT payer_id, beneficiary_id, relation FROM bindings WHERE payer_id = @p ORDER BY beneficiary_id",
             r => new FamilyBinding(r.GetString(0), r.GetString(1), (Relation)L(r, 2)), ("@p", payerId));
 
-    public Task InsertBindingAsync(FamilyBinding binding, DateTimeOffset at) =>
+    internal Task InsertBindingAsync(FamilyBinding binding, DateTimeOffset at) =>
         ExecuteAsync("INSERT INTO bindings (payer_id, beneficiary_id, relation, bound_at) VALUES (@p, @b, @r, @at)",
             ("@p", binding.PayerResidentId), ("@b", binding.BeneficiaryResidentId), ("@r", (long)binding.Relation), ("@at", DbTime.ToDb(at)));
 
-    public async Task<bool> DeleteBindingAsync(string payerId, string beneficiaryId) =>
+    internal async Task<bool> DeleteBindingAsync(string payerId, string beneficiaryId) =>
         await ExecuteAsync("DELETE FROM bindings WHERE payer_id = @p AND beneficiary_id = @b", ("@p", payerId), ("@b", beneficiaryId))
             .ConfigureAwait(false) > 0;
 
@@ -214,7 +216,7 @@ public sealed partial class LedgerSession
         await ScalarAsync("SELECT last_counter FROM readers WHERE reader_id = @r" + Lock(forUpdate), ("@r", (long)readerId))
             .ConfigureAwait(false) ?? -1;
 
-    public Task SetReaderLastCounterAsync(uint readerId, uint counter) =>
+    internal Task SetReaderLastCounterAsync(uint readerId, uint counter) =>
         ExecuteAsync("INSERT INTO readers (reader_id, last_counter) VALUES (@r, @c) "
             // Never lowers the counter, even if two records of one reader commit out of order.
             + "ON CONFLICT (reader_id) DO UPDATE SET last_counter = " + _dialect.Greatest + "(readers.last_counter, excluded.last_counter)",

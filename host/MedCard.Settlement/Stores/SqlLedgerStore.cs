@@ -86,16 +86,12 @@ public abstract class SqlLedgerStore : ILedgerStore
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using (DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await using DbCommand create = connection.CreateCommand();
-            create.CommandText = LedgerSchema.CreateMeta;
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         await InTransactionAsync(async (session, _) =>
         {
+            // Lock first, then create: two hosts creating the same table at once can otherwise collide in
+            // PostgreSQL's catalog even with IF NOT EXISTS.
             await LockForMigrationAsync(session).ConfigureAwait(false);
+            await session.ExecuteAsync(LedgerSchema.CreateMeta).ConfigureAwait(false);
             long version = await session.ScalarAsync("SELECT value FROM meta WHERE key = 'schema_version'").ConfigureAwait(false) ?? 0;
             if (version > LedgerSchema.CurrentVersion)
             {
@@ -120,8 +116,10 @@ public abstract class SqlLedgerStore : ILedgerStore
 
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) =>
         InTransactionAsync(async (session, _) =>
-            (int)(await session.ScalarAsync("SELECT value FROM meta WHERE key = 'schema_version'").ConfigureAwait(false) ?? 0),
-            cancellationToken);
+        {
+            await session.ExecuteAsync(LedgerSchema.CreateMeta).ConfigureAwait(false);
+            return (int)(await session.ScalarAsync("SELECT value FROM meta WHERE key = 'schema_version'").ConfigureAwait(false) ?? 0);
+        }, cancellationToken);
 
     public virtual ValueTask DisposeAsync()
     {
