@@ -20,9 +20,12 @@ namespace MedCard.Host.Client
         /// <summary>The host's verdict on the signed record (null when the reader refused to sign).</summary>
         public RecordCheck? Check { get; }
 
-        /// <summary>True when the reader signed and the record is genuine, new or already counted: the transaction happened exactly once.</summary>
+        /// <summary>
+        /// True when the reader signed and the record is genuine and counted exactly once: new, already
+        /// counted (a re-delivery), or a duplicate signing of a request whose first record was counted.
+        /// </summary>
         public bool IsApproved => Status == AuthorizeStatus.Approved && Check is not null
-            && (Check.IsNewlyAccepted || Check.Verdict == RecordVerdict.AlreadyAccepted);
+            && (Check.IsNewlyAccepted || Check.Verdict == RecordVerdict.AlreadyAccepted || Check.Verdict == RecordVerdict.DuplicateSigning);
 
         public SignedRecord? Record => Check?.Record;
 

@@ -361,7 +361,8 @@ namespace MedCard.Host.Client
             {
                 RecordAccepted?.Invoke(this, check);
             }
-            else if (check.Verdict != RecordVerdict.AlreadyAccepted && check.Verdict != RecordVerdict.MissingRecords)
+            else if (check.Verdict != RecordVerdict.AlreadyAccepted && check.Verdict != RecordVerdict.MissingRecords
+                && check.Verdict != RecordVerdict.DuplicateSigning)
             {
                 RecordRefused?.Invoke(this, check);
             }

@@ -8,7 +8,7 @@ namespace MedCard.Host.Verification
     /// </summary>
     public sealed record ChainPosition
     {
-        public ChainPosition(uint counter, byte[] lastMac)
+        public ChainPosition(uint counter, byte[] lastMac, byte[]? lastNonce = null)
         {
             ArgumentNullException.ThrowIfNull(lastMac);
             if (lastMac.Length != MedCard.Protocol.SignedRecord.MacLength)
@@ -17,6 +17,7 @@ namespace MedCard.Host.Verification
             }
             Counter = counter;
             LastMac = (byte[])lastMac.Clone();
+            LastNonce = lastNonce is null ? null : (byte[])lastNonce.Clone();
         }
 
         /// <summary>Counter of the last accepted record; 0 = none yet (freshly provisioned reader).</summary>
@@ -24,6 +25,12 @@ namespace MedCard.Host.Verification
 
         /// <summary>MAC of that record; all zero when <see cref="Counter"/> is 0.</summary>
         public byte[] LastMac { get; }
+
+        /// <summary>
+        /// Host nonce of that record (null when unknown). A reader that lost its answer cache (reboot)
+        /// may sign a resent request a second time: the next record then carries the same nonce.
+        /// </summary>
+        public byte[]? LastNonce { get; }
 
         /// <summary>The position of a reader that has signed nothing yet.</summary>
         public static ChainPosition Start { get; } = new ChainPosition(0, new byte[MedCard.Protocol.SignedRecord.MacLength]);

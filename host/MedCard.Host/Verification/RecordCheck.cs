@@ -21,6 +21,9 @@ namespace MedCard.Host.Verification
         /// <summary>True for the verdicts that count the record (exactly once).</summary>
         public bool IsNewlyAccepted => Verdict == RecordVerdict.Accepted || Verdict == RecordVerdict.AcceptedAfterUnusedCounters;
 
+        /// <summary>True when the chain position moves to this record (newly accepted, or a duplicate signing).</summary>
+        public bool AdvancesChain => IsNewlyAccepted || Verdict == RecordVerdict.DuplicateSigning;
+
         /// <summary>First counter of the gap (unused counters, or records to read from the journal); 0 if none.</summary>
         public uint GapFrom { get; }
 

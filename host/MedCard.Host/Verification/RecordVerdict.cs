@@ -30,6 +30,13 @@ namespace MedCard.Host.Verification
         /// <summary>Signed by a different reader than the one on this link.</summary>
         WrongReader = 7,
 
+        /// <summary>
+        /// Genuine and next in the chain, but it signs the same host request (same nonce, amount, card)
+        /// as the previous record: the reader signed a resend twice (its answer cache was lost in a
+        /// reboot). The chain advances past it; it is not counted again.
+        /// </summary>
+        DuplicateSigning = 9,
+
         /// <summary>The reader has no key in the key store (never provisioned here, or reader id 0).</summary>
         UnknownReader = 8,
     }

@@ -47,7 +47,7 @@ namespace MedCard.Host.Verification
             {
                 ChainPosition position = await _chain.GetAsync(record.ReaderId, cancellationToken).ConfigureAwait(false);
                 RecordCheck check = await JudgeAsync(record, expectedReaderId, position, cancellationToken).ConfigureAwait(false);
-                if (!check.IsNewlyAccepted)
+                if (!check.AdvancesChain)
                 {
                     if (check.Verdict != RecordVerdict.AlreadyAccepted)
                     {
@@ -55,9 +55,13 @@ namespace MedCard.Host.Verification
                     }
                     return check;
                 }
-                var next = new ChainPosition(record.Counter, record.Mac);
+                var next = new ChainPosition(record.Counter, record.Mac, record.HostNonce);
                 if (await _chain.TryAdvanceAsync(record.ReaderId, position, next, cancellationToken).ConfigureAwait(false))
                 {
+                    if (check.Verdict == RecordVerdict.DuplicateSigning)
+                    {
+                        _logger.LogWarning("Reader {ReaderId} signed one request twice (counter {Counter}); the duplicate is not counted", record.ReaderId, record.Counter);
+                    }
                     if (check.Verdict == RecordVerdict.AcceptedAfterUnusedCounters)
                     {
                         _logger.LogWarning("Reader {ReaderId} skipped counters {From}-{To} (power cut before signing)", record.ReaderId, check.GapFrom, check.GapTo);
@@ -101,6 +105,12 @@ namespace MedCard.Host.Verification
                 return isLast
                     ? new RecordCheck(record, RecordVerdict.AlreadyAccepted, 0, 0, "this record was accepted before.")
                     : new RecordCheck(record, RecordVerdict.Replayed, 0, 0, "counter " + record.Counter + " is not above the last accepted " + position.Counter + ".");
+            }
+            bool sameRequestAsLast = position.LastNonce is not null && chainsToLast
+                && ConstantTime.AreEqual(record.HostNonce, 0, position.LastNonce, 0, SignedRecord.NonceLength);
+            if (sameRequestAsLast)
+            {
+                return new RecordCheck(record, RecordVerdict.DuplicateSigning, 0, 0, "it signs the same host request as record " + position.Counter + ".");
             }
             if (record.Counter == position.Counter + 1)
             {

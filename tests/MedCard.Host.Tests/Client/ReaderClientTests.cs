@@ -113,6 +113,23 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task A_reader_that_rebooted_and_signed_the_resend_again_is_counted_once()
+        {
+            _reader.RebootAfterSigningNext = true;
+
+            AuthorizationResult result = await _client.AuthorizeAsync(Card, 700, TransactionType.Purchase);
+
+            Assert.Equal(2, _reader.Signed);
+            Assert.True(result.IsApproved);
+            RecordCheck first = Assert.Single(_accepted);
+            Assert.Equal(1u, first.Record.Counter);
+            Assert.Equal(1u, Assert.Single(result.Recovered).Record.Counter);
+            Assert.Equal(RecordVerdict.DuplicateSigning, result.Check!.Verdict);
+            Assert.Equal(2u, result.Record!.Counter);
+            Assert.Equal(2u, (await _chain.GetAsync(ReaderId, CancellationToken.None)).Counter);
+        }
+
+        [Fact]
         public async Task Burned_counters_are_reported_and_the_record_accepted()
         {
             await _client.AuthorizeAsync(Card, 1, TransactionType.Purchase);

@@ -46,6 +46,9 @@ namespace MedCard.Host.Tests.Fakes
         /// <summary>Sign, and never answer that request at all (the host gives up).</summary>
         internal bool SilentlySignNext;
 
+        /// <summary>Sign the next authorization, lose the answer, and "reboot": the answer cache is gone.</summary>
+        internal bool RebootAfterSigningNext;
+
         /// <summary>Burn counters before the next signing (a power cut between persist and sign).</summary>
         internal int BurnCountersBeforeNext;
 
@@ -116,6 +119,12 @@ namespace MedCard.Host.Tests.Fakes
             }
             byte[] answer = _wire.Response(h, new AuthorizeResponse { Status = AuthorizeStatus.Approved, Record = record });
             _answerCache[h.RequestId] = answer;
+            if (RebootAfterSigningNext)
+            {
+                RebootAfterSigningNext = false;
+                _answerCache.Clear();
+                return Array.Empty<byte[]>();
+            }
             if (SilentlySignNext)
             {
                 SilentlySignNext = false;

@@ -124,6 +124,24 @@ namespace MedCard.Host.Tests.Verification
         }
 
         [Fact]
+        public async Task A_second_signature_of_the_same_request_advances_the_chain_without_counting()
+        {
+            SignedRecord first = _reader.Next();
+            SignedRecord again = RecordChain.Copy(_reader.Next());
+            // Same request signed twice: same nonce (and fields), next counter, chained.
+            again.HostNonce = (byte[])first.HostNonce.Clone();
+            again.PreviousMac = (byte[])first.Mac.Clone();
+            again.Sign(new DotNetHmacSha256(), _key);
+
+            Assert.Equal(RecordVerdict.Accepted, (await Accept(first)).Verdict);
+            RecordCheck check = await Accept(again);
+
+            Assert.Equal(RecordVerdict.DuplicateSigning, check.Verdict);
+            Assert.False(check.IsNewlyAccepted);
+            Assert.Equal(2u, (await _store.GetAsync(ReaderId, CancellationToken.None)).Counter);
+        }
+
+        [Fact]
         public async Task A_reader_without_a_key_is_refused()
         {
             var stranger = new RecordChain(77, RecordChain.NewKey(77));
