@@ -60,6 +60,17 @@ public sealed partial class SettlementService
 
         return await _store.InTransactionAsync(async (s, _) =>
         {
+            if (pinOk)
+            {
+                // A right PIN ends the run of wrong ones whatever happens next (the card may have been
+                // reported lost meanwhile, or this is a duplicate): give back the try spent in phase one.
+                Card? current = await s.GetCardAsync(request.Transaction.CardNumber, forUpdate: true).ConfigureAwait(false);
+                if (current is not null && current.PinTriesLeft < CardRules.PinTries)
+                {
+                    await s.UpdateCardAsync(current with { PinTriesLeft = CardRules.PinTries }).ConfigureAwait(false);
+                }
+            }
+
             Checked check = await CheckAsync(s, request, hash, pinAlreadyCounted: true).ConfigureAwait(false);
             if (check.Done is not null)
             {
