@@ -267,6 +267,12 @@ public abstract partial class LedgerSuite
         Assert.Equal(Enumerable.Range(0, 60).Sum(i => 1_00L + i), printed.Total);
         Assert.Equal(0, (await l.Desk.GetCardAsync(h.CardNumber, Ct))!.UnprintedCount);
 
+        PdfSharp.PdfSharpLicense.SetAgplLicense(); // the test process's own licence choice, see the Statements test
+        string pdf = System.Text.Encoding.Latin1.GetString(StatementPdfRenderer.Render(printed));
+        int pages = System.Text.RegularExpressions.Regex.Matches(pdf, @"/Type\s*/Page(?!s)").Count;
+        Assert.True(pages >= 2, "60 rows should paginate, got " + pages + " page(s)");
+        Assert.Equal(62, StatementTextRenderer.Render(printed).Split('\n').Count(line => line.Length > 0) - 3);
+
         Statement? again = await l.Desk.PrintStatementAsync(h.CardNumber, Ct);
         Assert.True(again!.IsEmpty);
         Assert.Null(again.StatementId);
@@ -419,6 +425,25 @@ public abstract partial class LedgerSuite
         Assert.Equal(3, statement!.Records.Count);
         Assert.Equal(2, statement.Records.Count(r => r.OriginalCardNumber == h.CardNumber));
         await l.AssertAuditOkAsync();
+    }
+
+    [StoreFact]
+    public async Task Replacing_a_damaged_active_card_lists_the_old_one_on_the_hotlist()
+    {
+        await using TestLedger l = await NewLedgerAsync();
+        TestLedger.Holder h = await l.EnrolAsync(0);
+        long before = (await l.Desk.GetHotlistAsync(Ct)).Version;
+        using var pin = new PinDigits([5, 6, 7, 8]);
+        Assert.True((await l.Desk.ReplaceCardAsync(new CardReplacement(h.CardNumber, h.ResidentId, "D1", [0x0D, 1, 2, 3], pin,
+            TestLedger.Day), Ct)).Succeeded);
+        var changes = await l.Desk.GetHotlistChangesAsync(before, Ct);
+        Assert.Equal(h.CardNumber, Assert.Single(changes).CardNumber);
+        Assert.True(changes[0].Listed);
+
+        // No loss period, so nothing can be claimed as advanced during one.
+        var claim = new LossPeriodClaim("D-1", h.CardNumber, TestLedger.Hospital, VisitType.Outpatient, TestLedger.Covered(50_00),
+            TestLedger.Day.AddHours(-1));
+        Assert.Equal(ReasonCode.ClaimNotEligible, (await l.Settlement.ReimburseLossPeriodAsync(claim, Ct)).Refusal!.Code);
     }
 
     [StoreFact]
