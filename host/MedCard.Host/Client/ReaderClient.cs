@@ -214,7 +214,7 @@ namespace MedCard.Host.Client
             }
             for (int round = 0; ; round++)
             {
-                ReceivedFrame frame = await _link.RequestAsync(request, _options.AuthorizeTimeout, cancellationToken).ConfigureAwait(false);
+                ReceivedFrame frame = await _link.RequestAsync(request, _options.AuthorizeTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
                 AuthorizeResponse response = AuthorizeResponse.Decode(frame.Payload, 0, frame.Payload.Length);
                 if (response.Status == AuthorizeStatus.JournalFull && round == 0)
                 {
@@ -322,7 +322,7 @@ namespace MedCard.Host.Client
             var message = new Provision { ReaderId = readerId, Key = key.ToArray() };
             try
             {
-                ReceivedFrame frame = await _link.RequestAsync(message, _options.CallTimeout, cancellationToken).ConfigureAwait(false);
+                ReceivedFrame frame = await _link.RequestAsync(message, _options.CallTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
                 return ProvisionResponse.Decode(frame.Payload, 0, frame.Payload.Length);
             }
             finally

@@ -27,8 +27,11 @@ namespace MedCard.Host.Client
         /// <summary>Bound on an authorization (the reader persists the counter and signs).</summary>
         public TimeSpan AuthorizeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>Added to the PIN entry time the reader is given, for the answer to come back.</summary>
-        public TimeSpan PinAnswerMargin { get; init; } = TimeSpan.FromSeconds(3);
+        /// <summary>Added to the PIN entry time the reader is given, for the answer to come back (protocol: 2 s).</summary>
+        public TimeSpan PinAnswerMargin { get; init; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Attempt timeout of requests that write the reader's flash (AuthorizeRequest, Provision): protocol rule 5 suggests 1 s.</summary>
+        public TimeSpan FlashWriteAttemptTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
         public ILoggerFactory? LoggerFactory { get; init; }
 

@@ -5,10 +5,13 @@ namespace MedCard.Host.Link
     /// <summary>Timing of the protocol layer. Defaults suit 115200 baud, where a 512-byte frame takes 50 ms.</summary>
     public sealed record LinkOptions
     {
-        /// <summary>How long to wait for an answer before resending the same frame (same request id).</summary>
-        public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromMilliseconds(400);
+        /// <summary>
+        /// How long to wait for an answer before resending the same frame (same request id). The
+        /// protocol suggests 500 ms; requests that write flash pass their own (1 s, see ReaderClient).
+        /// </summary>
+        public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
 
-        /// <summary>Sends per request, first one included.</summary>
+        /// <summary>Sends per request, first one included: the protocol's "re-send up to 3 times".</summary>
         public int MaxAttempts { get; init; } = 4;
 
         /// <summary>How long the Hello exchange may take when (re)opening, resends included.</summary>
@@ -17,8 +20,11 @@ namespace MedCard.Host.Link
         /// <summary>Pause before resending after a NACK (reader busy / not ready).</summary>
         public TimeSpan NackBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
-        /// <summary>NACKs tolerated per request before giving up as busy.</summary>
-        public int MaxNacks { get; init; } = 20;
+        /// <summary>
+        /// NACKs tolerated per request. NACKs do not count as tries (protocol rule 5): by default only
+        /// the call's timeout bounds them, and a call that times out while NACKed throws ReaderBusyException.
+        /// </summary>
+        public int MaxNacks { get; init; } = int.MaxValue;
 
         /// <summary>When nothing was received for this long, probe with Hello.</summary>
         public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2);

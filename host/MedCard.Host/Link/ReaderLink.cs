@@ -169,6 +169,7 @@ namespace MedCard.Host.Link
             int sends = 0;
             int countedSends = 0;
             int nacks = 0;
+            NackReason? lastNack = null;
             try
             {
                 while (true)
@@ -201,6 +202,7 @@ namespace MedCard.Host.Link
                         if (finished != answer)
                         {
                             budget.Token.ThrowIfCancellationRequested();
+                            lastNack = null;
                             // Silence while disconnected does not count against the request.
                             if (probe || State == LinkState.Connected)
                             {
@@ -218,6 +220,7 @@ namespace MedCard.Host.Link
                     {
                         nacks++;
                         NackReason reason = frame.Payload.Length > 0 ? (NackReason)frame.Payload[0] : NackReason.Busy;
+                        lastNack = reason;
                         if (nacks > _options.MaxNacks)
                         {
                             throw new ReaderBusyException(type, reason);
@@ -238,6 +241,10 @@ namespace MedCard.Host.Link
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_life.IsCancellationRequested)
             {
+                if (lastNack is NackReason busy && pending.Answer.IsCompleted == false)
+                {
+                    throw new ReaderBusyException(type, busy);
+                }
                 throw new ReaderTimeoutException(type, id, sends, clock.Elapsed);
             }
             catch (OperationCanceledException) when (_life.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

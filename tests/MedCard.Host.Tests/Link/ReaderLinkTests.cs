@@ -115,6 +115,30 @@ namespace MedCard.Host.Tests.Link
         }
 
         [Fact]
+        public async Task Nacks_do_not_use_up_tries_and_a_reader_busy_until_the_timeout_is_reported_as_busy()
+        {
+            await using var reader = new FakeReader();
+            int nacks = 0;
+            reader.Respond = (h, _) =>
+            {
+                if (h.Type != MessageType.PinRequest)
+                {
+                    return null;
+                }
+                Interlocked.Increment(ref nacks);
+                return new[] { reader.Nack(h, NackReason.Busy) };
+            };
+            await reader.StartAsync();
+            await using var link = new ReaderLink(new PosixSerialPort(reader.DevicePath), Fast with { HeartbeatInterval = TimeSpan.FromMinutes(1) });
+            await link.StartAsync();
+
+            var error = await Assert.ThrowsAsync<ReaderBusyException>(() => link.RequestAsync(Pin(), TimeSpan.FromMilliseconds(600)));
+            Assert.Equal(NackReason.Busy, error.Reason);
+            // Far more sends than MaxAttempts: NACKs are not tries.
+            Assert.True(Volatile.Read(ref nacks) > Fast.MaxAttempts);
+        }
+
+        [Fact]
         public async Task A_protocol_error_answer_becomes_a_typed_exception()
         {
             await using var reader = new FakeReader();
