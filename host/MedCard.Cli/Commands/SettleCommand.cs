@@ -70,7 +70,7 @@ internal static class SettleCommand
 
         if (amount is not null)
         {
-            return ([new BillItem("BILL", "Bill", ItemClass.Covered, Money.ParseYuan(amount, "--amount"))], null, null);
+            return ([BillReader.ParseItem("BILL:" + amount)], null, null);
         }
 
         var list = new List<BillItem>();

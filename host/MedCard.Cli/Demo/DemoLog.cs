@@ -41,7 +41,7 @@ internal sealed class DemoLog
         _table!.AddRow(Markup.Escape(what), r.CardNumber, Money.Format(r.Total), settled ? Money.Format(rec!.Fund) : "-",
             settled ? Money.Format(rec!.OwnAccount) : "-", settled && rec!.RelativeId is not null ? Money.Format(rec.RelativeAccount) : "-",
             settled ? Money.Format(rec!.Cash) : "-", result);
-        Add(what, expected, r.Refusal?.Key ?? "ok", SettleView.Json(r));
+        Add(what, expected, r.Refusal?.Key ?? (r.Outcome!.Duplicate ? "duplicate" : "ok"), SettleView.Json(r));
     }
 
     public void Desk(string what, string card, string result, string expected = "ok", string? actual = null)

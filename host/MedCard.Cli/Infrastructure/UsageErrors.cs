@@ -10,7 +10,9 @@ internal static class UsageErrors
 {
     public static int Report(ParseResult parse, CliIo io)
     {
-        string first = parse.Errors[0].Message.TrimEnd('.');
+        // "Required command was not provided" accompanies an unknown command; the unknown token says more.
+        var ordered = parse.Errors.OrderBy(e => e.Message.StartsWith("Required command", System.StringComparison.Ordinal) ? 1 : 0).ToList();
+        string first = ordered[0].Message.TrimEnd('.');
         string command = string.Join(' ', parse.CommandResult.Command.Name == parse.RootCommandResult.Command.Name
             ? ["medcard"]
             : new[] { "medcard" }.Concat(CommandPath(parse)));

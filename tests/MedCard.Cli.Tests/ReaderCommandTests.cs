@@ -1,0 +1,79 @@
+using System;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace MedCard.Cli.Tests;
+
+/// <summary>`provision` and `ports`.</summary>
+public sealed class ReaderCommandTests : IAsyncLifetime
+{
+    private readonly CliHarness _cli = new();
+
+    public Task InitializeAsync() => _cli.InitializeAsync();
+
+    public Task DisposeAsync() => _cli.DisposeAsync();
+
+    [Fact]
+    public async Task Provision_prints_a_fingerprint_never_the_key()
+    {
+        string key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        CliRun run = await _cli.OkAsync("--json", "provision", "--reader", "7", "--key", key);
+        Assert.Equal(7u, run.Json.GetProperty("reader").GetUInt32());
+        Assert.Equal("simulated", run.Json.GetProperty("target").GetString());
+        Assert.Equal(16, run.Json.GetProperty("keyFingerprint").GetString()!.Length);
+        Assert.DoesNotContain(key, run.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(key[..16], run.Out, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Reprovisioning_continues_above_the_last_counter_the_ledger_saw()
+    {
+        await _cli.SeedAsync();
+        await _cli.OkAsync("settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");
+        CliRun again = await _cli.OkAsync("--json", "provision", "--reader", "1");
+        Assert.Equal(1u, again.Json.GetProperty("startCounter").GetUInt32());
+        CliRun settle = await _cli.OkAsync("--json", "settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001",
+            "--amount", "10");
+        Assert.Equal(2u, settle.Json.GetProperty("counter").GetUInt32());
+    }
+
+    [Theory]
+    [InlineData("--key", "00112233")]
+    [InlineData("--key", "zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
+    public async Task Provision_rejects_a_malformed_key_without_echoing_it(string option, string value)
+    {
+        CliRun run = await _cli.RunAsync("provision", "--reader", "2", option, value);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.DoesNotContain(value, run.Error + run.Out);
+    }
+
+    [Fact]
+    public async Task Provision_rejects_reader_zero()
+    {
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("provision", "--reader", "0")).ExitCode);
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("provision")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Provision_on_a_missing_port_is_an_io_failure()
+    {
+        CliRun run = await _cli.RunAsync("provision", "--reader", "3", "--port", "/dev/medcard-no-such-port");
+        Assert.Equal(ExitCodes.IoFailure, run.ExitCode);
+        Assert.Contains("medcard-no-such-port", run.Error);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Provision_on_a_malformed_tcp_address_is_bad_input()
+    {
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("provision", "--reader", "3", "--port", "tcp://nohost")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Ports_lists_as_json()
+    {
+        CliRun run = await _cli.OkAsync("--json", "ports");
+        Assert.True(run.Json.GetProperty("ok").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, run.Json.GetProperty("ports").ValueKind);
+    }
+}
