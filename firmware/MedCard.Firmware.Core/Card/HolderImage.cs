@@ -12,6 +12,7 @@ namespace MedCard.Firmware.Card
         private readonly IHmacSha256 _hmac;
         private readonly CardKeys _keys;
         private readonly byte[] _macInput;
+        private readonly byte[] _expectedMac = new byte[CardLayout.MacLength];
 
         /// <summary>Create with the HMAC implementation and the card-system keys (issuer key used).</summary>
         public HolderImage(IHmacSha256 hmac, CardKeys keys)
@@ -61,13 +62,14 @@ namespace MedCard.Firmware.Card
         public CardReadStatus Decode(byte[] image, byte[] uid, int uidLength, HolderData data)
         {
             data.Clear();
-            CardReadStatus status = Check(image, uid, uidLength);
+            string residentId;
+            CardReadStatus status = Check(image, uid, uidLength, out residentId);
             if (status != CardReadStatus.Ok)
             {
                 return status;
             }
 
-            data.ResidentId = Ascii.GetString(image, CardLayout.ResidentIdOffset, ResidentId.Length);
+            data.ResidentId = residentId;
             data.Gender = (Gender)image[CardLayout.GenderOffset];
             data.CardNumber = Ascii.GetString(image, CardLayout.CardNumberOffset, image[CardLayout.CardNumberLengthOffset]);
             data.NameLength = image[CardLayout.NameLengthOffset];
@@ -75,8 +77,9 @@ namespace MedCard.Firmware.Card
             return CardReadStatus.Ok;
         }
 
-        private CardReadStatus Check(byte[] image, byte[] uid, int uidLength)
+        private CardReadStatus Check(byte[] image, byte[] uid, int uidLength, out string residentId)
         {
+            residentId = null;
             if (image[CardLayout.MagicOffset] != (byte)'M' || image[CardLayout.MagicOffset + 1] != (byte)'C')
             {
                 return CardReadStatus.NotPersonalised;
@@ -118,15 +121,22 @@ namespace MedCard.Firmware.Card
                 return CardReadStatus.MalformedData;
             }
 
-            if (!ResidentId.IsValid(Ascii.GetString(image, CardLayout.ResidentIdOffset, ResidentId.Length)))
+            residentId = Ascii.GetString(image, CardLayout.ResidentIdOffset, ResidentId.Length);
+            if (!ResidentId.IsValid(residentId))
             {
+                residentId = null;
                 return CardReadStatus.BadIdCheckCharacter;
             }
 
-            byte[] expected = new byte[CardLayout.MacLength];
-            ComputeMac(uid, uidLength, image, expected, 0);
-            bool macOk = ConstantTime.AreEqual(expected, 0, image, CardLayout.MacOffset, CardLayout.MacLength);
-            return macOk ? CardReadStatus.Ok : CardReadStatus.BadIssuerMac;
+            ComputeMac(uid, uidLength, image, _expectedMac, 0);
+            bool macOk = ConstantTime.AreEqual(_expectedMac, 0, image, CardLayout.MacOffset, CardLayout.MacLength);
+            if (!macOk)
+            {
+                residentId = null;
+                return CardReadStatus.BadIssuerMac;
+            }
+
+            return CardReadStatus.Ok;
         }
 
         private void ComputeMac(byte[] uid, int uidLength, byte[] image, byte[] mac, int macOff)

@@ -19,6 +19,8 @@ namespace MedCard.Firmware.Pin
         private readonly byte[] _panField = new byte[PinBlockFormat4.BlockSize];
         private readonly byte[] _random = new byte[PinBlockFormat4.RandomLength];
         private readonly byte[] _key = new byte[PinKeyDerivation.KeyLength];
+        private readonly byte[] _derivationInput = new byte[PinKeyDerivation.InputLength];
+        private readonly byte[] _intermediate = new byte[PinBlockFormat4.BlockSize];
 
         /// <summary>Create with the crypto primitives and the random source.</summary>
         public PinBlockEncoder(IHmacSha256 hmac, IAes128 aes, IEntropySource entropy)
@@ -49,8 +51,8 @@ namespace MedCard.Firmware.Pin
                 _entropy.NextBytes(_random, 0, _random.Length);
                 PinBlockFormat4.EncodePinField(entry.Digits, 0, entry.DigitCount, _random, 0, _pinField, 0);
                 PinBlockFormat4.EncodePanField(cardNumber, _panField, 0);
-                PinKeyDerivation.Derive(_hmac, readerKey, readerId, keyCounter, _key);
-                PinBlockFormat4.Encipher(_aes, _key, _pinField, 0, _panField, 0, block, blockOff);
+                PinKeyDerivation.Derive(_hmac, readerKey, readerId, keyCounter, _key, _derivationInput);
+                PinBlockFormat4.Encipher(_aes, _key, _pinField, 0, _panField, 0, block, blockOff, _intermediate);
             }
             finally
             {
@@ -59,6 +61,7 @@ namespace MedCard.Firmware.Pin
                 ConstantTime.Wipe(_panField);
                 ConstantTime.Wipe(_random);
                 ConstantTime.Wipe(_key);
+                ConstantTime.Wipe(_intermediate);
             }
         }
     }

@@ -20,19 +20,27 @@ namespace MedCard.Firmware.Pin
         /// <summary>AES-128 key length.</summary>
         public const int KeyLength = 16;
 
+        /// <summary>Bytes of the derivation input (for callers passing their own scratch buffer).</summary>
+        public const int InputLength = 17 + 8;
+
         /// <summary>Write K_pin into key[0..16). The caller wipes it after use.</summary>
         public static void Derive(IHmacSha256 hmac, byte[] readerKey, uint readerId, uint keyCounter, byte[] key)
         {
-            if (hmac == null || readerKey == null || key == null || key.Length < KeyLength)
+            Derive(hmac, readerKey, readerId, keyCounter, key, new byte[InputLength]);
+        }
+
+        /// <summary>As <see cref="Derive(IHmacSha256, byte[], uint, uint, byte[])"/>, building the input in a caller-owned buffer.</summary>
+        public static void Derive(IHmacSha256 hmac, byte[] readerKey, uint readerId, uint keyCounter, byte[] key, byte[] input)
+        {
+            if (hmac == null || readerKey == null || key == null || key.Length < KeyLength || input == null || input.Length < InputLength)
             {
                 throw new ArgumentException("PIN key derivation arguments");
             }
 
-            byte[] input = new byte[Domain.Length + 8];
             int p = Ascii.GetBytes(Domain, input, 0);
             BigEndian.WriteUInt32(input, p, readerId);
             BigEndian.WriteUInt32(input, p + 4, keyCounter);
-            byte[] full = hmac.Compute(readerKey, input, 0, input.Length);
+            byte[] full = hmac.Compute(readerKey, input, 0, InputLength);
             Array.Copy(full, 0, key, 0, KeyLength);
             ConstantTime.Wipe(full);
         }

@@ -53,6 +53,7 @@ namespace MedCard.Firmware.Reader
         private long _lastKeyMs;
         private long _lastScanMs;
         private string _lastRemovedCardNumber;
+        private bool _fingerprinted;
 
         /// <summary>Build the reader over its devices; loads counter, journal, hotlist and provisioning from the store.</summary>
         public ReaderCore(ReaderDevices devices, ReaderOptions options)
@@ -200,6 +201,20 @@ namespace MedCard.Firmware.Reader
 
         internal bool IsCardHotlisted()
         {
+            if (Hotlist.ActiveEntries == 0 || _holder.CardNumber == null)
+            {
+                return false;
+            }
+
+            // Fingerprints cost two HMACs: computed once per card, and only when there is a list to check.
+            if (!_fingerprinted)
+            {
+                DetectedCard card = _presence.Current;
+                Hotlist.FingerprintUid(card.Uid, card.UidLength, _uidFingerprint, 0);
+                Hotlist.FingerprintCardNumber(_holder.CardNumber, _cardFingerprint, 0);
+                _fingerprinted = true;
+            }
+
             return Hotlist.Contains(_uidFingerprint, 0) || Hotlist.Contains(_cardFingerprint, 0);
         }
 
@@ -239,7 +254,7 @@ namespace MedCard.Firmware.Reader
             if (response.Status == AuthorizeStatus.Approved)
             {
                 SignedRecord record;
-                response.Status = _signer.Sign(request, CopyUid(), out record);
+                response.Status = _signer.Sign(request, _presence.Current, out record);
                 response.Record = record;
             }
 
@@ -402,9 +417,7 @@ namespace MedCard.Firmware.Reader
             if (status == CardReadStatus.Ok)
             {
                 _presence.Touch(_now);
-                DetectedCard card = _presence.Current;
-                Hotlist.FingerprintUid(card.Uid, card.UidLength, _uidFingerprint, 0);
-                Hotlist.FingerprintCardNumber(_holder.CardNumber, _cardFingerprint, 0);
+                _fingerprinted = false;
             }
 
             ReportCard(status);
@@ -555,6 +568,7 @@ namespace MedCard.Firmware.Reader
             _holder.Clear();
             Array.Clear(_uidFingerprint, 0, _uidFingerprint.Length);
             Array.Clear(_cardFingerprint, 0, _cardFingerprint.Length);
+            _fingerprinted = false;
             _cardReported = false;
             _cardOk = false;
             _pinEntered = false;

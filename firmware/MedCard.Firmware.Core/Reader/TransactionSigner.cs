@@ -1,4 +1,5 @@
 using System;
+using MedCard.Firmware.Hardware;
 using MedCard.Firmware.Storage;
 using MedCard.Protocol;
 
@@ -34,7 +35,7 @@ namespace MedCard.Firmware.Reader
         /// Sign a transaction for the card with this UID. Returns Approved with the journaled record, or a
         /// refusal (JournalFull, CounterExhausted, StorageFailure, NotProvisioned) with record null.
         /// </summary>
-        public AuthorizeStatus Sign(AuthorizeRequest request, byte[] uid, out SignedRecord record)
+        public AuthorizeStatus Sign(AuthorizeRequest request, DetectedCard card, out SignedRecord record)
         {
             record = null;
             if (!_provisioning.IsProvisioned)
@@ -64,8 +65,8 @@ namespace MedCard.Firmware.Reader
             r.Counter = counter;
             r.PreviousMac = new byte[SignedRecord.MacLength];
             _journal.CopyHeadMac(r.PreviousMac, 0);
-            r.CardUid = new byte[uid.Length];
-            Array.Copy(uid, r.CardUid, uid.Length);
+            r.CardUid = new byte[card.UidLength];
+            Array.Copy(card.Uid, r.CardUid, card.UidLength);
             r.CardNumber = request.CardNumber;
             r.Amount = request.Amount;
             r.Type = request.TransactionType;

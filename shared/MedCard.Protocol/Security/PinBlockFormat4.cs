@@ -127,38 +127,27 @@ namespace MedCard.Protocol
                 throw new System.ArgumentException("cardNumber");
             }
 
-            // Expand right to left into a fixed digit buffer, keeping the rightmost 19 digits.
-            byte[] digits = new byte[MaxPanLength];
-            int count = 0;
-            for (int i = cardNumber.Length - 1; i >= 0; i--)
+            // First pass: how many PAN digits the card number expands to (letters give two).
+            int total = 0;
+            for (int i = 0; i < cardNumber.Length; i++)
             {
                 char c = cardNumber[i];
-                int value;
                 if (c >= '0' && c <= '9')
                 {
-                    value = c - '0';
+                    total += 1;
                 }
                 else if (c >= 'A' && c <= 'Z')
                 {
-                    value = c - 'A' + 10;
+                    total += 2;
                 }
                 else
                 {
                     throw new System.ArgumentException("card number must be digits and upper-case letters");
                 }
-
-                if (value >= 10)
-                {
-                    PushDigit(digits, ref count, value % 10);
-                    PushDigit(digits, ref count, value / 10);
-                }
-                else
-                {
-                    PushDigit(digits, ref count, value);
-                }
             }
 
-            int panLength = count < 12 ? 12 : count;
+            int kept = total > MaxPanLength ? MaxPanLength : total;
+            int panLength = kept < 12 ? 12 : kept;
             for (int i = 0; i < BlockSize; i++)
             {
                 field[fieldOff + i] = 0;
@@ -166,12 +155,29 @@ namespace MedCard.Protocol
 
             SetNibble(field, fieldOff, 0, panLength - 12);
 
-            // digits[] holds the PAN reversed (least significant first); zeros beyond count are the left padding.
-            for (int k = 0; k < panLength; k++)
+            // Second pass, right to left: the last PAN digit sits at nibble panLength; digits beyond the
+            // rightmost 19 are dropped, and the nibbles left of a short PAN stay 0 (the left padding).
+            int nibble = panLength;
+            int written = 0;
+            for (int i = cardNumber.Length - 1; i >= 0 && written < kept; i--)
             {
-                int fromRight = panLength - 1 - k;
-                int digit = fromRight < count ? digits[fromRight] : 0;
-                SetNibble(field, fieldOff, 1 + k, digit);
+                char c = cardNumber[i];
+                if (c >= '0' && c <= '9')
+                {
+                    SetNibble(field, fieldOff, nibble--, c - '0');
+                    written++;
+                }
+                else
+                {
+                    int value = c - 'A' + 10;
+                    SetNibble(field, fieldOff, nibble--, value % 10);
+                    written++;
+                    if (written < kept)
+                    {
+                        SetNibble(field, fieldOff, nibble--, value / 10);
+                        written++;
+                    }
+                }
             }
         }
 
@@ -181,7 +187,12 @@ namespace MedCard.Protocol
         /// </summary>
         public static void Encipher(IAes128 aes, byte[] key, byte[] pinField, int pinFieldOff, byte[] panField, int panFieldOff, byte[] output, int outOff)
         {
-            byte[] intermediate = new byte[BlockSize];
+            Encipher(aes, key, pinField, pinFieldOff, panField, panFieldOff, output, outOff, new byte[BlockSize]);
+        }
+
+        /// <summary>As the overload above, with a caller-owned 16-byte scratch block (wiped before returning).</summary>
+        public static void Encipher(IAes128 aes, byte[] key, byte[] pinField, int pinFieldOff, byte[] panField, int panFieldOff, byte[] output, int outOff, byte[] intermediate)
+        {
             aes.EncryptBlock(key, pinField, pinFieldOff, intermediate, 0);
             for (int i = 0; i < BlockSize; i++)
             {
@@ -223,15 +234,6 @@ namespace MedCard.Protocol
             int length = DecodePinField(field, 0, pinOut, pinOutOff);
             ConstantTime.Wipe(field);
             return length;
-        }
-
-        private static void PushDigit(byte[] digits, ref int count, int digit)
-        {
-            // Digits beyond the 19th from the right are dropped.
-            if (count < digits.Length)
-            {
-                digits[count++] = (byte)digit;
-            }
         }
 
         private static void SetNibble(byte[] buf, int off, int nibble, int value)
