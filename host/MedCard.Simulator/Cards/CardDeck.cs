@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MedCard.Firmware.Card;
+using MedCard.Firmware.Hardware;
+using MedCard.Host.Crypto;
+using MedCard.Protocol;
+using MedCard.Simulator.Hardware;
+
+namespace MedCard.Simulator.Cards;
+
+/// <summary>
+/// The cards a simulator can place on its reader, personalised by the firmware core's own
+/// <see cref="CardPersonaliser"/> (so the on-card image, sector keys and issuer MAC are the real ones), plus
+/// the scheme keys the reader is flashed with and, optionally, the reader identity to provision.
+/// </summary>
+public sealed class CardDeck
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly List<VirtualMifareCard> _cards;
+
+    private CardDeck(byte[] sectorMasterKey, byte[] issuerKey, uint readerId, byte[]? readerKey, List<VirtualMifareCard> cards)
+    {
+        SectorMasterKey = sectorMasterKey;
+        IssuerKey = issuerKey;
+        ReaderId = readerId;
+        ReaderKey = readerKey;
+        _cards = cards;
+    }
+
+    /// <summary>The scheme's sector master key (installed into the reader at start).</summary>
+    internal byte[] SectorMasterKey { get; }
+
+    /// <summary>The scheme's issuer key (installed into the reader at start).</summary>
+    internal byte[] IssuerKey { get; }
+
+    /// <summary>Reader id to provision at first start, 0 when the host provisions over the link.</summary>
+    public uint ReaderId { get; }
+
+    /// <summary>Reader key to provision with <see cref="ReaderId"/>; a copy (integrators load it into their key store).</summary>
+    public byte[]? ReaderKey { get; }
+
+    /// <summary>The personalised cards, in file order.</summary>
+    public IReadOnlyList<VirtualMifareCard> Cards => _cards;
+
+    /// <summary>Find a card by label, card number or UID hex (case-insensitive).</summary>
+    public VirtualMifareCard Find(string labelOrNumber)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(labelOrNumber);
+        foreach (VirtualMifareCard card in _cards)
+        {
+            if (string.Equals(card.Label, labelOrNumber, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(card.CardNumber, labelOrNumber, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Convert.ToHexString(card.Uid), labelOrNumber, StringComparison.OrdinalIgnoreCase))
+            {
+                return card;
+            }
+        }
+
+        throw new KeyNotFoundException("No card '" + labelOrNumber + "' in the deck (known: " + string.Join(", ", _cards.ConvertAll(c => c.Label)) + ").");
+    }
+
+    /// <summary>Read and personalise a cards file. Errors name the card and the field.</summary>
+    public static CardDeck Load(string path)
+    {
+        CardsFile file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CardsFile>(File.ReadAllText(path), Json) ?? throw new InvalidDataException("The cards file is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException("Cards file " + path + ": " + e.Message, e);
+        }
+
+        return FromFile(file);
+    }
+
+    /// <summary>Validate and personalise an in-memory cards file.</summary>
+    public static CardDeck FromFile(CardsFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Scheme is null)
+        {
+            throw new InvalidDataException("The cards file has no \"scheme\" (sectorMasterKey and issuerKey).");
+        }
+
+        byte[] master = Key32(file.Scheme.SectorMasterKey, "scheme.sectorMasterKey");
+        byte[] issuer = Key32(file.Scheme.IssuerKey, "scheme.issuerKey");
+        uint readerId = 0;
+        byte[]? readerKey = null;
+        if (file.Reader is not null)
+        {
+            readerId = file.Reader.Id != 0 ? file.Reader.Id : throw new InvalidDataException("reader.id must not be 0.");
+            readerKey = Key32(file.Reader.Key, "reader.key");
+        }
+
+        var cards = new List<VirtualMifareCard>();
+        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < file.Cards.Count; i++)
+        {
+            VirtualMifareCard card = Build(file.Cards[i], i, master, issuer);
+            if (!labels.Add(card.Label))
+            {
+                throw new InvalidDataException("cards[" + i + "]: the label '" + card.Label + "' is used twice.");
+            }
+
+            cards.Add(card);
+        }
+
+        return new CardDeck(master, issuer, readerId, readerKey, cards);
+    }
+
+    /// <summary>Two holders with valid data, PINs 123456 and 654321, one blank card, one card of another scheme; reader 7001.</summary>
+    public static CardsFile DemoFile()
+    {
+        return new CardsFile
+        {
+            Scheme = new SchemeKeys { SectorMasterKey = DemoKey("sector master"), IssuerKey = DemoKey("issuer") },
+            Reader = new ReaderIdentity { Id = 7001, Key = DemoKey("reader 7001") },
+            Cards =
+            {
+                new CardSpec
+                {
+                    Label = "alice", Uid = "04A1B2C3", ResidentId = WithCheck("11010519800101002"), Name = "张丽", Gender = "female",
+                    CardNumber = "M0000001", Pin = "123456",
+                },
+                new CardSpec
+                {
+                    Label = "bob", Uid = "04112233445566", ResidentId = WithCheck("44030119920215003"), Name = "李强", Gender = "male",
+                    CardNumber = "M0000002", Pin = "654321",
+                },
+                new CardSpec { Label = "blank", Uid = "0BADCAFE", Blank = true },
+                new CardSpec
+                {
+                    Label = "foreign", Uid = "0F0E0D0C", ResidentId = WithCheck("31010119751230004"), Name = "王芳", Gender = "female",
+                    CardNumber = "X0000009", SectorMasterKey = DemoKey("another scheme"),
+                },
+            },
+        };
+    }
+
+    /// <summary>The demo deck, personalised.</summary>
+    public static CardDeck Demo() => FromFile(DemoFile());
+
+    /// <summary>The demo cards file as JSON (a starting point for your own).</summary>
+    public static string DemoJson() => JsonSerializer.Serialize(DemoFile(), Json);
+
+    public override string ToString() => "CardDeck(" + _cards.Count + " cards" + (ReaderId != 0 ? ", reader " + ReaderId : "") + ")";
+
+    private static VirtualMifareCard Build(CardSpec spec, int index, byte[] master, byte[] issuer)
+    {
+        string where = "cards[" + index + "]";
+        byte[] uid = Hex(spec.Uid, where + ".uid");
+        if (uid.Length is not (4 or 7 or 10))
+        {
+            throw new InvalidDataException(where + ".uid: a MIFARE UID is 4, 7 or 10 bytes, not " + uid.Length + ".");
+        }
+
+        string label = spec.Label ?? spec.CardNumber ?? Convert.ToHexString(uid);
+        var card = new VirtualMifareCard(uid, label);
+        if (spec.Pin is not null)
+        {
+            foreach (char c in spec.Pin)
+            {
+                if (c is < '0' or > '9')
+                {
+                    throw new InvalidDataException(where + ".pin: digits only.");
+                }
+            }
+
+            card.HolderPin = spec.Pin;
+        }
+
+        if (spec.Blank)
+        {
+            return card;
+        }
+
+        var holder = new HolderData();
+        try
+        {
+            holder.Set(spec.ResidentId, Encoding.UTF8.GetBytes(spec.Name ?? ""), ParseGender(spec.Gender, where), spec.CardNumber);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException(where + ": invalid " + e.Message + " (resident ID needs its MOD 11-2 check character; name 1-48 UTF-8 bytes; card number 1-20 of 0-9A-Z).", e);
+        }
+
+        byte[] cardMaster = spec.SectorMasterKey is null ? master : Key32(spec.SectorMasterKey, where + ".sectorMasterKey");
+        byte[] cardIssuer = spec.IssuerKey is null ? issuer : Key32(spec.IssuerKey, where + ".issuerKey");
+        var keys = new CardKeys(cardMaster, cardIssuer);
+        try
+        {
+            // The issuer station: its own field with only this card in it.
+            var station = new VirtualCardField();
+            station.Place(card);
+            var detected = new DetectedCard();
+            if (!station.TryDetect(detected))
+            {
+                throw new InvalidOperationException("the issuer station did not see the card");
+            }
+
+            PersonaliseStatus status = new CardPersonaliser(station, new DotNetHmacSha256(), keys)
+                .Personalise(detected, holder, CardPersonaliser.FactoryTransportKey);
+            if (status != PersonaliseStatus.Ok)
+            {
+                throw new InvalidDataException(where + ": personalisation failed: " + status + ".");
+            }
+        }
+        finally
+        {
+            keys.Wipe();
+            holder.Clear();
+        }
+
+        card.CardNumber = spec.CardNumber;
+        return card;
+    }
+
+    private static Gender ParseGender(string? text, string where) => (text ?? "unknown").Trim().ToLowerInvariant() switch
+    {
+        "male" or "m" or "1" => Gender.Male,
+        "female" or "f" or "2" => Gender.Female,
+        "unknown" or "0" => Gender.Unknown,
+        "unspecified" or "9" => Gender.Unspecified,
+        _ => throw new InvalidDataException(where + ".gender: male, female, unknown or unspecified."),
+    };
+
+    private static byte[] Key32(string hex, string where)
+    {
+        byte[] key = Hex(hex, where);
+        return key.Length == 32 ? key : throw new InvalidDataException(where + ": 32 bytes (64 hex digits) expected, got " + key.Length + " bytes.");
+    }
+
+    private static byte[] Hex(string? text, string where)
+    {
+        string compact = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal);
+        try
+        {
+            return Convert.FromHexString(compact);
+        }
+        catch (FormatException)
+        {
+            // Never echo the value: it may be a key.
+            throw new InvalidDataException(where + ": not a hex string.");
+        }
+    }
+
+    private static string DemoKey(string purpose) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("MedCard simulator demo key (public, never use in production): " + purpose)));
+
+    private static string WithCheck(string first17) => first17 + ResidentId.ComputeCheckCharacter(first17 + "0");
+}
