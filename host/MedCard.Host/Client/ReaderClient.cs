@@ -302,6 +302,41 @@ namespace MedCard.Host.Client
             }
         }
 
+        /// <summary>
+        /// Sends hotlist <paramref name="version"/> (lost cards by number and by UID) to the reader, chunk by
+        /// chunk; the reader switches to it atomically after the last chunk. Returns the last HotlistAck:
+        /// Activated on success, Stale if the reader already has this version or a newer one, Full or
+        /// StorageFailure if it could not store it (its previous list stays in force).
+        /// </summary>
+        public async Task<HotlistAck> PushHotlistAsync(uint version, IReadOnlyList<string> cardNumbers, IReadOnlyList<byte[]> uids, CancellationToken cancellationToken = default)
+        {
+            IReadOnlyList<HotlistUpdate> chunks = HotlistChunker.Split(version, cardNumbers, uids, _options.Hmac);
+            int index = 0;
+            int restarts = 0;
+            while (true)
+            {
+                ReceivedFrame frame = await _link.RequestAsync(chunks[index], _options.CallTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
+                HotlistAck ack = HotlistAck.Decode(frame.Payload, 0, frame.Payload.Length);
+                switch (ack.Status)
+                {
+                    case HotlistStatus.ChunkStored when index + 1 < chunks.Count:
+                        index++;
+                        continue;
+                    case HotlistStatus.OutOfOrder when ack.StagingVersion == version && ack.NextChunk < chunks.Count && restarts++ < chunks.Count:
+                        index = ack.NextChunk;
+                        continue;
+                    case HotlistStatus.OutOfOrder when restarts++ < chunks.Count:
+                        // The reader stages another version (or none): start this one from chunk 0.
+                        index = 0;
+                        continue;
+                    default:
+                        _logger.LogInformation("Hotlist version {Version} on reader {ReaderId}: {Status}, active version {Active} ({Entries} entries)",
+                            version, ReaderId, ack.Status, ack.ActiveVersion, ack.ActiveEntries);
+                        return ack;
+                }
+            }
+        }
+
         public async Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken = default)
         {
             ReceivedFrame frame = await _link.RequestAsync(new StatusRequest(), _options.CallTimeout, cancellationToken).ConfigureAwait(false);

@@ -193,6 +193,20 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task A_hotlist_is_sent_in_order_and_a_lost_chunk_is_resent_from_where_the_reader_stopped()
+        {
+            string[] lost = Enumerable.Range(0, 100).Select(i => "HB" + i.ToString("D18")).ToArray();
+            _reader.HotlistLoseChunkOnce = 1;
+
+            HotlistAck ack = await _client.PushHotlistAsync(42, lost, Array.Empty<byte[]>());
+
+            Assert.Equal(HotlistStatus.Activated, ack.Status);
+            Assert.Equal(42u, ack.ActiveVersion);
+            Assert.Equal(lost, _reader.HotlistCardNumbers);
+            Assert.Equal(new[] { 0, 1, 2, 1, 2, 3, 4 }, _reader.HotlistChunks);
+        }
+
+        [Fact]
         public async Task Card_events_arrive_as_an_async_stream_and_as_events()
         {
             var raised = new TaskCompletionSource<CardEvent>();

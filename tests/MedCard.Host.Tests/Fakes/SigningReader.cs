@@ -85,6 +85,8 @@ namespace MedCard.Host.Tests.Fakes
                     return new[] { PinBlock(h) };
                 case MessageType.JournalRead:
                     return new[] { JournalChunk(h, JournalRead.Decode(payload, 0, payload.Length)) };
+                case MessageType.HotlistUpdate:
+                    return new[] { Hotlist(h, HotlistUpdate.Decode(payload, 0, payload.Length)) };
                 case MessageType.Provision:
                     return new[] { _wire.Response(h, new ProvisionResponse { Status = ProvisionStatus.AlreadyProvisioned, ReaderId = _chain.ReaderId }) };
                 case MessageType.JournalAck:
@@ -137,6 +139,45 @@ namespace MedCard.Host.Tests.Fakes
                 return Array.Empty<byte[]>();
             }
             return new[] { answer };
+        }
+
+        /// <summary>Chunk indexes received, in order.</summary>
+        internal List<int> HotlistChunks { get; } = new List<int>();
+
+        /// <summary>Pretend chunk N was lost the first time chunk N+1 arrives.</summary>
+        internal int HotlistLoseChunkOnce = -1;
+
+        internal List<string> HotlistCardNumbers { get; } = new List<string>();
+
+        private readonly List<string[]> _stagedChunks = new List<string[]>();
+
+        private byte[] Hotlist(FrameHeader h, HotlistUpdate chunk)
+        {
+            HotlistChunks.Add(chunk.ChunkIndex);
+            if (HotlistLoseChunkOnce >= 0 && chunk.ChunkIndex == HotlistLoseChunkOnce + 1)
+            {
+                _stagedChunks.RemoveAt(_stagedChunks.Count - 1);
+                HotlistLoseChunkOnce = -1;
+            }
+            int next = _stagedChunks.Count;
+            if (chunk.ChunkIndex != next)
+            {
+                return _wire.Response(h, new HotlistAck { Status = HotlistStatus.OutOfOrder, StagingVersion = chunk.Version, NextChunk = (ushort)next });
+            }
+            _stagedChunks.Add(chunk.CardNumbers ?? Array.Empty<string>());
+            bool last = _stagedChunks.Count == chunk.ChunkCount;
+            if (last)
+            {
+                HotlistCardNumbers.AddRange(_stagedChunks.SelectMany(c => c));
+            }
+            return _wire.Response(h, new HotlistAck
+            {
+                Status = last ? HotlistStatus.Activated : HotlistStatus.ChunkStored,
+                ActiveVersion = last ? chunk.Version : 0,
+                ActiveEntries = (ushort)(last ? HotlistCardNumbers.Count : 0),
+                StagingVersion = last ? 0 : chunk.Version,
+                NextChunk = (ushort)_stagedChunks.Count,
+            });
         }
 
         private byte[] PinBlock(FrameHeader h)
