@@ -1,16 +1,187 @@
+using System;
 using System.CommandLine;
+using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
+using MedCard.Simulator;
+using MedCard.Simulator.Cards;
+using MedCard.Simulator.Hardware;
+using Spectre.Console;
 
 namespace MedCard.Cli.Commands;
 
-/// <summary>`medcard sim`: starts the desktop reader simulator and prints the device path to connect to.</summary>
+/// <summary>
+/// `medcard sim`: starts the desktop reader simulator (host/MedCard.Simulator: the firmware core with a
+/// virtual card field and keypad) on a pseudo-terminal or TCP, prints the device path to connect to and runs
+/// until Ctrl+C, `quit` on stdin or --duration. Lines on stdin drive the virtual holder:
+/// `place LABEL|CARD|UID`, `lift`, `keys 1234#`, `status`, `quit`.
+/// </summary>
 internal static class SimCommand
 {
     public static Command Build(CliIo io)
     {
-        var command = new Command("sim", "Start the desktop reader simulator and print the device path to connect to");
-        CommandActions.Set(command, io, (ctx, parse, ct) =>
-            throw CliException.Io("the desktop reader simulator is not built yet", "use medcard settle (in-process simulated reader) meanwhile"));
+        var cards = Opt.Optional("--cards", "Cards file (JSON: scheme keys, reader identity, cards); default: the built-in demo deck");
+        var tcp = new Option<int?>("--tcp") { Description = "Serve the link on this TCP port (0 = any free port) instead of a pseudo-terminal" };
+        var state = Opt.Optional("--state", "Folder for the reader's flash (counter, journal, keys); kept across runs. Default: a temporary one");
+        var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl+C or 'quit')" };
+        var export = Opt.Optional("--export-cards", "Write the demo cards file to this path (a template for your own) and exit");
+        var command = new Command("sim", "Start the desktop reader simulator and print the device path to connect to") { cards, tcp, state, duration, export };
+        CommandActions.Set(command, io, async (ctx, parse, ct) =>
+        {
+            if (parse.GetValue(export) is { } exportPath)
+            {
+                await File.WriteAllTextAsync(exportPath, CardDeck.DemoJson(), ct).ConfigureAwait(false);
+                ctx.Say("Demo cards file written to " + Markup.Escape(Path.GetFullPath(exportPath)));
+                if (ctx.Json)
+                {
+                    ctx.WriteJson(new JsonObject { ["cardsFile"] = Path.GetFullPath(exportPath) });
+                }
+
+                return;
+            }
+
+            if (parse.GetValue(tcp) is int port && (port < 0 || port > 65535))
+            {
+                throw CliException.BadInput("--tcp " + port + " is not a TCP port", "give 0 (any free port) to 65535");
+            }
+
+            if (parse.GetValue(duration) is double seconds && (seconds <= 0 || double.IsNaN(seconds)))
+            {
+                throw CliException.BadInput("--duration must be a positive number of seconds");
+            }
+
+            CardDeck deck = LoadDeck(parse.GetValue(cards));
+            var options = new SimulatorOptions { Cards = deck, TcpPort = parse.GetValue(tcp), StoreDirectory = parse.GetValue(state) };
+            await using ReaderSimulator sim = await ReaderSimulator.StartAsync(options, ct).ConfigureAwait(false);
+            Announce(ctx, sim);
+            await RunUntilStoppedAsync(ctx, sim, parse.GetValue(duration), ct).ConfigureAwait(false);
+            ctx.Say("Simulator stopped.");
+        });
         return command;
+    }
+
+    private static CardDeck LoadDeck(string? path)
+    {
+        if (path is null)
+        {
+            return CardDeck.Demo();
+        }
+
+        if (!File.Exists(path))
+        {
+            throw CliException.BadInput("cards file " + path + " does not exist", "write a template with: medcard sim --export-cards cards.json");
+        }
+
+        try
+        {
+            return CardDeck.Load(path);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw CliException.BadInput("cards file " + path + " is not valid: " + e.Message, "compare it with: medcard sim --export-cards template.json");
+        }
+    }
+
+    private static void Announce(CliContext ctx, ReaderSimulator sim)
+    {
+        if (ctx.Json)
+        {
+            var list = new JsonArray();
+            foreach (VirtualMifareCard card in sim.Cards.Cards)
+            {
+                list.Add(new JsonObject { ["label"] = card.Label, ["cardNumber"] = card.CardNumber, ["uid"] = Convert.ToHexString(card.Uid) });
+            }
+
+            ctx.WriteJson(new JsonObject { ["device"] = sim.DevicePath, ["readerId"] = sim.Cards.ReaderId, ["cards"] = list });
+            ctx.Io.Out.Flush();
+            return;
+        }
+
+        ctx.Say("[green]Simulated reader[/] " + (sim.Cards.ReaderId == 0 ? "(not provisioned)" : sim.Cards.ReaderId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            + " is listening on [bold]" + Markup.Escape(sim.DevicePath) + "[/]");
+        var table = new Table().Border(TableBorder.Rounded).Title("Cards you can place").AddColumn("Label").AddColumn("Card number").AddColumn("UID");
+        foreach (VirtualMifareCard card in sim.Cards.Cards)
+        {
+            table.AddRow(Markup.Escape(card.Label), Markup.Escape(card.CardNumber ?? "(blank)"), Convert.ToHexString(card.Uid));
+        }
+
+        ctx.Console.Write(table);
+        ctx.Say("Type [bold]place LABEL[/], [bold]lift[/], [bold]keys 1234#[/], [bold]status[/] or [bold]quit[/]; Ctrl+C stops.");
+        ctx.Io.Out.Flush();
+    }
+
+    private static async Task RunUntilStoppedAsync(CliContext ctx, ReaderSimulator sim, double? seconds, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (seconds is double s)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(s));
+        }
+
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                string? line = await ctx.Io.In.ReadLineAsync(stop.Token).ConfigureAwait(false);
+                if (line is null)
+                {
+                    // No more input (stdin closed or not a terminal): keep serving until stopped.
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                    return;
+                }
+
+                if (!Execute(ctx, sim, line.Trim()))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C or --duration: the normal way to stop a simulator.
+        }
+    }
+
+    /// <summary>One stdin command; false on quit. Mistakes are reported and the simulator keeps running.</summary>
+    private static bool Execute(CliContext ctx, ReaderSimulator sim, string line)
+    {
+        string[] words = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string verb = words.Length == 0 ? string.Empty : words[0].ToLowerInvariant();
+        try
+        {
+            switch (verb)
+            {
+                case "":
+                    return true;
+                case "quit":
+                case "exit":
+                    return false;
+                case "place" when words.Length == 2:
+                    VirtualMifareCard card = sim.PlaceCard(words[1]);
+                    ctx.Io.Error.WriteLine("placed " + card.Label);
+                    return true;
+                case "lift":
+                    sim.LiftCard();
+                    ctx.Io.Error.WriteLine("lifted");
+                    return true;
+                case "keys" when words.Length == 2:
+                    sim.TypeKeys(words[1]);
+                    ctx.Io.Error.WriteLine("typed " + words[1].Length + " keys");
+                    return true;
+                case "status":
+                    ctx.Io.Error.WriteLine(sim.Snapshot.ToString());
+                    return true;
+                default:
+                    ctx.Io.Error.WriteLine("unknown command '" + line + "': use place LABEL, lift, keys 1234#, status or quit");
+                    return true;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException)
+        {
+            ctx.Io.Error.WriteLine(verb + ": " + e.Message);
+            return true;
+        }
     }
 }
