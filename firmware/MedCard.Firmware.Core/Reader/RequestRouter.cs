@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using MedCard.Firmware.Storage;
 using MedCard.Protocol;
 
@@ -22,8 +23,30 @@ namespace MedCard.Firmware.Reader
             _reader = reader;
         }
 
-        /// <summary>Handle one new request.</summary>
+        /// <summary>
+        /// Handle one new request. A storage error that escapes a handler is answered with Error StorageFailure
+        /// instead of stopping the main loop (if the link itself failed, the answer is dropped).
+        /// </summary>
         public void OnRequest(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            try
+            {
+                Route(header, frame, offset, length);
+            }
+            catch (IOException)
+            {
+                try
+                {
+                    _reader.Channel.Error(header, ErrorCode.StorageFailure);
+                }
+                catch (IOException)
+                {
+                    // The link is down; the host will retry.
+                }
+            }
+        }
+
+        private void Route(FrameHeader header, byte[] frame, int offset, int length)
         {
             HostChannel channel = _reader.Channel;
             if (!MessageTypes.IsKnown(header.Type))

@@ -29,6 +29,9 @@ namespace MedCard.Firmware.Tests.Fakes
         /// <summary>Next writes that fail with IOException (nothing written).</summary>
         public int FailWrites;
 
+        /// <summary>Next reads that fail with IOException.</summary>
+        public int FailReads;
+
         /// <summary>True after the power cut until <see cref="PowerOn"/>.</summary>
         public bool PoweredOff;
 
@@ -41,6 +44,12 @@ namespace MedCard.Firmware.Tests.Fakes
         public int Read(string name, byte[] buffer, int offset)
         {
             CheckPower();
+            if (FailReads > 0)
+            {
+                FailReads--;
+                throw new IOException("injected read failure");
+            }
+
             byte[] content = (byte[])_files[name];
             if (content == null)
             {

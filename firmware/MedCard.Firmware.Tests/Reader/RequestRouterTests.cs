@@ -105,6 +105,19 @@ namespace MedCard.Firmware.Tests
         }
 
         [TestMethod]
+        public void StorageErrorWhileReadingTheJournalIsAnsweredNotThrown()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.PresentTestCard();
+            h.PayWithPin(100, 1);
+            h.Store.FailReads = 1;
+            ushort id = h.Request(new JournalRead());
+            Assert.AreEqual((int)ErrorCode.StorageFailure, (int)ErrorFor(h, id));
+            id = h.Request(new JournalRead());
+            Assert.IsFalse(h.Host.ResponseTo(id).Header.IsError, "works again once the store does");
+        }
+
+        [TestMethod]
         public void DamagedFrameIsNotAnswered()
         {
             ReaderHarness h = ReaderHarness.Provisioned();
