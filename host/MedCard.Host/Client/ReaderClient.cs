@@ -358,7 +358,13 @@ namespace MedCard.Host.Client
             try
             {
                 ReceivedFrame frame = await _link.RequestAsync(message, _options.CallTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
-                return ProvisionResponse.Decode(frame.Payload, 0, frame.Payload.Length);
+                ProvisionResponse response = ProvisionResponse.Decode(frame.Payload, 0, frame.Payload.Length);
+                if (response.ReaderId != ReaderId)
+                {
+                    // The reader id changed: records from now on carry it, so learn it before anything else.
+                    await _link.RefreshCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+                }
+                return response;
             }
             finally
             {
@@ -386,7 +392,6 @@ namespace MedCard.Host.Client
                     c.Writer.TryComplete();
                 }
             }
-            _life.Dispose();
         }
 
         private async Task<RecordCheck> AcceptAsync(SignedRecord record, CancellationToken cancellationToken)

@@ -139,7 +139,18 @@ namespace MedCard.Host.Link
             await _transport.CloseAsync().ConfigureAwait(false);
             SetState(LinkState.Closed);
             _events.Writer.TryComplete();
-            _life.Dispose();
+            // _life is not disposed: late callers still read its token and get ReaderLinkClosedException.
+        }
+
+        /// <summary>
+        /// Greets the reader again and refreshes <see cref="Capabilities"/> (e.g. after provisioning, when
+        /// the reader id changed).
+        /// </summary>
+        public async Task<Capabilities?> RefreshCapabilitiesAsync(CancellationToken cancellationToken = default)
+        {
+            await WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
+            await HandshakeAsync(cancellationToken).ConfigureAwait(false);
+            return Capabilities;
         }
 
         private ushort NextRequestId()
@@ -160,6 +171,10 @@ namespace MedCard.Host.Link
             if (maxAttempts <= 0)
             {
                 maxAttempts = _options.MaxAttempts;
+            }
+            if (_life.IsCancellationRequested)
+            {
+                throw new ReaderLinkClosedException("The link to " + _transport.Name + " is closed.");
             }
             var pending = new PendingRequest(type, id);
             _pending[id] = pending;
@@ -262,6 +277,10 @@ namespace MedCard.Host.Link
             Task connected;
             lock (_stateGate)
             {
+                if (_life.IsCancellationRequested || (_state == LinkState.Closed && _supervisor is not null))
+                {
+                    return Task.FromException(new ReaderLinkClosedException("The link to " + _transport.Name + " is closed."));
+                }
                 if (_state == LinkState.Connected)
                 {
                     return Task.CompletedTask;
@@ -491,6 +510,10 @@ namespace MedCard.Host.Link
                 if (state == LinkState.Connected)
                 {
                     release = _connected;
+                }
+                else if (state == LinkState.Closed && _supervisor is not null)
+                {
+                    _connected.TrySetException(new ReaderLinkClosedException("The link to " + _transport.Name + " is closed."));
                 }
                 else if (_connected.Task.IsCompleted)
                 {

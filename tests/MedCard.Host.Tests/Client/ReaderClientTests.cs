@@ -207,6 +207,37 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task Provisioning_a_fresh_reader_makes_the_client_learn_its_new_id()
+        {
+            await using var fresh = new FakeReader { ReaderId = 0 };
+            fresh.Respond = (h, payload) =>
+            {
+                if (h.Type != MessageType.Provision)
+                {
+                    return null;
+                }
+                Provision p = Provision.Decode(payload, 0, payload.Length);
+                fresh.ReaderId = p.ReaderId;
+                return new[] { fresh.Response(h, new ProvisionResponse { Status = ProvisionStatus.Provisioned, ReaderId = p.ReaderId }) };
+            };
+            await fresh.StartAsync();
+            await using ReaderClient client = await ReaderClient.ConnectAsync(new PosixSerialPort(fresh.DevicePath), Options());
+            Assert.Equal(0u, client.ReaderId);
+
+            ProvisionResponse response = await client.ProvisionAsync(777, RecordChain.NewKey(777));
+
+            Assert.Equal(ProvisionStatus.Provisioned, response.Status);
+            Assert.Equal(777u, client.ReaderId);
+        }
+
+        [Fact]
+        public async Task Calls_after_dispose_fail_with_a_closed_link_error()
+        {
+            await _client.DisposeAsync();
+            await Assert.ThrowsAsync<ReaderLinkClosedException>(() => _client.GetStatusAsync());
+        }
+
+        [Fact]
         public async Task Card_events_arrive_as_an_async_stream_and_as_events()
         {
             var raised = new TaskCompletionSource<CardEvent>();
