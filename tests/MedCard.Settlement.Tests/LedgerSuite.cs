@@ -383,6 +383,19 @@ public abstract partial class LedgerSuite
     }
 
     [StoreFact]
+    public async Task The_accounting_year_follows_the_scheme_calendar_not_the_utc_date()
+    {
+        await using TestLedger l = await NewLedgerAsync();
+        TestLedger.Holder h = await l.EnrolAsync(0);
+        var utcNewYearsEveEvening = new DateTimeOffset(2026, 12, 31, 20, 0, 0, TimeSpan.Zero); // 1 Jan 2027 04:00 in +08:00
+        SettlementOutcome o = await l.SettleAsync(h, 100_00, VisitType.Pharmacy, time: utcNewYearsEveEvening);
+        Assert.True(o.Settled);
+        Assert.Equal(2027, o.Record!.Year);
+        Assert.Equal(o.Fund, (await l.Desk.GetAccumulatorAsync(h.ResidentId, 2027, VisitType.Pharmacy, Ct)).FundPaid);
+        Assert.Equal(0, (await l.Desk.GetAccumulatorAsync(h.ResidentId, 2026, VisitType.Pharmacy, Ct)).FundPaid);
+    }
+
+    [StoreFact]
     public async Task Replacement_carries_balance_and_unprinted_records_and_kills_the_old_card_forever()
     {
         await using TestLedger l = await NewLedgerAsync();

@@ -9,6 +9,15 @@ public sealed class LedgerOptions
     /// <summary>PBKDF2 iterations for newly set PINs (existing hashes keep their own count).</summary>
     public int PinIterations { get; init; } = PinHasher.DefaultIterations;
 
+    /// <summary>
+    /// UTC offset of the scheme's calendar: a record's time is converted to it before taking the year for
+    /// the deductible and cap accumulators. Readers sign UTC times; China Standard Time (+08:00, no DST)
+    /// keeps 1 January 00:00-08:00 local in the new year, where it belongs.
+    /// </summary>
+    public TimeSpan SchemeUtcOffset { get; init; } = TimeSpan.FromHours(8);
+
+    internal int AccountingYear(DateTimeOffset time) => time.ToOffset(SchemeUtcOffset).Year;
+
     /// <summary>Clock for entry and statement times (transaction times come from the signed record).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

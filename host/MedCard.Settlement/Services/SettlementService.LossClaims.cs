@@ -74,7 +74,7 @@ public sealed partial class SettlementService
             }
 
             await s.GetPersonAsync(card.ResidentId, forUpdate: true).ConfigureAwait(false);
-            int year = claim.Time.Year;
+            int year = _options.AccountingYear(claim.Time);
             Accumulator ytd = await s.GetAccumulatorAsync(card.ResidentId, year, claim.VisitType, forUpdate: true).ConfigureAwait(false);
             FundShare share = SettlementCalculator.ComputeFundShare(claim.Items, policy, ytd);
             var postings = new List<Posting>

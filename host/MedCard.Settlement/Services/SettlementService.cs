@@ -93,7 +93,7 @@ public sealed partial class SettlementService
 
     /// <summary>Every refusal rule, in a fixed order. Refusals of records that are not genuine new records
     /// (replayed, out of order, forged) are not stored; all others are stored under (reader, counter).</summary>
-    private static async Task<Checked> CheckAsync(LedgerSession s, SettlementRequest request, byte[] hash, bool pinAlreadyCounted)
+    private async Task<Checked> CheckAsync(LedgerSession s, SettlementRequest request, byte[] hash, bool pinAlreadyCounted)
     {
         VerifiedTransaction tx = request.Transaction;
         SettlementRecord? existing = await s.GetSettlementAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
@@ -213,12 +213,12 @@ public sealed partial class SettlementService
         return true;
     }
 
-    private static async Task<SettlementOutcome> StoreRefusalAsync(
+    private async Task<SettlementOutcome> StoreRefusalAsync(
         LedgerSession s, SettlementRequest request, byte[] hash, Refusal refusal, string? residentId)
     {
         VerifiedTransaction tx = request.Transaction;
         var record = new SettlementRecord(tx.ReaderId, tx.Counter, hash, refusal.Code, refusal.Message, refusal.PinTriesLeft, tx.CardNumber,
-            residentId, request.InstitutionId, request.VisitType, tx.Time.Year, tx.Time, tx.Amount, 0, 0, 0, 0, null, 0,
+            residentId, request.InstitutionId, request.VisitType, _options.AccountingYear(tx.Time), tx.Time, tx.Amount, 0, 0, 0, 0, null, 0,
             "refused: " + refusal.Key, null, null);
         await s.InsertSettlementAsync(record).ConfigureAwait(false);
         await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
@@ -247,7 +247,7 @@ public sealed partial class SettlementService
             }
         }
 
-        int year = tx.Time.Year;
+        int year = _options.AccountingYear(tx.Time);
         Accumulator ytd = await s.GetAccumulatorAsync(card.ResidentId, year, request.VisitType, forUpdate: true).ConfigureAwait(false);
         FundShare share = SettlementCalculator.ComputeFundShare(request.Items, check.Policy!, ytd);
         PaymentSplit split = SettlementCalculator.SplitOutOfPocket(share.OutOfPocket, own!.Balance, relativeId, relative?.Balance ?? 0);
