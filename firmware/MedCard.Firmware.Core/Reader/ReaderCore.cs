@@ -284,7 +284,16 @@ namespace MedCard.Firmware.Reader
         /// <summary>Forget keys, journal and hotlist (Reset FactoryWipe); the counter stays.</summary>
         internal void FactoryWipe()
         {
+            if (State == ReaderState.PinEntry && _channel.HasDeferred)
+            {
+                PinBlockResponse response = new PinBlockResponse();
+                response.Status = PinEntryStatus.NotProvisioned;
+                _channel.SendDeferred(response);
+            }
+
             AbortSession();
+            _devices.Feedback.SetLed(FeedbackLed.Busy, false);
+            Enter(_presence.IsPresent ? ReaderState.WaitingRemoval : ReaderState.Idle);
             Provisioning.Wipe();
             Journal.Wipe();
             Hotlist.Wipe();

@@ -87,6 +87,21 @@ namespace MedCard.Firmware.Tests
         }
 
         [TestMethod]
+        public void WipeDuringPinEntryAnswersThePendingRequest()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.PresentTestCard();
+            ushort pinId = h.RequestPin();
+            h.Type("12");
+            Wipe(h, TestKeys.ReaderId);
+            ReceivedFrame f = h.Host.ResponseTo(pinId);
+            Assert.IsNotNull(f);
+            Assert.AreEqual((int)PinEntryStatus.NotProvisioned, (int)PinBlockResponse.Decode(f.Payload, 0, f.Payload.Length).Status);
+            Assert.AreEqual(0, h.Reader.PinDigitCount);
+            Assert.AreEqual((int)MedCard.Firmware.Reader.ReaderState.WaitingRemoval, (int)h.Reader.State);
+        }
+
+        [TestMethod]
         public void RebootRequestIsAcknowledgedFirst()
         {
             ReaderHarness h = ReaderHarness.Provisioned();
