@@ -30,6 +30,7 @@ public static class LedgerAudit
         ArgumentNullException.ThrowIfNull(store);
         return store.InTransactionAsync(async (s, _) =>
         {
+            await s.UseSnapshotAsync().ConfigureAwait(false);
             var v = new List<string>();
             long entries = await s.ScalarAsync("SELECT COUNT(*) FROM entries").ConfigureAwait(false) ?? 0;
             long total = await s.ScalarAsync("SELECT COALESCE(SUM(amount), 0) FROM postings").ConfigureAwait(false) ?? 0;

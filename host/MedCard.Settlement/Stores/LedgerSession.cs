@@ -31,6 +31,16 @@ public sealed partial class LedgerSession
         _ct = ct;
     }
 
+    /// <summary>Must be the first statement of the transaction: every later read sees one snapshot (reports,
+    /// audits that run several queries while settlements go on).</summary>
+    public async Task UseSnapshotAsync()
+    {
+        if (_dialect.Snapshot.Length > 0)
+        {
+            await ExecuteAsync(_dialect.Snapshot).ConfigureAwait(false);
+        }
+    }
+
     private string Lock(bool forUpdate) => forUpdate ? _dialect.ForUpdate : string.Empty;
 
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)

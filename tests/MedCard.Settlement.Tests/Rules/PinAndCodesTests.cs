@@ -58,6 +58,19 @@ public sealed class PinAndCodesTests
     }
 
     [Fact]
+    public void Requests_carrying_a_pin_never_print_it()
+    {
+        using var pin = new PinDigits([8, 6, 4, 2, 0, 7]);
+        var tx = new VerifiedTransaction(1, 2, [1, 2, 3, 4], "C1", 100, DateTimeOffset.UnixEpoch);
+        string text = new MedCard.Settlement.Services.SettlementRequest(tx, [], "H", VisitType.Outpatient, pin).ToString()
+            + new MedCard.Settlement.Services.Enrolment("X", "N", Gender.Male, "E", "C1", [1], pin).ToString()
+            + new MedCard.Settlement.Services.CardReplacement("C1", "X", "C2", [2], pin, DateTimeOffset.UnixEpoch).ToString();
+        Assert.DoesNotContain("864207", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("8, 6, 4", text, StringComparison.Ordinal);
+        Assert.Contains("PinDigits(****)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Statements_mask_the_resident_id()
     {
         Assert.Equal("110105**********2X", Statement.Mask("11010519491231002X"));
