@@ -238,6 +238,28 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task Logs_at_every_level_carry_no_key_no_pin_and_no_pin_block()
+        {
+            var logs = new CapturingLoggerFactory();
+            _reader.Pin = new byte[] { 7, 3, 9, 1, 8, 2 };
+            await _client.DisposeAsync();
+            _client = await Connect(Options() with { LoggerFactory = logs });
+
+            await _client.RequestPinAsync(Card, new CapturingVerifier(new byte[] { 7, 3, 9, 1, 8, 2 }), new PinEntryOptions { TimeoutSeconds = 5 });
+            await _client.RequestPinAsync(Card, new CapturingVerifier(new byte[] { 0, 0, 0, 0, 0, 0 }), new PinEntryOptions { TimeoutSeconds = 5 });
+            await _client.AuthorizeAsync(Card, 42, TransactionType.Purchase);
+            await _client.ProvisionAsync(ReaderId, _key);
+
+            string all = string.Join("\n", logs.Lines);
+            Assert.NotEmpty(logs.Lines);
+            Assert.DoesNotContain(Convert.ToHexString(_key), all);
+            Assert.DoesNotContain(Convert.ToHexString(_key.AsSpan(0, 6)), all);
+            Assert.DoesNotContain("739182", all);
+            Assert.DoesNotContain("7, 3, 9, 1, 8, 2", all);
+            Assert.DoesNotContain("070309010802", all);
+        }
+
+        [Fact]
         public async Task Card_events_arrive_as_an_async_stream_and_as_events()
         {
             var raised = new TaskCompletionSource<CardEvent>();
