@@ -94,7 +94,7 @@ public static class SettlementCalculator
         }
 
         steps.Add("cash " + Fen(rest) + (rest > 0 ? " (balance too low; never a refusal)" : string.Empty));
-        return new PaymentSplit(own, relative, relative > 0 || relativeResidentId is not null ? relativeResidentId : null, rest, steps);
+        return new PaymentSplit(own, relative, relativeResidentId, rest, steps);
     }
 
     /// <summary>floor(amount × numerator / 10000) for non-negative inputs, without overflow.</summary>

@@ -79,7 +79,9 @@ public sealed partial class CardDesk
                 return DeskResult.Refused(ReasonCode.AlreadyExists, "card");
             }
 
-            await s.InsertPersonAsync(new Person(id, enrolment.Name, enrolment.Gender, enrolment.Employer ?? string.Empty, 0)).ConfigureAwait(false);
+            // Names are compared exactly on loss reports, so store them trimmed.
+            await s.InsertPersonAsync(new Person(id, enrolment.Name.Trim(), enrolment.Gender, enrolment.Employer?.Trim() ?? string.Empty, 0))
+                .ConfigureAwait(false);
             await s.InsertCardAsync(NewCard(enrolment.CardNumber, enrolment.CardUid, id, now, null), pin).ConfigureAwait(false);
             if (enrolment.OpeningBalance > 0)
             {

@@ -32,7 +32,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
         Port = FreePort();
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string AdminConnectionString =>
         "Host=127.0.0.1;Port=" + Port + ";Username=postgres;Database=postgres;Pooling=false;Timeout=30";
@@ -87,10 +87,23 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
             await server.RunAsync(Path.Combine(bin, "initdb"),
                 ["-D", server._data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"], root, cancellationToken)
                 .ConfigureAwait(false);
-            string options = "-p " + server.Port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=on";
-            await server.RunAsync(Path.Combine(bin, "pg_ctl"),
-                ["-D", server._data, "-o", options, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"], root, cancellationToken)
-                .ConfigureAwait(false);
+            // The free port can be taken by someone else between probing and binding: try a few.
+            for (int attempt = 1; ; attempt++)
+            {
+                string options = "-p " + server.Port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=on";
+                try
+                {
+                    await server.RunAsync(Path.Combine(bin, "pg_ctl"),
+                        ["-D", server._data, "-o", options, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"], root,
+                        cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (InvalidOperationException) when (attempt < 3)
+                {
+                    server.Port = FreePort();
+                }
+            }
+
             server._started = true;
             return server;
         }
