@@ -130,6 +130,36 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task After_a_reconnect_records_signed_meanwhile_are_read_back_and_counted_once()
+        {
+            var transport = new UnpluggableTransport(new PosixSerialPort(_reader.DevicePath));
+            await _client.DisposeAsync();
+            _client = await ReaderClient.ConnectAsync(transport, Options() with { AuthorizeTimeout = TimeSpan.FromMilliseconds(1500) });
+            _client.RecordAccepted += (_, c) => { lock (_accepted) { _accepted.Add(c); } };
+            _reader.SilentlySignNext = true;
+            await Assert.ThrowsAsync<ReaderTimeoutException>(() => _client.AuthorizeAsync(Card, 321, TransactionType.Purchase));
+            Assert.Empty(_accepted);
+
+            await transport.UnplugAsync();
+            await WaitUntil(() => _client.LinkState == LinkState.Reconnecting);
+            transport.Replug();
+
+            await WaitUntil(() => { lock (_accepted) { return _accepted.Count == 1; } });
+            await WaitUntil(() => Volatile.Read(ref _reader.JournalAcks) >= 1);
+            Assert.Equal(321, _accepted[0].Record.Amount);
+            Assert.Equal(1u, (await _chain.GetAsync(ReaderId, CancellationToken.None)).Counter);
+        }
+
+        private static async Task WaitUntil(Func<bool> condition)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (!condition())
+            {
+                await Task.Delay(10, cts.Token);
+            }
+        }
+
+        [Fact]
         public async Task Burned_counters_are_reported_and_the_record_accepted()
         {
             await _client.AuthorizeAsync(Card, 1, TransactionType.Purchase);
