@@ -56,7 +56,11 @@ namespace MedCard.Host.Client
         /// <summary>A card entered or left the field. Raised on a background thread.</summary>
         public event EventHandler<CardEvent>? CardChanged;
 
-        /// <summary>A record was verified and counted for the first time. Raised once per record.</summary>
+        /// <summary>
+        /// A record was verified and counted for the first time. Raised once per record, after the chain
+        /// store advanced: a notification. Make <see cref="IRecordChainStore.TryAdvanceAsync"/> the durable
+        /// write (same database transaction as your ledger posting) so a crash cannot lose a record.
+        /// </summary>
         public event EventHandler<RecordCheck>? RecordAccepted;
 
         /// <summary>A record was refused (forged, replayed, broken chain...). For alerting.</summary>
@@ -397,14 +401,22 @@ namespace MedCard.Host.Client
         private async Task<RecordCheck> AcceptAsync(SignedRecord record, CancellationToken cancellationToken)
         {
             RecordCheck check = await _verifier.AcceptAsync(record, ReaderId, cancellationToken).ConfigureAwait(false);
-            if (check.IsNewlyAccepted)
+            try
             {
-                RecordAccepted?.Invoke(this, check);
+                if (check.IsNewlyAccepted)
+                {
+                    RecordAccepted?.Invoke(this, check);
+                }
+                else if (check.Verdict != RecordVerdict.AlreadyAccepted && check.Verdict != RecordVerdict.MissingRecords
+                    && check.Verdict != RecordVerdict.DuplicateSigning)
+                {
+                    RecordRefused?.Invoke(this, check);
+                }
             }
-            else if (check.Verdict != RecordVerdict.AlreadyAccepted && check.Verdict != RecordVerdict.MissingRecords
-                && check.Verdict != RecordVerdict.DuplicateSigning)
+            catch (Exception ex)
             {
-                RecordRefused?.Invoke(this, check);
+                // The chain already moved: a handler is a notification, not the durable write (see README).
+                _logger.LogError(ex, "A record handler threw for reader {ReaderId} counter {Counter}", check.Record.ReaderId, check.Record.Counter);
             }
             return check;
         }

@@ -36,6 +36,7 @@ namespace MedCard.Host.Link
         private List<byte[]> _eventAcks = new List<byte[]>();
         private Task? _supervisor;
         private CancellationTokenSource? _session;
+        private Task? _pumpTask;
         private LinkState _state;
         private int _nextId;
         private long _lastReceiveTimestamp;
@@ -355,8 +356,6 @@ namespace MedCard.Host.Link
             return session;
         }
 
-        private Task? _pumpTask;
-
         private async Task SuperviseAsync()
         {
             TimeSpan delay = _options.ReconnectMinDelay;
@@ -405,7 +404,7 @@ namespace MedCard.Host.Link
                         _logger.LogInformation("Link to {Transport} re-established", _transport.Name);
                         _observer?.OnLinkEvent("link re-established");
                         SetState(LinkState.Connected);
-                        Reconnected?.Invoke(this, EventArgs.Empty);
+                        RaiseSafely(() => Reconnected?.Invoke(this, EventArgs.Empty), "Reconnected");
                         break;
                     }
                     catch (OperationCanceledException) when (_life.IsCancellationRequested)
@@ -521,7 +520,20 @@ namespace MedCard.Host.Link
                 }
             }
             release?.TrySetResult();
-            StateChanged?.Invoke(this, state);
+            RaiseSafely(() => StateChanged?.Invoke(this, state), "StateChanged");
+        }
+
+        /// <summary>An integrator's handler that throws must not stop the link's own loops.</summary>
+        private void RaiseSafely(Action raise, string name)
+        {
+            try
+            {
+                raise();
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "A {Event} handler threw", name);
+            }
         }
 
         private void OnFrame(FrameHeader header, byte[] frame, int offset, int count)
