@@ -54,6 +54,7 @@ namespace MedCard.Firmware.Reader
         private long _lastScanMs;
         private string _lastRemovedCardNumber;
         private bool _fingerprinted;
+        private byte[] _uidCopy;
 
         /// <summary>Build the reader over its devices; loads counter, journal, hotlist and provisioning from the store.</summary>
         public ReaderCore(ReaderDevices devices, ReaderOptions options)
@@ -254,7 +255,7 @@ namespace MedCard.Firmware.Reader
             if (response.Status == AuthorizeStatus.Approved)
             {
                 SignedRecord record;
-                response.Status = _signer.Sign(request, _presence.Current, out record);
+                response.Status = _signer.Sign(request, CopyUid(), out record);
                 response.Record = record;
             }
 
@@ -382,12 +383,36 @@ namespace MedCard.Firmware.Reader
             return AuthorizeStatus.Approved;
         }
 
+        // One exact-length copy of the UID per presentation, shared by the CardPresented and CardRemoved
+        // events and the signed records (all of them are encoded at once and dropped, none keeps it).
         private byte[] CopyUid()
         {
             DetectedCard card = _presence.Current;
-            byte[] uid = new byte[card.UidLength];
-            Array.Copy(card.Uid, uid, card.UidLength);
-            return uid;
+            if (_uidCopy == null || !SameBytes(_uidCopy, card))
+            {
+                _uidCopy = new byte[card.UidLength];
+                Array.Copy(card.Uid, _uidCopy, card.UidLength);
+            }
+
+            return _uidCopy;
+        }
+
+        private static bool SameBytes(byte[] copy, DetectedCard card)
+        {
+            if (copy.Length != card.UidLength)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < copy.Length; i++)
+            {
+                if (copy[i] != card.Uid[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private void TryReadCard()

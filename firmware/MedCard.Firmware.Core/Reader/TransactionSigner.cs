@@ -1,5 +1,4 @@
 using System;
-using MedCard.Firmware.Hardware;
 using MedCard.Firmware.Storage;
 using MedCard.Protocol;
 
@@ -32,10 +31,11 @@ namespace MedCard.Firmware.Reader
         }
 
         /// <summary>
-        /// Sign a transaction for the card with this UID. Returns Approved with the journaled record, or a
+        /// Sign a transaction for the card with this UID (an exact-length array the record may share: the record
+        /// is encoded into the journal and the response, never kept). Returns Approved with the journaled record, or a
         /// refusal (JournalFull, CounterExhausted, StorageFailure, NotProvisioned) with record null.
         /// </summary>
-        public AuthorizeStatus Sign(AuthorizeRequest request, DetectedCard card, out SignedRecord record)
+        public AuthorizeStatus Sign(AuthorizeRequest request, byte[] uid, out SignedRecord record)
         {
             record = null;
             if (!_provisioning.IsProvisioned)
@@ -65,14 +65,13 @@ namespace MedCard.Firmware.Reader
             r.Counter = counter;
             r.PreviousMac = new byte[SignedRecord.MacLength];
             _journal.CopyHeadMac(r.PreviousMac, 0);
-            r.CardUid = new byte[card.UidLength];
-            Array.Copy(card.Uid, r.CardUid, card.UidLength);
+            r.CardUid = uid;
             r.CardNumber = request.CardNumber;
             r.Amount = request.Amount;
             r.Type = request.TransactionType;
             r.Time = request.Time;
-            r.HostNonce = new byte[SignedRecord.NonceLength];
-            Array.Copy(request.HostNonce, r.HostNonce, SignedRecord.NonceLength);
+            // The decoded request is ours and short-lived: its nonce array can be the record's.
+            r.HostNonce = request.HostNonce;
             r.Sign(_hmac, _provisioning.ReaderKey);
 
             StorageStatus appended = _journal.Append(r);
