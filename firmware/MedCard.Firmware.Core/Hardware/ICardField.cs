@@ -33,7 +33,11 @@ namespace MedCard.Firmware.Hardware
         /// </summary>
         bool Reselect();
 
-        /// <summary>Send HLTA and drop the crypto session (end of a transaction). Failures are ignored.</summary>
+        /// <summary>
+        /// Send HLTA and drop the crypto session. Failures are ignored. The reader core does not call it (a halted
+        /// card answers only WUPA, and presence polling must keep seeing a card resting on the reader); it is
+        /// there for tools such as a personalisation station.
+        /// </summary>
         void Halt();
     }
 }
