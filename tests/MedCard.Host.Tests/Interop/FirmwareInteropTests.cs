@@ -30,7 +30,7 @@ namespace MedCard.Host.Tests.Interop
         private readonly InMemoryReaderKeyStore _keys = new InMemoryReaderKeyStore();
         private readonly InMemoryRecordChainStore _chain = new InMemoryRecordChainStore();
         private readonly RecordVerifier _verifier;
-        private readonly DetectedCard _card = new DetectedCard();
+        private readonly byte[] _uid = { 0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66 };
 
         public FirmwareInteropTests()
         {
@@ -41,10 +41,6 @@ namespace MedCard.Host.Tests.Interop
             _signer = new TransactionSigner(_counter, _journal, provisioning, new DotNetHmacSha256());
             _keys.Add(ReaderId, _key);
             _verifier = new RecordVerifier(_keys, _chain, new DotNetHmacSha256());
-            byte[] uid = { 0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66 };
-            Array.Copy(uid, _card.Uid, uid.Length);
-            _card.UidLength = uid.Length;
-            _card.Sak = 0x08;
         }
 
         private SignedRecord Sign(long amount)
@@ -52,7 +48,7 @@ namespace MedCard.Host.Tests.Interop
             byte[] nonce = new byte[8];
             Random.Shared.NextBytes(nonce);
             var request = new AuthorizeRequest { Amount = amount, TransactionType = TransactionType.Purchase, HostNonce = nonce, Time = 1_790_000_000, CardNumber = "SZ0012345678" };
-            Assert.Equal(AuthorizeStatus.Approved, _signer.Sign(request, _card, out SignedRecord record));
+            Assert.Equal(AuthorizeStatus.Approved, _signer.Sign(request, (byte[])_uid.Clone(), out SignedRecord record));
             return record;
         }
 
