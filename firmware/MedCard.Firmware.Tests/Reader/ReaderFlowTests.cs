@@ -128,6 +128,27 @@ namespace MedCard.Firmware.Tests
         }
 
         [TestMethod]
+        public void RequestedLengthLimitsAreEnforced()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.PresentTestCard();
+            PinRequest request = new PinRequest();
+            request.MinLength = 6;
+            request.MaxLength = 6;
+            ushort id = h.Request(request);
+            h.Type("1234#");
+            Assert.IsNull(h.Host.ResponseTo(id), "four digits are too short for this request");
+            h.Type("567");
+            Assert.AreEqual(6, h.Reader.PinDigitCount, "a seventh digit is refused");
+            h.Type("#");
+            PinBlockResponse r = PinBlockResponse.Decode(h.Host.ResponseTo(id).Payload, 0, h.Host.ResponseTo(id).Payload.Length);
+            Assert.AreEqual((int)PinEntryStatus.Entered, (int)r.Status);
+            byte[] key = new byte[16];
+            MedCard.Firmware.Pin.PinKeyDerivation.Derive(TestPlatform.CreateHmac(), TestKeys.ReaderKey(), TestKeys.ReaderId, r.KeyCounter, key);
+            Assert.AreEqual(6, PinBlockFormat4.DecodeBlock(TestPlatform.CreateAes(), key, r.PinBlock, 0, TestKeys.CardNumber, new byte[12], 0));
+        }
+
+        [TestMethod]
         public void CancelKeyEndsEntry()
         {
             ReaderHarness h = ReaderHarness.Provisioned();

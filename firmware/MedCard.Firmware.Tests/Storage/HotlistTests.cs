@@ -110,6 +110,26 @@ namespace MedCard.Firmware.Tests
         }
 
         [TestMethod]
+        public void OneVersionMayMixCardNumberAndUidChunks()
+        {
+            Hotlist h = new Hotlist(new FakeByteStore(), TestPlatform.CreateHmac(), 16);
+            h.Apply(Chunk(7, 0, 2, new string[] { "N1" }), 0, 0);
+            HotlistUpdate uids = new HotlistUpdate();
+            uids.Version = 7;
+            uids.ChunkIndex = 1;
+            uids.ChunkCount = 2;
+            uids.EntryKind = HotlistEntryKind.UidHash;
+            uids.UidHashes = new byte[8];
+            HotlistUpdate.ComputeUidHash(TestPlatform.CreateHmac(), TestKeys.Uid4(), 0, 4, uids.UidHashes, 0);
+            Assert.AreEqual((int)HotlistStatus.Activated, (int)h.Apply(uids, 0, 0).Status);
+            Assert.AreEqual(2, h.ActiveEntries);
+            Assert.IsTrue(Blocked(h, "N1"));
+            byte[] fp = new byte[8];
+            h.FingerprintUid(TestKeys.Uid4(), 4, fp, 0);
+            Assert.IsTrue(h.Contains(fp, 0));
+        }
+
+        [TestMethod]
         public void ActiveListSurvivesRebootAndAPowerCutDuringActivation()
         {
             FakeByteStore store = new FakeByteStore();
