@@ -74,7 +74,7 @@ public sealed class CliHarness : IAsyncLifetime
         await OkAsync("institution", "add", "--id", "P001", "--name", "Kangmei Pharmacy");
         await OkAsync("institution", "add", "--id", "C099", "--name", "Roadside Clinic", "--not-designated");
         await OkAsync("provision", "--reader", "1");
-        await OkAsync("card", "enroll", "--id", HolderId, "--name", "Zhang Wei", "--gender", "male", "--card", HolderCard, "--uid", "04A1B2C3",
+        await OkAsync("card", "enroll", "--id", HolderId, "--name", "Zhang Wei", "--gender", "male", "--card", HolderCard, "--uid", "04A1B2C9",
             "--pin", HolderPin, "--balance", "100");
         await OkAsync("card", "enroll", "--id", SpouseId, "--name", "Li Na", "--gender", "female", "--card", SpouseCard, "--uid", "04D4E5F6",
             "--pin", SpousePin, "--balance", "2500");

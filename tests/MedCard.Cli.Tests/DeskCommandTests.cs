@@ -73,7 +73,7 @@ public sealed class DeskCommandTests : IAsyncLifetime
         Assert.Equal("active", json.GetProperty("card").GetProperty("status").GetString());
         Assert.Equal(3, json.GetProperty("card").GetProperty("pinTriesLeft").GetInt32());
         Assert.Equal(0, json.GetProperty("card").GetProperty("unprintedRecords").GetInt32());
-        Assert.Equal("04A1B2C3", json.GetProperty("card").GetProperty("uid").GetString());
+        Assert.Equal("04A1B2C9", json.GetProperty("card").GetProperty("uid").GetString());
         Assert.Equal(10000, json.GetProperty("holder").GetProperty("balanceFen").GetInt64());
     }
 

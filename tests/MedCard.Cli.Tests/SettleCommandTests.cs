@@ -175,7 +175,7 @@ public sealed class SettleCommandTests : IAsyncLifetime
     [Fact]
     public async Task Cloned_uid_on_another_card_number_is_refused_as_forged()
     {
-        CliRun run = await SettleAsync("--card", CliHarness.SpouseCard, "--uid", "04A1B2C3", "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "20");
+        CliRun run = await SettleAsync("--card", CliHarness.SpouseCard, "--uid", "04A1B2C9", "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "20");
         Assert.Equal("record.forged", RefusalKey(run));
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using MedCard.Cli.Infrastructure;
@@ -16,7 +17,7 @@ internal static class SettleCommand
         var reader = new Option<uint>("--reader") { Description = "Simulated reader id (provisioned with medcard provision)", DefaultValueFactory = _ => 1 };
         var number = Opt.Optional("--card", "Card number of the presented card");
         var uid = Opt.Optional("--uid", "UID of the presented card, hex (with --card too: a card carrying exactly these)");
-        var pin = Opt.Required("--pin", "The PIN the holder types on the reader's keypad");
+        var pin = Opt.Optional("--pin", "The PIN the holder types on the simulated reader's keypad (not with --port: the holder types it on the reader)");
         var items = new Option<string[]>("--item") { Description = "Bill item CODE:AMOUNT[:covered|partly|self[:SELF-PAID%]] (repeat)" };
         var amount = Opt.Optional("--amount", "Shortcut for a one-item covered bill, in yuan");
         var bill = Opt.Optional("--bill", "JSON bill file (items, and optionally institution and visit)");
@@ -24,32 +25,54 @@ internal static class SettleCommand
         var visit = Opt.Optional("--visit", "outpatient, inpatient, pharmacy or emergency (default outpatient)");
         var relative = Opt.Optional("--relative", "Resident ID of a bound relative whose account pays what the own account cannot");
         var fault = new Option<SettlementFault>("--fault") { Description = "Inject a fault: forge, resend or replay", DefaultValueFactory = _ => SettlementFault.None };
+        var port = Opt.Optional("--port", "Settle on a connected reader instead: serial port, the pty `medcard sim` printed, or tcp://host:port");
+        var wait = new Option<double>("--wait") { Description = "With --port: seconds to wait for a card", DefaultValueFactory = _ => 60 };
         var command = new Command("settle", "Settle a bill with an in-process simulated reader; prints the split and its explanation")
         {
-            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault,
+            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, port, wait,
         };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             string? cardNumber = parse.GetValue(number) is { } n ? Inputs.CardNumber(n) : null;
             byte[]? cardUid = parse.GetValue(uid) is { } u ? Inputs.Uid(u) : null;
-            if (cardNumber is null && cardUid is null)
-            {
-                throw CliException.BadInput("no card was presented", "give --card or --uid (or both)");
-            }
 
             (List<BillItem> billItems, string? billInstitution, VisitType? billVisit) = ReadBill(parse.GetValue(items), parse.GetValue(amount), parse.GetValue(bill));
             string institutionId = parse.GetValue(institution) ?? billInstitution
                 ?? throw CliException.BadInput("no institution", "give --institution or put \"institution\" in the bill file");
             VisitType visitType = parse.GetValue(visit) is { } v ? BillReader.Visit(v) : billVisit ?? VisitType.Outpatient;
             string? relativeId = parse.GetValue(relative) is { } r ? Inputs.ResidentId(r, "--relative") : null;
+            string? portName = parse.GetValue(port);
+            if (portName is not null)
+            {
+                if (parse.GetValue(pin) is not null || parse.GetValue(fault) != SettlementFault.None)
+                {
+                    throw CliException.BadInput("--pin and --fault apply to the in-process simulated reader only", "with --port the holder types the PIN on the reader");
+                }
+
+                if (parse.GetValue(wait) is <= 0 or double.NaN)
+                {
+                    throw CliException.BadInput("--wait must be a positive number of seconds");
+                }
+            }
+            else if (cardNumber is null && cardUid is null)
+            {
+                throw CliException.BadInput("no card was presented", "give --card or --uid (or both)");
+            }
+
             string pinText = parse.GetValue(pin) ?? string.Empty;
-            Inputs.Pin(pinText).Dispose(); // validate the shape (4-12 digits) before anything is signed
+            if (portName is null)
+            {
+                Inputs.Pin(pinText).Dispose(); // validate the shape (4-12 digits) before anything is signed
+            }
 
             ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
             ReaderRegistry registry = await ReaderRegistry.OpenAsync(ctx.StoreSpec, ct).ConfigureAwait(false);
             using var keys = new PinKeys(pinText);
             var input = new SettleInput(parse.GetValue(reader), cardUid, cardNumber, keys, billItems, institutionId, visitType, relativeId, parse.GetValue(fault));
-            SettleReport report = await new SettlementDriver(store, registry).SettleAsync(input, ct).ConfigureAwait(false);
+            SettleReport report = portName is null
+                ? await new SettlementDriver(store, registry).SettleAsync(input, ct).ConfigureAwait(false)
+                : await new ConnectedSettlement(store, registry).SettleAsync(portName, input, TimeSpan.FromSeconds(parse.GetValue(wait)),
+                    line => ctx.Io.Error.WriteLine("medcard: " + line), ct).ConfigureAwait(false);
             Emit(ctx, report);
         });
         return command;

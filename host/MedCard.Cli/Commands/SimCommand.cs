@@ -27,7 +27,14 @@ internal static class SimCommand
         var state = Opt.Optional("--state", "Folder for the reader's flash (counter, journal, keys); kept across runs. Default: a temporary one");
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl+C or 'quit')" };
         var export = Opt.Optional("--export-cards", "Write the demo cards file to this path (a template for your own) and exit");
-        var command = new Command("sim", "Start the desktop reader simulator and print the device path to connect to") { cards, tcp, state, duration, export };
+        var unprovisioned = new Option<bool>("--unprovisioned")
+        {
+            Description = "Start as a freshly flashed reader with no id and key (provision it with medcard provision --port ...)",
+        };
+        var command = new Command("sim", "Start the desktop reader simulator and print the device path to connect to")
+        {
+            cards, tcp, state, duration, export, unprovisioned,
+        };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             if (parse.GetValue(export) is { } exportPath)
@@ -52,7 +59,7 @@ internal static class SimCommand
                 throw CliException.BadInput("--duration must be a positive number of seconds");
             }
 
-            CardDeck deck = LoadDeck(parse.GetValue(cards));
+            CardDeck deck = LoadDeck(parse.GetValue(cards), parse.GetValue(unprovisioned));
             var options = new SimulatorOptions { Cards = deck, TcpPort = parse.GetValue(tcp), StoreDirectory = parse.GetValue(state) };
             await using ReaderSimulator sim = await ReaderSimulator.StartAsync(options, ct).ConfigureAwait(false);
             Announce(ctx, sim);
@@ -62,11 +69,16 @@ internal static class SimCommand
         return command;
     }
 
-    private static CardDeck LoadDeck(string? path)
+    private static CardDeck LoadDeck(string? path, bool unprovisioned)
     {
         if (path is null)
         {
-            return CardDeck.Demo();
+            return unprovisioned ? CardDeck.FromFile(CardDeck.DemoFile() with { Reader = null }) : CardDeck.Demo();
+        }
+
+        if (unprovisioned)
+        {
+            throw CliException.BadInput("--unprovisioned applies to the demo deck", "leave \"reader\" out of your cards file instead");
         }
 
         if (!File.Exists(path))

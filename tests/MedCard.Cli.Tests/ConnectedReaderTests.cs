@@ -1,0 +1,130 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Simulator;
+using MedCard.Simulator.Cards;
+using Xunit;
+
+namespace MedCard.Cli.Tests;
+
+/// <summary>
+/// The tool against a connected reader: the desktop simulator (firmware core) on a real pseudo-terminal,
+/// provisioned over the link by `medcard provision --port`, settling with `medcard settle --port` while the
+/// simulator's virtual holder types the card's PIN.
+/// </summary>
+[Collection(SerialCollection.Name)]
+public sealed class ConnectedReaderTests : IAsyncLifetime
+{
+    // The demo deck's "alice": UID 04A1B2C3, card M0000001, PIN 123456, resident ID 11010519800101002 + check.
+    private const string AliceId = "110105198001010024";
+
+    private readonly CliHarness _cli = new();
+    private ReaderSimulator? _sim;
+
+    public async Task InitializeAsync()
+    {
+        await _cli.InitializeAsync();
+        // A slower virtual finger than the default: the firmware's keypad scan runs on the simulator's poll
+        // thread, and on a loaded 2-core machine a 50 ms press can fall between two scans.
+        _sim = await ReaderSimulator.StartAsync(new SimulatorOptions
+        {
+            Cards = CardDeck.FromFile(CardDeck.DemoFile() with { Reader = null }),
+            KeyHoldMs = 150,
+            KeyGapMs = 100,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_sim is not null)
+        {
+            await _sim.DisposeAsync();
+        }
+
+        await _cli.DisposeAsync();
+    }
+
+    private async Task<CliRun> SettleWhenAskedAsync(string card, params string[] args)
+    {
+        // stderr is shared with the test thread, so it is synchronized.
+        using var stdout = new StringWriter();
+        var stderrText = new StringWriter();
+        TextWriter stderr = TextWriter.Synchronized(stderrText);
+        Task<int> run = MedCardCli.RunAsync(["--store", _cli.Store, "--json", "settle", "--port", _sim!.DevicePath, "--wait", "20", .. args],
+            new CliIo(stdout, stderr, TextReader.Null, OutputIsTerminal: false), CancellationToken.None);
+
+        // Present the card only once the tool says it listens for it, like a holder at the counter.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!stderrText.ToString().Contains("waiting up to", StringComparison.Ordinal) && !run.IsCompleted)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+
+        _sim.PlaceCard(card);
+        int exit = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        _sim.LiftCard();
+        return new CliRun(exit, stdout.ToString(), stderrText.ToString());
+    }
+
+    [Fact]
+    public async Task Provision_over_the_link_then_settle_with_the_pin_typed_on_the_reader()
+    {
+        await _cli.SeedAsync();
+        CliRun provision = await _cli.OkAsync("--json", "provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        Assert.Equal(_sim.DevicePath, provision.Json.GetProperty("target").GetString());
+        await _sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
+
+        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
+            "--balance", "50");
+        CliRun settle = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self");
+        Assert.True(settle.ExitCode == ExitCodes.Success, settle.ToString());
+        JsonElement json = settle.Json;
+        Assert.Equal(7001u, json.GetProperty("reader").GetUInt32());
+        Assert.Equal("M0000001", json.GetProperty("card").GetString());
+        Assert.Equal(2500, json.GetProperty("ownAccountFen").GetInt64());
+        Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
+        Assert.Equal(1u, _sim.Snapshot.Counter);
+    }
+
+    [Fact]
+    public async Task Provisioning_twice_over_the_link_is_refused()
+    {
+        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        CliRun again = await _cli.RunAsync("--json", "provision", "--reader", "7002", "--port", _sim.DevicePath);
+        Assert.Equal(ExitCodes.Refused, again.ExitCode);
+        Assert.Equal("reader.already_provisioned", again.Json.GetProperty("error").GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_card_on_a_connected_reader_is_refused_after_signing()
+    {
+        await _cli.SeedAsync();
+        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        CliRun settle = await SettleWhenAskedAsync("alice", "--institution", "H001", "--amount", "25");
+        Assert.Equal(ExitCodes.Refused, settle.ExitCode);
+        Assert.Equal("card.unknown", settle.Json.GetProperty("error").GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public async Task Settle_on_an_unprovisioned_reader_is_refused_and_pin_with_port_is_bad_input()
+    {
+        await _cli.SeedAsync();
+        CliRun run = await _cli.RunAsync("--json", "settle", "--port", _sim!.DevicePath, "--institution", "H001", "--amount", "25", "--wait", "1");
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
+        Assert.Equal("reader.not_provisioned", run.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("settle", "--port", _sim.DevicePath, "--pin", "1234", "--institution", "H001",
+            "--amount", "25")).ExitCode);
+    }
+
+    [Fact]
+    public async Task No_card_within_the_wait_is_refused()
+    {
+        await _cli.SeedAsync();
+        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        CliRun run = await _cli.RunAsync("--json", "settle", "--port", _sim.DevicePath, "--institution", "H001", "--amount", "25", "--wait", "0.5");
+        Assert.Equal(ExitCodes.Refused, run.ExitCode);
+        Assert.Equal("reader.no_card", run.Json.GetProperty("error").GetProperty("key").GetString());
+    }
+}
