@@ -55,7 +55,12 @@ public sealed class ReaderSimulator : IAsyncDisposable
         _storeDirectory = options.StoreDirectory ?? Path.Combine(Path.GetTempPath(), "medcard-sim-" + Guid.NewGuid().ToString("N"));
         Clock = new SystemMonotonicClock();
         Field = new VirtualCardField();
-        Keypad = new VirtualKeypad(options.KeypadLayout ?? KeypadLayout.Standard4x4(), Clock, options.KeyHoldMs, options.KeyGapMs);
+        // A press or a release shorter than the firmware's debounce plus two scan periods is not seen (or reads
+        // as a chord), as on a real membrane: never let the virtual finger be faster than that.
+        ReaderTimings timings = _readerOptions.Timings;
+        int shortest = timings.KeypadDebounceMs + (2 * timings.KeypadScanMs) + 10;
+        Keypad = new VirtualKeypad(options.KeypadLayout ?? KeypadLayout.Standard4x4(), Clock, Math.Max(options.KeyHoldMs, shortest),
+            Math.Max(options.KeyGapMs, shortest));
         Feedback = new SimulatedFeedback();
         Store = new FileByteStore(_storeDirectory);
         _devices = new ReaderDevices

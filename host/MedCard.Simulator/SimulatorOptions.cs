@@ -35,11 +35,11 @@ public sealed record SimulatorOptions
     /// <summary>Keypad legend (default 4x4: 123A / 456B / 789C / *0#D).</summary>
     public KeypadLayout? KeypadLayout { get; init; }
 
-    /// <summary>How long the virtual finger holds each key down (longer than the firmware's debounce).</summary>
-    public int KeyHoldMs { get; init; } = 50;
+    /// <summary>How long the virtual finger holds each key down; raised to at least debounce + 2 scan periods + 10 ms.</summary>
+    public int KeyHoldMs { get; init; } = 60;
 
-    /// <summary>Pause between two key presses.</summary>
-    public int KeyGapMs { get; init; } = 40;
+    /// <summary>Pause between two key presses; raised to the same minimum (a shorter release reads as a chord).</summary>
+    public int KeyGapMs { get; init; } = 50;
 
     /// <summary>When PIN entry starts and nothing is typed, the holder of the card in the field types the card's PIN from the cards file and #.</summary>
     public bool AutoTypePin { get; init; } = true;

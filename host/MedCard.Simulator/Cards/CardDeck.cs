@@ -125,7 +125,7 @@ public sealed class CardDeck
         return new CardDeck(master, issuer, readerId, readerKey, cards);
     }
 
-    /// <summary>Two holders with valid data, PINs 123456 and 654321, one blank card, one card of another scheme; reader 7001.</summary>
+    /// <summary>Two holders with valid data, PINs 123456 and 654321, one blank card, one card of another scheme, one clone of alice's data under a forged issuer MAC; reader 7001.</summary>
     public static CardsFile DemoFile()
     {
         return new CardsFile
@@ -149,6 +149,11 @@ public sealed class CardDeck
                 {
                     Label = "foreign", Uid = "0F0E0D0C", ResidentId = WithCheck("31010119751230004"), Name = "王芳", Gender = "female",
                     CardNumber = "X0000009", SectorMasterKey = DemoKey("another scheme"),
+                },
+                new CardSpec
+                {
+                    Label = "forged", Uid = "04C0FFEE", ResidentId = WithCheck("11010519800101002"), Name = "张丽", Gender = "female",
+                    CardNumber = "M0000001", IssuerKey = DemoKey("forger"),
                 },
             },
         };

@@ -10,8 +10,11 @@ namespace MedCard.Simulator.Hardware;
 /// A matrix keypad pressed by a virtual holder. Keys typed with <see cref="Type"/> wait in a queue; while the
 /// reader is in PIN entry (<see cref="Armed"/>) they are pressed one at a time, each held down for
 /// <see cref="HoldMs"/> and released for <see cref="GapMs"/>, so the firmware's scanner sees real row/column
-/// contacts and applies its own debounce. When PIN entry ends, keys still queued are dropped (a holder stops
-/// typing when the prompt goes away). Only the poll thread calls the <see cref="IKeypadPins"/> members.
+/// contacts and applies its own debounce. A phase ends only once the scanner's own scans have seen it for
+/// that long (first to last scan of the phase), so a starved poll thread (a loaded test machine) slows the
+/// finger down instead of making it press keys the scanner never saw. When PIN entry ends, keys still queued
+/// are dropped (a holder stops typing when the prompt goes away). Only the poll thread calls the
+/// <see cref="IKeypadPins"/> members.
 /// </summary>
 public sealed class VirtualKeypad : IKeypadPins
 {
@@ -21,7 +24,8 @@ public sealed class VirtualKeypad : IKeypadPins
     private int _drivenRow = -1;
     private int _downRow = -1;
     private int _downColumn = -1;
-    private long _phaseSinceMs;
+    private long _phaseFirstScanMs = -1;
+    private long _phaseLastScanMs;
     private bool _releasing;
     private bool _armed;
     private long _pressed;
@@ -93,21 +97,20 @@ public sealed class VirtualKeypad : IKeypadPins
             return;
         }
 
-        long now = _clock.NowMs;
         if (_downRow >= 0)
         {
-            if (now - _phaseSinceMs >= HoldMs)
+            if (PhaseSeenFor(HoldMs))
             {
                 Release();
                 _releasing = true;
-                _phaseSinceMs = now;
+                StartPhase();
                 Interlocked.Increment(ref _pressed);
             }
 
             return;
         }
 
-        if (_releasing && now - _phaseSinceMs < GapMs)
+        if (_releasing && !PhaseSeenFor(GapMs))
         {
             return;
         }
@@ -117,15 +120,30 @@ public sealed class VirtualKeypad : IKeypadPins
         {
             _downRow = row;
             _downColumn = column;
-            _phaseSinceMs = now;
+            StartPhase();
         }
     }
 
     public void DriveRow(int row) => _drivenRow = row;
 
-    public void ReleaseRows() => _drivenRow = -1;
+    /// <summary>The scanner ends every scan here: the scan times tell how long the current phase has been seen.</summary>
+    public void ReleaseRows()
+    {
+        _drivenRow = -1;
+        long now = _clock.NowMs;
+        if (_phaseFirstScanMs < 0)
+        {
+            _phaseFirstScanMs = now;
+        }
+
+        _phaseLastScanMs = now;
+    }
 
     public int ReadColumns() => _downRow >= 0 && _downRow == _drivenRow ? 1 << _downColumn : 0;
+
+    private void StartPhase() => _phaseFirstScanMs = -1;
+
+    private bool PhaseSeenFor(int ms) => _phaseFirstScanMs >= 0 && _phaseLastScanMs - _phaseFirstScanMs >= ms;
 
     private void Release()
     {
