@@ -257,21 +257,27 @@ namespace MedCard.Host.Client
         /// Reads every journaled record after the last accepted one, verifies and counts the new ones,
         /// then tells the reader it may prune up to the last accepted counter.
         /// </summary>
-        public async Task<JournalSyncResult> SyncJournalAsync(CancellationToken cancellationToken = default)
-        {
-            ChainPosition position = await _options.Chain.GetAsync(ReaderId, cancellationToken).ConfigureAwait(false);
-            return await ReadJournalAsync(position.Counter + 1, JournalRead.Latest, acknowledge: true, cancellationToken).ConfigureAwait(false);
-        }
+        public Task<JournalSyncResult> SyncJournalAsync(CancellationToken cancellationToken = default) =>
+            ReadJournalCoreAsync(null, JournalRead.Latest, acknowledge: true, cancellationToken);
 
-        /// <summary>Reads the journal range [from, to] (chunked), verifying and counting new records in order.</summary>
-        public async Task<JournalSyncResult> ReadJournalAsync(uint fromCounter, uint toCounter, bool acknowledge, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Reads the journal range [from, to] (chunked), verifying and counting new records in order.
+        /// Records below the last accepted counter are already held and skipped (a journal read that
+        /// overlaps another is normal, not a replay).
+        /// </summary>
+        public Task<JournalSyncResult> ReadJournalAsync(uint fromCounter, uint toCounter, bool acknowledge, CancellationToken cancellationToken = default) =>
+            ReadJournalCoreAsync(fromCounter, toCounter, acknowledge, cancellationToken);
+
+        /// <summary><paramref name="fromCounter"/> null = from the last accepted counter + 1, decided once the journal gate is held.</summary>
+        private async Task<JournalSyncResult> ReadJournalCoreAsync(uint? fromCounter, uint toCounter, bool acknowledge, CancellationToken cancellationToken)
         {
             await _journalGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var checks = new List<RecordCheck>();
                 uint latest = 0;
-                uint next = Math.Max(1u, fromCounter);
+                uint from = fromCounter ?? (await _options.Chain.GetAsync(ReaderId, cancellationToken).ConfigureAwait(false)).Counter + 1;
+                uint next = Math.Max(1u, from);
                 while (next != 0 && next <= toCounter)
                 {
                     ReceivedFrame frame = await _link.RequestAsync(new JournalRead { FromCounter = next, ToCounter = toCounter }, _options.CallTimeout, cancellationToken)
@@ -280,6 +286,11 @@ namespace MedCard.Host.Client
                     latest = chunk.LatestCounter;
                     foreach (SignedRecord record in chunk.Records ?? Array.Empty<SignedRecord>())
                     {
+                        ChainPosition held = await _options.Chain.GetAsync(ReaderId, cancellationToken).ConfigureAwait(false);
+                        if (record.ReaderId == ReaderId && record.Counter < held.Counter)
+                        {
+                            continue;
+                        }
                         checks.Add(await AcceptAsync(record, cancellationToken).ConfigureAwait(false));
                     }
                     if (chunk.NextCounter != 0 && chunk.NextCounter <= next)
