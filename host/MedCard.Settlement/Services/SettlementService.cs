@@ -60,6 +60,9 @@ public sealed partial class SettlementService
 
         return await _store.InTransactionAsync(async (s, _) =>
         {
+            // Lock order everywhere: reader, card, persons (ordinal), accumulator. CheckAsync takes the
+            // reader first; take it here too before touching the card.
+            await s.GetReaderLastCounterAsync(request.Transaction.ReaderId, forUpdate: true).ConfigureAwait(false);
             if (pinOk)
             {
                 // A right PIN ends the run of wrong ones whatever happens next (the card may have been

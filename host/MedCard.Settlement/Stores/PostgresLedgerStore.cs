@@ -10,7 +10,7 @@ namespace MedCard.Settlement.Stores;
 /// <summary>
 /// For deployments where many hosts share one ledger. Transactions run READ COMMITTED and every
 /// read-then-write goes through a row lock (SELECT ... FOR UPDATE), always taken in the same order:
-/// card, then persons in ordinal order of their IDs, then the accumulator, then the reader. The person
+/// reader, then card, then persons in ordinal order of their IDs, then the accumulator. The person
 /// lock is what serializes all money movements of one holder (balance, deductible, cap). Rows that may
 /// not exist yet (accumulator, reader, hotlist version, entries) are protected by their primary/unique
 /// keys: the loser of such a race gets 23505 and the whole transaction re-runs, as it does on a
