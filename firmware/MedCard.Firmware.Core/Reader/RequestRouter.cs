@@ -8,7 +8,8 @@ namespace MedCard.Firmware.Reader
     /// <summary>
     /// Answers every request that reaches the reader (retries never get here: <see cref="HostChannel"/>
     /// replays them from its cache). Unknown types get Error UnknownMessageType, reader-side types sent
-    /// as requests get Error UnexpectedFlags, undecodable payloads Error MalformedPayload. Without a
+    /// as requests (or requests carrying an answer flag) get Error UnexpectedFlags, undecodable payloads Error
+    /// MalformedPayload; reserved flag bits are ignored. Without a
     /// reader key only Hello, StatusRequest, Provision and Reset work (PinRequest and AuthorizeRequest
     /// answer their own NotProvisioned status; the rest get Error NotProvisioned). While PIN entry is in
     /// progress, PinRequest and AuthorizeRequest get NACK Busy; everything else is served normally.
@@ -55,7 +56,9 @@ namespace MedCard.Firmware.Reader
                 return;
             }
 
-            if (!MessageTypes.IsRequest(header.Type) || header.Flags != FrameFlags.None)
+            // FlagsFit looks at the defined bits only: reserved bits 4-7 are ignored on receipt (spec), so a
+            // later host that sets one is still served; the answer never echoes them.
+            if (!MessageTypes.IsRequest(header.Type) || !MessageCodec.FlagsFit(header))
             {
                 channel.Error(header, ErrorCode.UnexpectedFlags);
                 return;

@@ -118,6 +118,57 @@ namespace MedCard.Firmware.Tests
         }
 
         [TestMethod]
+        [DataRow(0x10)]
+        [DataRow(0x20)]
+        [DataRow(0x40)]
+        [DataRow(0x80)]
+        [DataRow(0xF0)]
+        public void ReservedFlagBitsAreIgnored(int reserved)
+        {
+            // Spec: reserved bits 4-7 are sent as 0 and ignored on receipt, so a future host setting one still
+            // gets its request served, and the answer carries none of them.
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.Host.SendRaw(new FrameHeader(MessageType.StatusRequest, 90, (FrameFlags)reserved), new byte[0]);
+            h.Tick();
+            ReceivedFrame f = h.Host.ResponseTo(90);
+            Assert.IsNotNull(f, "answered");
+            Assert.AreEqual((int)MessageType.StatusResponse, (int)f.Header.Type);
+            Assert.AreEqual((int)FrameFlags.Response, (int)f.Header.Flags);
+        }
+
+        [TestMethod]
+        [DataRow(0x02)]
+        [DataRow(0x04)]
+        [DataRow(0x08)]
+        [DataRow(0x12)]
+        [DataRow(0x88)]
+        public void AnswerFlagsOnARequestAreStillUnexpected(int flags)
+        {
+            // Ignoring the reserved bits must not let a defined answer flag through on a request.
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.Host.SendRaw(new FrameHeader(MessageType.StatusRequest, 91, (FrameFlags)flags), new byte[0]);
+            h.Tick();
+            Assert.AreEqual((int)ErrorCode.UnexpectedFlags, (int)ErrorFor(h, 91));
+        }
+
+        [TestMethod]
+        public void RetryWithOtherReservedBitsIsStillARetry()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            byte[] hello = new byte[Hello.EncodedLength];
+            Hello m = new Hello();
+            m.HostTime = 1767225600;
+            m.Encode(hello, 0);
+            h.Host.SendRaw(new FrameHeader(MessageType.Hello, 92, (FrameFlags)0x40), hello);
+            h.Tick();
+            int hits = h.Reader.Channel.CacheHits;
+            h.Host.SendRaw(FrameHeader.Request(MessageType.Hello, 92), hello);
+            h.Tick();
+            Assert.AreEqual(hits + 1, h.Reader.Channel.CacheHits, "answered from the cache, not executed again");
+            Assert.AreEqual(2, h.Host.CountOf(MessageType.Capabilities));
+        }
+
+        [TestMethod]
         public void DamagedFrameIsNotAnswered()
         {
             ReaderHarness h = ReaderHarness.Provisioned();
