@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
 using MedCard.Cli.Readers;
-using MedCard.Host.Link;
+using MedCard.Host.Client;
 using MedCard.Host.Transport;
 using MedCard.Protocol;
 using MedCard.Settlement.Stores;
@@ -53,10 +53,12 @@ internal static class ProvisionCommand
                 }
                 else
                 {
-                    await ProvisionConnectedAsync(portName, readerId, secret, ct).ConfigureAwait(false);
+                    await ProvisionConnectedAsync(portName, registry, readerId, secret, ct).ConfigureAwait(false);
                     target = portName;
                 }
 
+                // Only after the reader took the key: a reader that refuses (already provisioned) must not make the
+                // host forget the key it really holds.
                 await registry.ProvisionHostAsync(readerId, secret, start, ct).ConfigureAwait(false);
                 string fingerprint = Convert.ToHexString(SHA256.HashData(secret).AsSpan(0, 8));
                 if (ctx.Json)
@@ -100,29 +102,11 @@ internal static class ProvisionCommand
         throw CliException.BadInput("--key is not 64 hexadecimal digits", "give a 32-byte key in hex, or omit --key for a random one");
     }
 
-    private static async Task ProvisionConnectedAsync(string port, uint readerId, byte[] key, CancellationToken ct)
+    private static async Task ProvisionConnectedAsync(string port, ReaderRegistry registry, uint readerId, byte[] key, CancellationToken ct)
     {
-        IByteTransport transport = Transport(port);
-        await using var link = new ReaderLink(transport);
-        await link.StartAsync(ct).ConfigureAwait(false);
-        var request = new Provision { ReaderId = readerId, Key = (byte[])key.Clone() };
-        ReceivedFrame answer;
-        try
-        {
-            answer = await link.RequestAsync(request, TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            request.Wipe();
-        }
-
-        if (answer.Type != MessageType.ProvisionResponse)
-        {
-            throw CliException.Io("the reader on " + port + " answered " + answer.Type + " instead of a provisioning response",
-                "check that the firmware on the reader is the MedCard firmware");
-        }
-
-        ProvisionResponse response = ProvisionResponse.Decode(answer.Payload, 0, answer.Payload.Length);
+        await using ReaderClient client = await ReaderClient.ConnectAsync(Transport(port), new ReaderClientOptions { Keys = registry, Chain = registry }, ct)
+            .ConfigureAwait(false);
+        ProvisionResponse response = await client.ProvisionAsync(readerId, key, ct).ConfigureAwait(false);
         switch (response.Status)
         {
             case ProvisionStatus.Provisioned:

@@ -2,6 +2,7 @@ using System;
 using System.Data.Common;
 using System.IO;
 using System.Text.Json.Nodes;
+using MedCard.Host.Link;
 using MedCard.Host.Transport;
 
 namespace MedCard.Cli.Infrastructure;
@@ -46,6 +47,9 @@ internal static class ErrorReporter
             new CliException(ExitCodes.Unexpected, "cancelled", "cancelled before it finished; nothing half-done was committed"),
         DbException e => CliException.Io("the store failed: " + e.Message, "check the store is reachable and not locked by another program", e),
         TransportException e => CliException.Io("the reader link failed: " + e.Message, "check the cable, the port name and that no other program holds the port", e),
+        TimeoutException e => CliException.Io("the reader did not answer in time: " + e.Message, "check that the reader runs the MedCard firmware and the link is up", e),
+        ReaderLinkClosedException or ReaderBusyException or ReaderErrorException =>
+            CliException.Io("the reader link failed: " + exception.Message, "check the reader and retry", exception),
         IOException e => CliException.Io("a file operation failed: " + e.Message, "check the path, permissions and free space", e),
         UnauthorizedAccessException e => CliException.Io("access denied: " + e.Message, "check permissions (serial ports usually need the dialout group)", e),
         _ => new CliException(ExitCodes.Unexpected, "unexpected", "unexpected " + exception.GetType().Name + ": " + exception.Message,

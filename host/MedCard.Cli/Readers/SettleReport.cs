@@ -26,7 +26,5 @@ internal sealed record SettleReport(
 
     public IReadOnlyList<string> Explanation => Outcome?.Explanation ?? [];
 
-    public static Refusal? RefusalOf(SettlementOutcome? outcome, Refusal? hostRefusal) => hostRefusal ?? outcome?.Refusal;
-
     public static TransactionType TypeFor(VisitType visit) => visit == VisitType.Emergency ? TransactionType.Emergency : TransactionType.Purchase;
 }
