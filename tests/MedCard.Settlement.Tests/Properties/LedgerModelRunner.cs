@@ -70,8 +70,21 @@ internal sealed class LedgerModelRunner
     private static byte[] PinFrom(int variant) =>
         [(byte)(variant % 10), (byte)(variant / 10 % 10), (byte)(variant / 100 % 10), (byte)(variant / 1000 % 10)];
 
-    private async Task ApplyAsync(LedgerOp op)
+    private async Task ApplyAsync(LedgerOp original)
     {
+        if (original.Kind == OpKind.Enrol)
+        {
+            if (_people.Count < LedgerOp.MaxPeople)
+            {
+                TestLedger.Holder h = await _l.EnrolAsync(original.Amount);
+                _people.Add(new PersonModel { Holder = h, Card = h.CardNumber, Uid = h.Uid });
+                Assert.Equal(original.Amount, await _l.BalanceAsync(h.ResidentId));
+            }
+
+            return;
+        }
+
+        LedgerOp op = original with { Person = original.Person % _people.Count, Other = original.Other % _people.Count };
         PersonModel p = _people[op.Person];
         switch (op.Kind)
         {

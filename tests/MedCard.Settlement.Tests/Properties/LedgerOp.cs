@@ -19,13 +19,18 @@ public enum OpKind
     Claim,
     Credit,
     SettleOnOldCard,
+    Enrol,
 }
 
 /// <summary>One random step of a ledger history. The fields are interpreted per kind (see
-/// <see cref="LedgerModelRunner"/>); keeping them plain ints makes counterexamples readable.</summary>
+/// <see cref="LedgerModelRunner"/>); Person and Other are taken modulo the people enrolled so far.
+/// Keeping them plain ints makes counterexamples readable.</summary>
 public sealed record LedgerOp(OpKind Kind, int Person, int Other, int Amount, int Variant)
 {
-    public const int People = 4;
+    /// <summary>People enrolled before the history starts; Enrol steps add more (up to <see cref="MaxPeople"/>).</summary>
+    public const int People = 3;
+
+    public const int MaxPeople = 8;
 
     public static Gen<LedgerOp> Generator =>
         from kind in Gen.Frequency(
@@ -42,9 +47,10 @@ public sealed record LedgerOp(OpKind Kind, int Person, int Other, int Amount, in
             (3, Gen.Constant(OpKind.ChangePin)),
             (3, Gen.Constant(OpKind.Claim)),
             (3, Gen.Constant(OpKind.Credit)),
-            (2, Gen.Constant(OpKind.SettleOnOldCard)))
-        from person in Gen.Choose(0, People - 1)
-        from other in Gen.Choose(0, People - 1)
+            (2, Gen.Constant(OpKind.SettleOnOldCard)),
+            (3, Gen.Constant(OpKind.Enrol)))
+        from person in Gen.Choose(0, MaxPeople - 1)
+        from other in Gen.Choose(0, MaxPeople - 1)
         from amount in Gen.Frequency((6, Gen.Choose(1, 500_00)), (2, Gen.Choose(500_00, 5_000_00)), (1, Gen.Choose(1, 99)))
         from variant in Gen.Choose(0, 1_000_000)
         select new LedgerOp(kind, person, other, amount, variant);
