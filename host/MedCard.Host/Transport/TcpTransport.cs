@@ -33,18 +33,23 @@ namespace MedCard.Host.Transport
             Name = "tcp://" + host + ":" + port;
         }
 
-        /// <summary>Wraps an already connected socket (the server side of the simulator's TCP mode).</summary>
+        /// <summary>Wraps an already connected socket (the server side of the simulator's TCP mode). It cannot be reopened.</summary>
         public static TcpTransport FromConnectedSocket(Socket socket)
         {
             ArgumentNullException.ThrowIfNull(socket);
-            var endpoint = socket.RemoteEndPoint?.ToString() ?? "accepted";
-            var transport = new TcpTransport(endpoint.Contains(':') ? "accepted" : endpoint, 1);
-            transport.Name = "tcp://" + endpoint;
+            var transport = new TcpTransport("tcp://" + (socket.RemoteEndPoint?.ToString() ?? "accepted"));
             transport.StartLoop(socket);
             return transport;
         }
 
-        public string Name { get; private set; }
+        private TcpTransport(string name)
+        {
+            _host = "";
+            _connectTimeout = TimeSpan.Zero;
+            Name = name;
+        }
+
+        public string Name { get; }
 
         public bool IsOpen => _socket is not null && _closeReason == TransportCloseReason.None;
 
@@ -55,6 +60,10 @@ namespace MedCard.Host.Transport
             if (_socket is not null)
             {
                 throw new InvalidOperationException(Name + " is already open.");
+            }
+            if (_host.Length == 0)
+            {
+                throw new TransportException(Name + " was accepted from a listener and cannot be reopened from this side.");
             }
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             // Keep-alive catches a silently dead bridge even between heartbeats on idle links.
