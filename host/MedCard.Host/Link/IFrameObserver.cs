@@ -9,7 +9,10 @@ namespace MedCard.Host.Link
     /// </summary>
     public interface IFrameObserver
     {
-        /// <param name="wireLength">Bytes on the wire (COBS + delimiter) for sent frames; 0 for received ones (the decoder does not report it).</param>
+        /// <summary>
+        /// A frame sent, resent or received; payload[offset..offset+count). wireLength is the bytes on the
+        /// wire (COBS + delimiter) for sent frames, 0 for received ones (the decoder does not report it).
+        /// </summary>
         void OnFrame(FrameDirection direction, FrameHeader header, byte[] payload, int offset, int count, int wireLength);
 
         void OnFrameDropped(FrameDropReason reason, int byteCount);
