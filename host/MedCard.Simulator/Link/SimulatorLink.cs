@@ -54,7 +54,7 @@ internal sealed class SimulatorLink : IHostLink, IAsyncDisposable
     /// <summary>Bytes the reader received (after faults).</summary>
     public long BytesFromHost => Interlocked.Read(ref _bytesFromHost);
 
-    /// <summary>Bytes the reader put on the wire (after faults).</summary>
+    /// <summary>Bytes the reader put on the wire (after faults), counted when written by the core.</summary>
     public long BytesToHost => Interlocked.Read(ref _bytesToHost);
 
     /// <summary>Bytes the reader sent while no host was attached, or that the transport refused.</summary>
@@ -144,6 +144,7 @@ internal sealed class SimulatorLink : IHostLink, IAsyncDisposable
             chunk = _outScratch.WrittenSpan.ToArray();
         }
 
+        Interlocked.Add(ref _bytesToHost, chunk.Length);
         _tx.Writer.TryWrite(chunk);
     }
 
@@ -248,7 +249,6 @@ internal sealed class SimulatorLink : IHostLink, IAsyncDisposable
             try
             {
                 await host.WriteAsync(chunk, ct).ConfigureAwait(false);
-                Interlocked.Add(ref _bytesToHost, chunk.Length);
             }
             catch (Exception e) when (e is TransportException or System.IO.IOException)
             {
