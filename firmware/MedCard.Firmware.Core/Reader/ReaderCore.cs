@@ -282,6 +282,44 @@ namespace MedCard.Firmware.Reader
             return response;
         }
 
+        /// <summary>
+        /// Spec rule 7, looked up before any other check of an AuthorizeRequest: is its host nonce journaled already?
+        /// The RAM response cache answers retries only until a reboot; this answers them after one too, so a host that
+        /// lost the answer, saw the reader restart and re-sent the same request gets the record it missed instead of a
+        /// second signature. <paramref name="record"/> is set for <see cref="NonceReplay.SameTransaction"/> only.
+        /// Allocates nothing unless the nonce is found.
+        /// </summary>
+        internal NonceReplay FindReplay(AuthorizeRequest request, out SignedRecord record)
+        {
+            record = null;
+            SignedRecord journaled;
+            if (!Journal.TryFindByNonce(request.HostNonce, 0, out journaled))
+            {
+                return NonceReplay.None;
+            }
+
+            if (journaled == null)
+            {
+                return NonceReplay.Unreadable;
+            }
+
+            if (journaled.CardNumber != request.CardNumber || journaled.Amount != request.Amount
+                || journaled.Type != request.TransactionType || journaled.Time != request.Time)
+            {
+                return NonceReplay.Conflict;
+            }
+
+            // A host that never saw the first answer may have had the PIN typed again for this transaction: the
+            // record it now receives uses that PIN up, as an approval would (one PIN, one transaction).
+            if (_pinEntered && _holder.CardNumber == journaled.CardNumber)
+            {
+                _pinEntered = false;
+            }
+
+            record = journaled;
+            return NonceReplay.SameTransaction;
+        }
+
         /// <summary>Forget keys, journal and hotlist (Reset FactoryWipe); the counter stays.</summary>
         internal void FactoryWipe()
         {

@@ -273,7 +273,38 @@ namespace MedCard.Firmware.Reader
                 return;
             }
 
+            if (_reader.Provisioning.IsProvisioned && AnsweredFromJournal(header, request))
+            {
+                return;
+            }
+
             channel.Respond(header, _reader.Authorize(request));
+        }
+
+        // Spec rule 7: a nonce already journaled is never signed again, whatever the card or PIN state is now.
+        private bool AnsweredFromJournal(FrameHeader header, AuthorizeRequest request)
+        {
+            SignedRecord journaled;
+            AuthorizeResponse response;
+            switch (_reader.FindReplay(request, out journaled))
+            {
+                case NonceReplay.SameTransaction:
+                    response = new AuthorizeResponse();
+                    response.Status = AuthorizeStatus.Approved;
+                    response.Record = journaled;
+                    _reader.Channel.Respond(header, response);
+                    return true;
+                case NonceReplay.Conflict:
+                    _reader.Channel.Error(header, ErrorCode.InvalidState);
+                    return true;
+                case NonceReplay.Unreadable:
+                    response = new AuthorizeResponse();
+                    response.Status = AuthorizeStatus.StorageFailure;
+                    _reader.Channel.Respond(header, response);
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private void OnHotlistUpdate(FrameHeader header, byte[] frame, int offset, int length)

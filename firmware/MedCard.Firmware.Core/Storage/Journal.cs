@@ -21,6 +21,9 @@ namespace MedCard.Firmware.Storage
     /// in between leaves files the next boot recognises as acknowledged.</item>
     /// <item>A power cut while a record is written leaves a torn file that is ignored at boot: the record
     /// was never reported to the host (the response is sent after the append), so the host sees a gap.</item>
+    /// <item>The host nonce of every unacknowledged record is indexed in RAM (8 bytes a slot, rebuilt at boot),
+    /// so <see cref="TryFindByNonce"/> answers "was this transaction signed already?" without touching the
+    /// store or allocating; spec rule 7 needs it because the response cache does not survive a reboot.</item>
     /// </list>
     /// </summary>
     public sealed class Journal
@@ -34,9 +37,13 @@ namespace MedCard.Firmware.Storage
         private const int HeaderSize = 8;
         private const int AckPayloadSize = 4 + 4 + SignedRecord.MacLength;
 
+        // In a record's wire form the nonce sits just before the MAC: ... time u32 | hostNonce 8 | mac 16.
+        private const int NonceFromEnd = SignedRecord.NonceLength + SignedRecord.MacLength;
+
         private readonly IByteStore _store;
         private readonly string[] _names;
         private readonly uint[] _counters;
+        private readonly byte[] _nonces;
         private readonly DualSlotFile _ackFile;
         private readonly byte[] _ackImage;
         private readonly byte[] _recordImage = new byte[HeaderSize + SignedRecord.MaxEncodedLength + 4];
@@ -67,6 +74,7 @@ namespace MedCard.Firmware.Storage
             }
 
             _counters = new uint[capacity];
+            _nonces = new byte[capacity * SignedRecord.NonceLength];
             _ackFile = new DualSlotFile(store, AckFileName, AckPayloadSize);
             _ackImage = new byte[_ackFile.ImageSize];
             Load();
@@ -163,6 +171,7 @@ namespace MedCard.Firmware.Storage
             }
 
             _counters[slot] = record.Counter;
+            Array.Copy(record.HostNonce, 0, _nonces, slot * SignedRecord.NonceLength, SignedRecord.NonceLength);
             _count++;
             if (record.Counter > _headCounter)
             {
@@ -203,12 +212,43 @@ namespace MedCard.Firmware.Storage
                 if (_counters[i] != 0 && _counters[i] <= _ackedThrough)
                 {
                     _counters[i] = 0;
+                    Array.Clear(_nonces, i * SignedRecord.NonceLength, SignedRecord.NonceLength);
                     _count--;
                     TryDelete(i);
                 }
             }
 
             return StorageStatus.Ok;
+        }
+
+        /// <summary>
+        /// True when an unacknowledged record carries this host nonce (8 bytes at nonce[off]). <paramref name="record"/>
+        /// is that record read back from the store, or null when its file no longer reads back (the caller must then
+        /// refuse rather than sign again). Nothing is allocated unless the nonce is found.
+        /// </summary>
+        public bool TryFindByNonce(byte[] nonce, int off, out SignedRecord record)
+        {
+            record = null;
+            if (nonce == null || off < 0 || off + SignedRecord.NonceLength > nonce.Length)
+            {
+                return false;
+            }
+
+            for (int slot = 0; slot < _counters.Length; slot++)
+            {
+                if (_counters[slot] != 0 && SameNonce(slot, nonce, off))
+                {
+                    record = LoadRecord(slot);
+                    if (record != null && record.Counter != _counters[slot])
+                    {
+                        record = null;
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -261,6 +301,7 @@ namespace MedCard.Firmware.Storage
             }
 
             _ackFile.Erase();
+            Array.Clear(_nonces, 0, _nonces.Length);
             _count = 0;
             _ackedThrough = 0;
             _headCounter = 0;
@@ -300,9 +341,24 @@ namespace MedCard.Firmware.Storage
                 if (counter > _ackedThrough)
                 {
                     _counters[i] = counter;
+                    Array.Copy(_recordImage, HeaderSize + length - NonceFromEnd, _nonces, i * SignedRecord.NonceLength, SignedRecord.NonceLength);
                     _count++;
                 }
             }
+        }
+
+        private bool SameNonce(int slot, byte[] nonce, int off)
+        {
+            int p = slot * SignedRecord.NonceLength;
+            for (int i = 0; i < SignedRecord.NonceLength; i++)
+            {
+                if (_nonces[p + i] != nonce[off + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private int FreeSlot()
@@ -360,7 +416,7 @@ namespace MedCard.Firmware.Storage
             }
 
             int length = BigEndian.ReadUInt16(_recordImage, 6);
-            if (HeaderSize + length + 4 != total)
+            if (length < SignedRecord.FixedEncodedLength || HeaderSize + length + 4 != total)
             {
                 return -1;
             }
