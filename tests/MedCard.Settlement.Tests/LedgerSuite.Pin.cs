@@ -65,4 +65,32 @@ public abstract partial class LedgerSuite
         Assert.Equal(ReasonCode.PinWrong, (await l.SettleAsync(h, 10_00)).Refusal!.Code);
         Assert.True((await l.SettleAsync(h, 10_00, pin: [2, 4, 6, 8, 0])).Settled);
     }
+
+    [StoreFact]
+    public async Task The_try_is_spent_and_committed_before_the_pin_is_compared()
+    {
+        await using TestLedger setup = await NewLedgerAsync();
+        TestLedger.Holder h = await setup.EnrolAsync(100_00);
+        var crashing = new CrashingStore(setup.Store);
+        var service = new SettlementService(crashing, new LedgerOptions { PinIterations = TestLedger.TestPinIterations });
+
+        // Power is lost right after the first transaction (checks + decrement), before the comparison's outcome is stored.
+        crashing.CrashAfter(1);
+        using var pin = new PinDigits(TestLedger.DefaultPin);
+        var request = new SettlementRequest(setup.Record(h.CardNumber, h.Uid, 10_00), TestLedger.Covered(10_00), TestLedger.Hospital,
+            VisitType.Outpatient, pin);
+        await Assert.ThrowsAsync<System.IO.IOException>(() => service.SettleAsync(request, Ct));
+
+        Card card = (await setup.Desk.GetCardAsync(h.CardNumber, Ct))!;
+        Assert.Equal(CardRules.PinTries - 1, card.PinTriesLeft);
+        Assert.Equal(100_00, await setup.BalanceAsync(h.ResidentId));
+        Assert.Equal(0, card.UnprintedCount);
+
+        // The reader retries the same record after the host comes back: it settles once and the try comes back.
+        crashing.CrashAfter(int.MaxValue);
+        SettlementOutcome retried = await service.SettleAsync(request, Ct);
+        Assert.True(retried.Settled);
+        Assert.Equal(CardRules.PinTries, (await setup.Desk.GetCardAsync(h.CardNumber, Ct))!.PinTriesLeft);
+        await setup.AssertAuditOkAsync();
+    }
 }
