@@ -92,8 +92,8 @@ public static class SimulatorConsole
         return 0;
     }
 
-    /// <summary>Run one command line; false on quit.</summary>
-    internal static bool Execute(ReaderSimulator simulator, string line, Action<string> say)
+    /// <summary>Run one console command line against <paramref name="simulator"/>, reporting through <paramref name="say"/>; false on quit. Reusable by other front ends.</summary>
+    public static bool Execute(ReaderSimulator simulator, string line, Action<string> say)
     {
         string[] words = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
