@@ -235,4 +235,33 @@ public sealed class DeskCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("balance", "--id", CliHarness.SpouseId, "--card", CliHarness.SpouseCard)).ExitCode);
         Assert.Equal(ExitCodes.Refused, (await _cli.RunAsync("balance", "--id", "44030519900101123X")).ExitCode);
     }
+
+    [Fact]
+    public async Task Cash_paid_during_the_loss_period_is_reimbursed_once_after_the_replacement()
+    {
+        string[] claim = ["--json", "card", "claim", "--card", CliHarness.SpouseCard, "--reference", "R-77", "--institution", "H001",
+            "--item", "LAB:300"];
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        string paidAt = System.DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        CliRun early = await _cli.RunAsync([.. claim, "--time", paidAt]);
+        Assert.Equal(ExitCodes.Refused, early.ExitCode); // not replaced yet
+        Assert.Equal("claim.not_eligible", early.Json.GetProperty("error").GetProperty("key").GetString());
+
+        await _cli.OkAsync("card", "replace", "--card", CliHarness.SpouseCard, "--id", CliHarness.SpouseId, "--new-card", "MC0300",
+            "--new-uid", "0A0B0C0E", "--pin", "7777");
+        long before = await _cli.BalanceFenAsync(CliHarness.SpouseId);
+        JsonElement paid = (await _cli.OkAsync([.. claim, "--time", paidAt])).Json;
+        long reimbursed = paid.GetProperty("reimbursedFen").GetInt64();
+        Assert.Equal(14000, reimbursed); // (300 - 100 deductible) x (100% - 30% co-payment), the seed's outpatient policy
+        Assert.Equal(before + reimbursed, await _cli.BalanceFenAsync(CliHarness.SpouseId));
+
+        JsonElement again = (await _cli.OkAsync([.. claim, "--time", paidAt])).Json;
+        Assert.True(again.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(before + reimbursed, await _cli.BalanceFenAsync(CliHarness.SpouseId));
+
+        CliRun outside = await _cli.RunAsync(["--json", "card", "claim", "--card", CliHarness.SpouseCard, "--reference", "R-78", "--institution", "H001",
+            "--amount", "50", "--time", "2020-01-01T00:00:00Z"]);
+        Assert.Equal(ExitCodes.Refused, outside.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync([.. claim, "--time", "yesterday"])).ExitCode);
+    }
 }

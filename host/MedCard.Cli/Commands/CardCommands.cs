@@ -21,6 +21,7 @@ internal static class CardCommands
         card.Subcommands.Add(ReportLoss(io));
         card.Subcommands.Add(CancelLoss(io));
         card.Subcommands.Add(Replace(io));
+        card.Subcommands.Add(ClaimCommand.Build(io));
         return card;
     }
 

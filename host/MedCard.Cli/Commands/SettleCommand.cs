@@ -36,7 +36,7 @@ internal static class SettleCommand
             string? cardNumber = parse.GetValue(number) is { } n ? Inputs.CardNumber(n) : null;
             byte[]? cardUid = parse.GetValue(uid) is { } u ? Inputs.Uid(u) : null;
 
-            (List<BillItem> billItems, string? billInstitution, VisitType? billVisit) = ReadBill(parse.GetValue(items), parse.GetValue(amount), parse.GetValue(bill));
+            (List<BillItem> billItems, string? billInstitution, VisitType? billVisit) = BillReader.FromOptions(parse.GetValue(items), parse.GetValue(amount), parse.GetValue(bill));
             string institutionId = parse.GetValue(institution) ?? billInstitution
                 ?? throw CliException.BadInput("no institution", "give --institution or put \"institution\" in the bill file");
             VisitType visitType = parse.GetValue(visit) is { } v ? BillReader.Visit(v) : billVisit ?? VisitType.Outpatient;
@@ -76,33 +76,6 @@ internal static class SettleCommand
             Emit(ctx, report);
         });
         return command;
-    }
-
-    private static (List<BillItem>, string?, VisitType?) ReadBill(string[]? items, string? amount, string? file)
-    {
-        int sources = (items is { Length: > 0 } ? 1 : 0) + (amount is null ? 0 : 1) + (file is null ? 0 : 1);
-        if (sources != 1)
-        {
-            throw CliException.BadInput(sources == 0 ? "no bill" : "more than one bill", "give exactly one of --item (repeatable), --amount or --bill");
-        }
-
-        if (file is not null)
-        {
-            return BillReader.ReadFile(file);
-        }
-
-        if (amount is not null)
-        {
-            return ([BillReader.ParseItem("BILL:" + amount)], null, null);
-        }
-
-        var list = new List<BillItem>();
-        foreach (string item in items!)
-        {
-            list.Add(BillReader.ParseItem(item));
-        }
-
-        return (list, null, null);
     }
 
     /// <summary>Settled: the split and explanation, exit 0. Refused: the refusal as the one error line (exit 3);

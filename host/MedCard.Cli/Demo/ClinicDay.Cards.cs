@@ -37,19 +37,22 @@ internal sealed partial class ClinicDay
 
     private async Task LostCardAsync(CancellationToken ct)
     {
+        DateTimeOffset reportedAt = DateTimeOffset.UtcNow;
         DeskOk("Li Na reports her card lost by phone", LiNa.Card, await _desk.ReportLossAsync(
-            new LossReport(LiNa.Card, LiNa.Name, LiNa.ResidentId, LossChannel.Phone, DateTimeOffset.UtcNow), ct).ConfigureAwait(false),
+            new LossReport(LiNa.Card, LiNa.Name, LiNa.ResidentId, LossChannel.Phone, reportedAt), ct).ConfigureAwait(false),
             "settlement stopped at once; card on the hotlist");
         await SettleAsync("someone tries the lost card for an outpatient visit", LiNa, Hospital, VisitType.Outpatient, "card.reported_lost",
             [Covered("CONSULT", "Consultation", "25.00")], HospitalReader, ct).ConfigureAwait(false);
         await SettleAsync("Li Na's emergency during the loss period still settles", LiNa, Hospital, VisitType.Emergency, "ok",
             [Covered("ER", "Emergency room", "300.00")], HospitalReader, ct).ConfigureAwait(false);
 
+        Log.Desk("Li Na pays an outpatient visit in cash meanwhile (receipt R-1001)", LiNa.Card, "180.00 paid at the counter, no card");
         long before = (await _desk.GetPersonAsync(LiNa.ResidentId, ct).ConfigureAwait(false))!.Balance;
+        DateTimeOffset replacedAt = DateTimeOffset.UtcNow;
         using (PinDigits pin = Inputs.Pin(LiNa.Pin))
         {
             DeskResult replaced = await _desk.ReplaceCardAsync(new CardReplacement(LiNa.Card, LiNa.ResidentId, ReplacementCard, Inputs.Uid(ReplacementUid),
-                pin, DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
+                pin, replacedAt), ct).ConfigureAwait(false);
             long after = (await _desk.GetPersonAsync(LiNa.ResidentId, ct).ConfigureAwait(false))!.Balance;
             if (after != before)
             {
@@ -65,6 +68,20 @@ internal sealed partial class ClinicDay
         _cards[LiNa.Name] = ReplacementCard;
         await SettleAsync("Li Na with the new card", LiNa, Hospital, VisitType.Outpatient, "ok", [Covered("CONSULT", "Consultation", "25.00"),
             Covered("XRAY", "X-ray", "125.00")], HospitalReader, ct).ConfigureAwait(false);
+
+        // The cash visit happened between the report and the replacement (the midpoint, so millisecond storage
+        // of both ends cannot push it out of the loss period).
+        DateTimeOffset paidAt = reportedAt + (replacedAt - reportedAt) / 2;
+        ClaimResult claim = await _settlement.ReimburseLossPeriodAsync(new LossPeriodClaim("R-1001", LiNa.Card, Hospital, VisitType.Outpatient,
+            [Covered("CONSULT", "Consultation", "30.00"), Covered("LAB", "Blood test", "150.00")], paidAt), ct).ConfigureAwait(false);
+        if (!claim.Succeeded || claim.Reimbursed <= 0)
+        {
+            throw new DemoExpectationException("loss-period claim R-1001", "a positive reimbursement", claim.Refusal?.Key ?? Money.Format(claim.Reimbursed));
+        }
+
+        Log.Desk("the cash visit is reimbursed after the replacement", ReplacementCard, "fund share " + Money.Format(claim.Reimbursed)
+            + " credited to the personal account");
+        _progress.Step();
     }
 
     private async Task RelativeAsync(CancellationToken ct)

@@ -76,7 +76,7 @@ internal sealed partial class ClinicDay
         yield return ("Pharmacy purchase", 1, PharmacyAsync);
         yield return ("Inpatient emergency at a non-designated clinic", 2, EmergencyAsync);
         yield return ("A wrong PIN and a block", 6, WrongPinAsync);
-        yield return ("A lost card and its replacement", 7, LostCardAsync);
+        yield return ("A lost card and its replacement", 8, LostCardAsync);
         yield return ("A relative pays", 3, RelativeAsync);
         yield return ("Record integrity: forged, resent and replayed records", 3, IntegrityAsync);
         yield return ("A card reaching 60 unprinted records", CardRules.UnprintedRecordLimit + 4, SixtyRecordsAsync);

@@ -16,6 +16,34 @@ namespace MedCard.Cli.Infrastructure;
 /// </summary>
 internal static class BillReader
 {
+    /// <summary>Exactly one of: repeated --item, --amount (one covered item), --bill FILE.</summary>
+    public static (List<BillItem> Items, string? Institution, VisitType? Visit) FromOptions(string[]? items, string? amount, string? file)
+    {
+        int sources = (items is { Length: > 0 } ? 1 : 0) + (amount is null ? 0 : 1) + (file is null ? 0 : 1);
+        if (sources != 1)
+        {
+            throw CliException.BadInput(sources == 0 ? "no bill" : "more than one bill", "give exactly one of --item (repeatable), --amount or --bill");
+        }
+
+        if (file is not null)
+        {
+            return ReadFile(file);
+        }
+
+        if (amount is not null)
+        {
+            return ([ParseItem("BILL:" + amount)], null, null);
+        }
+
+        var list = new List<BillItem>();
+        foreach (string item in items!)
+        {
+            list.Add(ParseItem(item));
+        }
+
+        return (list, null, null);
+    }
+
     public static BillItem ParseItem(string text)
     {
         string[] parts = text.Split(':');
