@@ -238,7 +238,8 @@ namespace MedCard.Host.Client
                     // Genuine or not, a record that does not carry this request's nonce, amount, type
                     // and card is not the answer to it (a replayed answer).
                     var refused = new RecordCheck(record, RecordVerdict.Replayed, 0, 0, "the record does not carry this request's nonce, amount, type and card.");
-                    RecordRefused?.Invoke(this, refused);
+                    _logger.LogWarning("Record refused: {Check}", refused.ToString());
+                    Notify(refused);
                     return new AuthorizationResult(response.Status, refused, Array.Empty<RecordCheck>());
                 }
                 var recovered = new List<RecordCheck>();
@@ -412,6 +413,13 @@ namespace MedCard.Host.Client
         private async Task<RecordCheck> AcceptAsync(SignedRecord record, CancellationToken cancellationToken)
         {
             RecordCheck check = await _verifier.AcceptAsync(record, ReaderId, cancellationToken).ConfigureAwait(false);
+            Notify(check);
+            return check;
+        }
+
+        /// <summary>Raises RecordAccepted or RecordRefused; a throwing handler is logged, never propagated.</summary>
+        private void Notify(RecordCheck check)
+        {
             try
             {
                 if (check.IsNewlyAccepted)
@@ -429,7 +437,6 @@ namespace MedCard.Host.Client
                 // The chain already moved: a handler is a notification, not the durable write (see README).
                 _logger.LogError(ex, "A record handler threw for reader {ReaderId} counter {Counter}", check.Record.ReaderId, check.Record.Counter);
             }
-            return check;
         }
 
         private static bool BindsTo(SignedRecord record, AuthorizeRequest request) =>

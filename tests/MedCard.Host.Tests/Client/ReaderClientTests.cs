@@ -80,6 +80,22 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task A_genuine_record_answering_another_request_is_refused_as_a_replay()
+        {
+            var refused = new List<RecordCheck>();
+            _client.RecordRefused += (_, c) => { lock (refused) { refused.Add(c); } };
+            await _client.AuthorizeAsync(Card, 1000, TransactionType.Purchase);
+            _reader.ReplayPreviousAnswerNext = true;
+
+            AuthorizationResult replay = await _client.AuthorizeAsync(Card, 1000, TransactionType.Purchase);
+
+            Assert.False(replay.IsApproved);
+            Assert.Equal(RecordVerdict.Replayed, replay.Check!.Verdict);
+            Assert.Single(refused);
+            Assert.Single(_accepted);
+        }
+
+        [Fact]
         public async Task Lost_answers_are_recovered_by_resending_the_same_request_without_a_second_signature()
         {
             _reader.LoseNextAuthorizeAnswers = 2;

@@ -49,6 +49,11 @@ namespace MedCard.Host.Tests.Fakes
         /// <summary>Sign the next authorization, lose the answer, and "reboot": the answer cache is gone.</summary>
         internal bool RebootAfterSigningNext;
 
+        /// <summary>Answer the next authorization with the previous answer (a replayed, genuine record).</summary>
+        internal bool ReplayPreviousAnswerNext;
+
+        private byte[]? _previousAnswer;
+
         /// <summary>Burn counters before the next signing (a power cut between persist and sign).</summary>
         internal int BurnCountersBeforeNext;
 
@@ -108,6 +113,13 @@ namespace MedCard.Host.Tests.Fakes
                 }
                 return new[] { cached };
             }
+            if (ReplayPreviousAnswerNext && _previousAnswer is not null)
+            {
+                ReplayPreviousAnswerNext = false;
+                // Same bytes as before except the request id, which an attacker would rewrite.
+                AuthorizeResponse old = AuthorizeResponse.Decode(_previousAnswer, 0, _previousAnswer.Length);
+                return new[] { _wire.Response(h, old) };
+            }
             AuthorizeRequest request = AuthorizeRequest.Decode(payload, 0, payload.Length);
             if (request.CardNumber != CardInField)
             {
@@ -119,7 +131,10 @@ namespace MedCard.Host.Tests.Fakes
             {
                 _journal.Add(record);
             }
-            byte[] answer = _wire.Response(h, new AuthorizeResponse { Status = AuthorizeStatus.Approved, Record = record });
+            var approved = new AuthorizeResponse { Status = AuthorizeStatus.Approved, Record = record };
+            byte[] answerPayload = new byte[FrameFormat.MaxPayloadSize];
+            _previousAnswer = answerPayload.AsSpan(0, approved.Encode(answerPayload, 0)).ToArray();
+            byte[] answer = _wire.Response(h, approved);
             _answerCache[h.RequestId] = answer;
             if (RebootAfterSigningNext)
             {
