@@ -22,6 +22,7 @@ internal static class CardCommands
         card.Subcommands.Add(CancelLoss(io));
         card.Subcommands.Add(Replace(io));
         card.Subcommands.Add(ClaimCommand.Build(io));
+        card.Subcommands.Add(ImportCommand.Build(io));
         return card;
     }
 

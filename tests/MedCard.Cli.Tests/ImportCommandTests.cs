@@ -1,0 +1,71 @@
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace MedCard.Cli.Tests;
+
+/// <summary>`medcard card import`: bulk enrolment from CSV.</summary>
+public sealed class ImportCommandTests : IAsyncLifetime
+{
+    private const string Header = "residentId,name,gender,employer,cardNumber,uid,pin,balance";
+    private readonly CliHarness _cli = new();
+
+    public Task InitializeAsync() => _cli.InitializeAsync();
+
+    public Task DisposeAsync() => _cli.DisposeAsync();
+
+    private async Task<string> WriteAsync(string name, params string[] lines)
+    {
+        string path = Path.Combine(_cli.Folder, name);
+        await File.WriteAllLinesAsync(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public async Task Import_enrols_every_row_and_a_second_import_is_refused_row_by_row()
+    {
+        string file = await WriteAsync("people.csv", Header,
+            CliHarness.HolderId + ",Zhang Wei,male,Metro Works,MC0001,04A1B2C3,123456,120",
+            CliHarness.SpouseId + ",Li Na,female,,MC0002,04D4E5F6,246810,2500.50",
+            "",
+            "44030519900101123X,Chen Jie,,Harbour Logistics,MC0004,5E6F7A8B,1111,");
+        JsonElement ok = (await _cli.OkAsync("--json", "card", "import", "--file", file)).Json;
+        Assert.Equal(3, ok.GetProperty("enrolled").GetInt32());
+        Assert.Equal(250050, await _cli.BalanceFenAsync(CliHarness.SpouseId));
+        Assert.Equal("active", (await _cli.OkAsync("--json", "card", "show", "--card", "MC0004")).Json.GetProperty("card").GetProperty("status").GetString());
+
+        CliRun again = await _cli.RunAsync("--json", "card", "import", "--file", file);
+        Assert.Equal(ExitCodes.Refused, again.ExitCode);
+        JsonElement error = again.Json.GetProperty("error");
+        Assert.Equal(0, error.GetProperty("enrolled").GetInt32());
+        Assert.Equal(3, error.GetProperty("refused").GetArrayLength());
+        Assert.Equal("desk.already_exists", error.GetProperty("refused")[0].GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public async Task A_malformed_row_changes_nothing()
+    {
+        string file = await WriteAsync("bad.csv", Header,
+            CliHarness.HolderId + ",Zhang Wei,male,Metro Works,MC0001,04A1B2C3,123456,120",
+            "110101198705123022,Li Na,female,,MC0002,04D4E5F6,246810,2500");
+        CliRun run = await _cli.RunAsync("card", "import", "--file", file);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("line 3", run.Error);
+        Assert.Equal(ExitCodes.Refused, (await _cli.RunAsync("card", "show", "--card", "MC0001")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Missing_header_wrong_field_count_bad_pin_and_missing_file_are_bad_input()
+    {
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("card", "import", "--file", await WriteAsync("nohead.csv",
+            CliHarness.HolderId + ",Zhang Wei,male,Metro Works,MC0001,04A1B2C3,123456,120"))).ExitCode);
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("card", "import", "--file", await WriteAsync("short.csv", Header,
+            CliHarness.HolderId + ",Zhang Wei,male"))).ExitCode);
+        CliRun pin = await _cli.RunAsync("card", "import", "--file", await WriteAsync("pin.csv", Header,
+            CliHarness.HolderId + ",Zhang Wei,male,Metro Works,MC0001,04A1B2C3,12x456,120"));
+        Assert.Equal(ExitCodes.BadInput, pin.ExitCode);
+        Assert.DoesNotContain("12x456", pin.Error);
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("card", "import", "--file", Path.Combine(_cli.Folder, "none.csv"))).ExitCode);
+    }
+}
