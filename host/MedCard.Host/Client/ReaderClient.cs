@@ -53,6 +53,68 @@ namespace MedCard.Host.Client
         /// <summary>The protocol layer underneath, for diagnostics.</summary>
         public ReaderLink Link => _link;
 
+        /// <summary>The card in the field as far as the events tell (null after CardRemoved, or before any event).</summary>
+        public CardEvent? CurrentCard => Volatile.Read(ref _currentCard);
+
+        private CardEvent? _currentCard;
+
+        /// <summary>
+        /// Returns the card in the field, waiting for one to be presented if there is none. Bounded by
+        /// <paramref name="timeout"/> (TimeoutException) and the token.
+        /// </summary>
+        public async Task<CardEvent> WaitForCardAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
+            budget.CancelAfter(timeout);
+            // Subscribe first, then look at the current card, so a presentation in between is not missed.
+            Channel<CardEvent> channel = Subscribe();
+            try
+            {
+                if (CurrentCard is { IsPresent: true } current)
+                {
+                    return current;
+                }
+                while (true)
+                {
+                    CardEvent item = await channel.Reader.ReadAsync(budget.Token).ConfigureAwait(false);
+                    if (item.IsPresent)
+                    {
+                        return item;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_life.IsCancellationRequested)
+            {
+                throw new TimeoutException("No card was presented within " + timeout.TotalSeconds + " s.");
+            }
+            catch (OperationCanceledException) when (_life.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ReaderLinkClosedException("The client was disposed while waiting for a card.");
+            }
+            finally
+            {
+                Unsubscribe(channel);
+            }
+        }
+
+        private Channel<CardEvent> Subscribe()
+        {
+            var channel = Channel.CreateUnbounded<CardEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            lock (_subscribers)
+            {
+                _subscribers.Add(channel);
+            }
+            return channel;
+        }
+
+        private void Unsubscribe(Channel<CardEvent> channel)
+        {
+            lock (_subscribers)
+            {
+                _subscribers.Remove(channel);
+            }
+        }
+
         /// <summary>A card entered or left the field. Raised on a background thread.</summary>
         public event EventHandler<CardEvent>? CardChanged;
 
@@ -96,11 +158,7 @@ namespace MedCard.Host.Client
         /// <summary>Card presented/removed events as an async stream, from now on, until cancelled or disposed.</summary>
         public async IAsyncEnumerable<CardEvent> CardEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            var channel = Channel.CreateUnbounded<CardEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            lock (_subscribers)
-            {
-                _subscribers.Add(channel);
-            }
+            Channel<CardEvent> channel = Subscribe();
             try
             {
                 using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
@@ -128,10 +186,7 @@ namespace MedCard.Host.Client
             }
             finally
             {
-                lock (_subscribers)
-                {
-                    _subscribers.Remove(channel);
-                }
+                Unsubscribe(channel);
             }
         }
 
@@ -484,6 +539,7 @@ namespace MedCard.Host.Client
                         continue;
                     }
                     _logger.LogDebug("Card {Event}", item.IsPresent ? "presented" : "removed");
+                    Volatile.Write(ref _currentCard, item.IsPresent ? item : null);
                     try
                     {
                         CardChanged?.Invoke(this, item);

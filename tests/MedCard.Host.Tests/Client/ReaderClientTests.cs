@@ -306,6 +306,27 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task Waiting_for_a_card_returns_one_already_in_the_field_or_the_next_one_presented()
+        {
+            await Assert.ThrowsAsync<TimeoutException>(() => _client.WaitForCardAsync(TimeSpan.FromMilliseconds(200)));
+
+            Task<CardEvent> waiting = _client.WaitForCardAsync(TimeSpan.FromSeconds(10));
+            await SendCardAsync(1, new byte[] { 4, 9, 9, 9 });
+            Assert.Equal(new byte[] { 4, 9, 9, 9 }, (await waiting).Uid);
+
+            // Already in the field: no new event needed.
+            Assert.Equal(new byte[] { 4, 9, 9, 9 }, (await _client.WaitForCardAsync(TimeSpan.FromSeconds(1))).Uid);
+
+            await _reader.Wire.SendRawAsync(_reader.Wire.Frame(FrameHeader.Request(MessageType.CardRemoved, 2), new CardRemoved { Uid = new byte[] { 4, 9, 9, 9 } }));
+            await WaitUntil(() => _client.CurrentCard is null);
+            await Assert.ThrowsAsync<TimeoutException>(() => _client.WaitForCardAsync(TimeSpan.FromMilliseconds(200)));
+        }
+
+        private Task SendCardAsync(ushort eventId, byte[] uid) =>
+            _reader.Wire.SendRawAsync(_reader.Wire.Frame(FrameHeader.Request(MessageType.CardPresented, eventId),
+                new CardPresented { Uid = uid, Atqa = 4, Sak = 8, HolderStatus = HolderDataStatus.Blank }));
+
+        [Fact]
         public async Task Card_events_arrive_as_an_async_stream_and_as_events()
         {
             var raised = new TaskCompletionSource<CardEvent>();
