@@ -84,6 +84,20 @@ internal static class RecordsCommands
             }
 
             CardDesk desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+
+            // Every card must exist before any is printed: printing marks records printed, so stopping halfway
+            // would leave earlier statements marked but never shown.
+            foreach (string c in cards)
+            {
+                _ = await desk.GetCardAsync(c, ct).ConfigureAwait(false)
+                    ?? throw new RefusedException("card " + c + " not found", Refusal.Of(ReasonCode.UnknownCard));
+            }
+
+            if (target is not null && cards.Length > 1 && !Directory.Exists(target))
+            {
+                throw CliException.BadInput("--output " + target + " is not a folder", "with several cards, --output names an existing folder");
+            }
+
             var printed = new List<(Statement Statement, string? Path)>();
             async Task PrintAllAsync(Action<int>? step)
             {

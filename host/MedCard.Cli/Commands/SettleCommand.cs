@@ -27,7 +27,7 @@ internal static class SettleCommand
         var fault = new Option<SettlementFault>("--fault") { Description = "Inject a fault: forge, resend or replay", DefaultValueFactory = _ => SettlementFault.None };
         var port = Opt.Optional("--port", "Settle on a connected reader instead: serial port, the pty `medcard sim` printed, or tcp://host:port");
         var wait = new Option<double>("--wait") { Description = "With --port: seconds to wait for a card", DefaultValueFactory = _ => 60 };
-        var command = new Command("settle", "Settle a bill with an in-process simulated reader; prints the split and its explanation")
+        var command = new Command("settle", "Settle a bill with an in-process simulated reader (or a connected one: --port); prints the split and its explanation")
         {
             reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, port, wait,
         };
