@@ -205,8 +205,15 @@ public sealed class ReaderSimulator : IAsyncDisposable
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _work.Enqueue(_ =>
         {
-            _core = Boot(firstBoot: false);
-            done.TrySetResult();
+            try
+            {
+                _core = Boot(firstBoot: false);
+                done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
         });
         _wake.Set();
         return done.Task.WaitAsync(cancellationToken);
@@ -396,11 +403,25 @@ public sealed class ReaderSimulator : IAsyncDisposable
             {
                 // The device app reboots after a failure it cannot handle; so does the simulator.
                 Volatile.Write(ref _lastError, e);
-                _core = Boot(firstBoot: false);
+                RebootAfterFailure();
             }
 
             Publish();
             Sleep();
+        }
+    }
+
+    private void RebootAfterFailure()
+    {
+        try
+        {
+            _core = Boot(firstBoot: false);
+        }
+        catch (Exception e)
+        {
+            // The store itself fails (disk full, directory removed): keep the old core, retry after a pause.
+            Volatile.Write(ref _lastError, e);
+            _wake.Wait(TimeSpan.FromMilliseconds(100));
         }
     }
 
