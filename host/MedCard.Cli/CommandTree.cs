@@ -28,6 +28,9 @@ internal static class CommandTree
         root.Subcommands.Add(RecordsCommands.Build(io));
         root.Subcommands.Add(InstitutionCommands.Build(io));
         root.Subcommands.Add(PolicyCommands.Build(io));
+
+        // `medcard` alone: the list of commands, not an error.
+        root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
         return root;
     }
 }

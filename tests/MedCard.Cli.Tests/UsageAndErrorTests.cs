@@ -25,6 +25,14 @@ public sealed class UsageAndErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_command_prints_the_help()
+    {
+        CliRun run = await _cli.RunAsync();
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Commands:", run.Out);
+    }
+
+    [Fact]
     public async Task Missing_required_option_is_bad_input_and_points_at_help()
     {
         CliRun run = await _cli.RunAsync("card", "show");
