@@ -1,88 +1,46 @@
-using System;
-using MedCard.Firmware.Card;
-using MedCard.Firmware.Hardware;
 using MedCard.Firmware.Reader;
+using MedCard.Firmware.Storage;
 
 namespace MedCard.Firmware.App
 {
     /// <summary>
-    /// Installs the card-system keys (sector master key and issuer key, 32 bytes each) that the device maker
-    /// places on the I: drive at flashing time, e.g. with <c>nanoff ... --filedeployment deploy.json</c>. The wire
-    /// protocol deliberately has no message for these keys. The drop file is consumed once: its bytes are
-    /// overwritten with zeros before it is deleted (a plain delete would leave them in flash), and the
-    /// in-memory copies are wiped.
+    /// The app's part of the card-keys drop file: run the core's one-shot installer once at boot, over the I: drive
+    /// adapter the reader was built with (<see cref="Adapters.LittleFsByteStore"/>), and name the outcome for the
+    /// debug line. Everything else (file format, one-time rule, shredding the file, wiping RAM copies) is portable
+    /// and tested in the core: <see cref="CardKeyDropFile"/>. Readers whose host speaks ProvisionCardKeys (0x0A)
+    /// need no drop file at all.
     /// </summary>
     public static class CardKeyInstaller
     {
         /// <summary>Name of the one-shot drop file on the I: drive: master key 32 | issuer key 32.</summary>
-        public const string DropFileName = "ckeys.in";
-
-        private const int FileLength = CardKeys.KeyLength * 2;
-
-        /// <summary>Outcome of <see cref="InstallIfPresent"/>, safe to print (it carries no key material).</summary>
-        public enum Result
-        {
-            /// <summary>No drop file: nothing to do (the normal boot).</summary>
-            NoFile = 0,
-
-            /// <summary>Keys installed and the drop file destroyed.</summary>
-            Installed = 1,
-
-            /// <summary>The drop file had the wrong length; it was destroyed without installing anything.</summary>
-            Malformed = 2,
-
-            /// <summary>Storing the keys failed; the drop file is kept so the next boot retries.</summary>
-            StoreFailed = 3,
-        }
+        public const string DropFileName = CardKeyDropFile.FileName;
 
         /// <summary>Install the keys from the drop file, if there is one.</summary>
-        public static Result InstallIfPresent(IByteStore store, ReaderCore reader)
+        public static CardKeyDropResult InstallIfPresent(ReaderCore reader)
         {
-            if (store == null || reader == null)
-            {
-                throw new ArgumentNullException("store");
-            }
-
-            if (!store.Exists(DropFileName))
-            {
-                return Result.NoFile;
-            }
-
-            byte[] image = new byte[FileLength + 1];
-            byte[] master = new byte[CardKeys.KeyLength];
-            byte[] issuer = new byte[CardKeys.KeyLength];
-            try
-            {
-                int length = store.Read(DropFileName, image, 0);
-                if (length != FileLength)
-                {
-                    Destroy(store, length < 0 ? 0 : length);
-                    return Result.Malformed;
-                }
-
-                Array.Copy(image, 0, master, 0, CardKeys.KeyLength);
-                Array.Copy(image, CardKeys.KeyLength, issuer, 0, CardKeys.KeyLength);
-                if (!reader.InstallCardKeys(master, issuer))
-                {
-                    return Result.StoreFailed;
-                }
-
-                Destroy(store, FileLength);
-                return Result.Installed;
-            }
-            finally
-            {
-                Array.Clear(image, 0, image.Length);
-                Array.Clear(master, 0, master.Length);
-                Array.Clear(issuer, 0, issuer.Length);
-            }
+            return reader.InstallCardKeysFromDropFile();
         }
 
-        private static void Destroy(IByteStore store, int length)
+        /// <summary>A printable name for the outcome (never key material).</summary>
+        public static string Describe(CardKeyDropResult result)
         {
-            byte[] zeros = new byte[length > 0 ? length : 1];
-            store.Write(DropFileName, zeros, 0, zeros.Length);
-            store.Delete(DropFileName);
+            switch (result)
+            {
+                case CardKeyDropResult.Installed:
+                    return "installed";
+                case CardKeyDropResult.Malformed:
+                    return "malformed, destroyed";
+                case CardKeyDropResult.StoreFailed:
+                    return "store failed, kept for retry";
+                case CardKeyDropResult.AlreadyInstalled:
+                    return "reader already has card keys, file destroyed";
+                case CardKeyDropResult.InvalidKey:
+                    return "invalid key, destroyed";
+                case CardKeyDropResult.FileNotErased:
+                    return "file not erased, next boot retries";
+                default:
+                    return "none";
+            }
         }
     }
 }

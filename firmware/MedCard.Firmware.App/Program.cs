@@ -8,6 +8,7 @@ using MedCard.Firmware.App.Adapters;
 using MedCard.Firmware.App.Boards;
 using MedCard.Firmware.Keypad;
 using MedCard.Firmware.Reader;
+using MedCard.Firmware.Storage;
 using nanoFramework.Runtime.Native;
 
 namespace MedCard.Firmware.App
@@ -49,10 +50,10 @@ namespace MedCard.Firmware.App
                 ReaderDevices devices = CreateDevices(board, gpio);
                 reader = new ReaderCore(devices, options);
 
-                CardKeyInstaller.Result keys = CardKeyInstaller.InstallIfPresent(devices.Store, reader);
-                if (keys != CardKeyInstaller.Result.NoFile)
+                CardKeyDropResult keys = CardKeyInstaller.InstallIfPresent(reader);
+                if (keys != CardKeyDropResult.NoFile)
                 {
-                    Debug.WriteLine("card keys drop file: " + ResultName(keys));
+                    Debug.WriteLine("card keys drop file: " + CardKeyInstaller.Describe(keys));
                 }
             }
             catch (Exception ex)
@@ -147,21 +148,6 @@ namespace MedCard.Firmware.App
             }
 
             return rows;
-        }
-
-        private static string ResultName(CardKeyInstaller.Result result)
-        {
-            switch (result)
-            {
-                case CardKeyInstaller.Result.Installed:
-                    return "installed";
-                case CardKeyInstaller.Result.Malformed:
-                    return "malformed, destroyed";
-                case CardKeyInstaller.Result.StoreFailed:
-                    return "store failed, kept for retry";
-                default:
-                    return "none";
-            }
         }
     }
 }

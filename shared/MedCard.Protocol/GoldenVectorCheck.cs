@@ -70,6 +70,19 @@ namespace MedCard.Protocol
                 return "AuthorizeResponseFrame";
             }
 
+            FrameHeader keys = FrameHeader.Request(MessageType.ProvisionCardKeys, GoldenVectors.CardKeysRequestId);
+            n = FrameEncoder.Encode(keys, GoldenVectors.BuildProvisionCardKeys(), scratch, buf, 0);
+            if (Hex.Encode(buf, 0, n) != GoldenVectors.ProvisionCardKeysFrameHex)
+            {
+                return "ProvisionCardKeysFrame";
+            }
+
+            n = FrameEncoder.Encode(keys.ToResponse(MessageType.ProvisionCardKeysResponse), GoldenVectors.BuildProvisionCardKeysResponse(), scratch, buf, 0);
+            if (Hex.Encode(buf, 0, n) != GoldenVectors.ProvisionCardKeysResponseFrameHex)
+            {
+                return "ProvisionCardKeysResponseFrame";
+            }
+
             n = FrameEncoder.EncodeAck(FrameHeader.Request(MessageType.JournalAck, 9), buf, 0);
             if (Hex.Encode(buf, 0, n) != GoldenVectors.AckFrameHex)
             {

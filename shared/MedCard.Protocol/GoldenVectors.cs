@@ -32,6 +32,15 @@ namespace MedCard.Protocol
         /// <summary>Request id used for the authorize exchange frames.</summary>
         public const ushort AuthorizeRequestId = 7;
 
+        /// <summary>Test sector master key for ProvisionCardKeys: bytes 0x20 ... 0x3f.</summary>
+        public const string SectorMasterKeyHex = "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";
+
+        /// <summary>Test issuer key for ProvisionCardKeys: bytes 0x40 ... 0x5f.</summary>
+        public const string IssuerKeyHex = "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f";
+
+        /// <summary>Request id used for the card-keys exchange frames.</summary>
+        public const ushort CardKeysRequestId = 11;
+
         // ---- Expected outputs -----------------------------------------------------------------------------
 
         /// <summary>CRC-32 of ASCII "123456789" (the standard check value).</summary>
@@ -59,6 +68,13 @@ namespace MedCard.Protocol
 
         /// <summary>Error answer to a request of unknown type 0x3e, request id 5.</summary>
         public const string UnknownTypeErrorFrameHex = "03017f090509013e211a8c8900";
+
+        /// <summary>ProvisionCardKeys{ReaderId, SectorMasterKeyHex, IssuerKeyHex}, request id 11.</summary>
+        public const string ProvisionCardKeysFrameHex =
+            "03010a020b0101470101202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5fb1be4b3000";
+
+        /// <summary>ProvisionCardKeysResponse{Installed} answering request id 11.</summary>
+        public const string ProvisionCardKeysResponseFrameHex = "03014a030b01057d93ec4e00";
 
         /// <summary>COBS input/output pairs, "input:output" (delimiter not included).</summary>
         public const string CobsPairs =
@@ -103,6 +119,24 @@ namespace MedCard.Protocol
             m.HostNonce = Hex.Decode(HostNonceHex);
             m.Time = Time;
             m.CardNumber = CardNumber;
+            return m;
+        }
+
+        /// <summary>The golden card-keys request (test keys only).</summary>
+        public static ProvisionCardKeys BuildProvisionCardKeys()
+        {
+            ProvisionCardKeys m = new ProvisionCardKeys();
+            m.ReaderId = ReaderId;
+            m.SectorMasterKey = Hex.Decode(SectorMasterKeyHex);
+            m.IssuerKey = Hex.Decode(IssuerKeyHex);
+            return m;
+        }
+
+        /// <summary>The golden card-keys answer: Installed.</summary>
+        public static ProvisionCardKeysResponse BuildProvisionCardKeysResponse()
+        {
+            ProvisionCardKeysResponse m = new ProvisionCardKeysResponse();
+            m.Status = CardKeysStatus.Installed;
             return m;
         }
 

@@ -41,6 +41,28 @@ namespace MedCard.Protocol.Tests
             Assert.Equal(GoldenVectors.AckFrameHex, Hex.Encode(buf, 0, n));
             n = FrameEncoder.EncodeError(FrameHeader.Request((MessageType)0x3E, 5), ErrorCode.UnknownMessageType, buf, 0);
             Assert.Equal(GoldenVectors.UnknownTypeErrorFrameHex, Hex.Encode(buf, 0, n));
+
+            FrameHeader keys = FrameHeader.Request(MessageType.ProvisionCardKeys, GoldenVectors.CardKeysRequestId);
+            Assert.Equal(GoldenVectors.ProvisionCardKeysFrameHex, Encoded(keys, GoldenVectors.BuildProvisionCardKeys()));
+            Assert.Equal(GoldenVectors.ProvisionCardKeysResponseFrameHex,
+                Encoded(keys.ToResponse(MessageType.ProvisionCardKeysResponse), GoldenVectors.BuildProvisionCardKeysResponse()));
+        }
+
+        [Fact]
+        public void Golden_card_keys_frame_decodes_to_its_inputs()
+        {
+            byte[] wire = Hex.Decode(GoldenVectors.ProvisionCardKeysFrameHex);
+            var sink = new FrameCollector();
+            new FrameDecoder(sink).Feed(wire, 0, wire.Length);
+            ReceivedFrame f = Assert.Single(sink.Frames);
+            Assert.Equal(FrameFlags.None, f.Header.Flags);
+            Assert.Equal(GoldenVectors.CardKeysRequestId, f.Header.RequestId);
+            byte[] payload = f.Payload();
+            Assert.Equal(DecodeStatus.Ok, MessageCodec.TryDecode(f.Header, payload, 0, payload.Length, out IMessage? m));
+            var keys = Assert.IsType<ProvisionCardKeys>(m);
+            Assert.Equal(GoldenVectors.ReaderId, keys.ReaderId);
+            Assert.Equal(GoldenVectors.SectorMasterKeyHex, Hex.Encode(keys.SectorMasterKey));
+            Assert.Equal(GoldenVectors.IssuerKeyHex, Hex.Encode(keys.IssuerKey));
         }
 
         [Fact]
@@ -96,6 +118,10 @@ namespace MedCard.Protocol.Tests
             ["AuthorizeResponseFrame"] = GoldenVectors.AuthorizeResponseFrameHex,
             ["AckFrame"] = GoldenVectors.AckFrameHex,
             ["UnknownTypeErrorFrame"] = GoldenVectors.UnknownTypeErrorFrameHex,
+            ["SectorMasterKey"] = GoldenVectors.SectorMasterKeyHex,
+            ["IssuerKey"] = GoldenVectors.IssuerKeyHex,
+            ["ProvisionCardKeysFrame"] = GoldenVectors.ProvisionCardKeysFrameHex,
+            ["ProvisionCardKeysResponseFrame"] = GoldenVectors.ProvisionCardKeysResponseFrameHex,
         };
 
         [Fact]

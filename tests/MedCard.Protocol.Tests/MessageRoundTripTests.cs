@@ -136,6 +136,43 @@ namespace MedCard.Protocol.Tests
         }
 
         [Fact]
+        public void Provision_card_keys_never_shows_its_keys_in_text_and_wipes_both()
+        {
+            ProvisionCardKeys m = GoldenVectors.BuildProvisionCardKeys();
+            string text = m.ToString();
+            Assert.DoesNotContain(GoldenVectors.SectorMasterKeyHex.Substring(0, 8), text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(GoldenVectors.IssuerKeyHex.Substring(0, 8), text, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("redacted", text);
+            m.Wipe();
+            Assert.All(m.SectorMasterKey, b => Assert.Equal(0, b));
+            Assert.All(m.IssuerKey, b => Assert.Equal(0, b));
+        }
+
+        [Fact]
+        public void Provision_card_keys_is_68_bytes_keys_in_order_and_reader_id_zero_is_refused()
+        {
+            ProvisionCardKeys m = GoldenVectors.BuildProvisionCardKeys();
+            byte[] payload = Wire.Payload(m);
+            Assert.Equal(68, payload.Length);
+            Assert.Equal(new byte[] { 0, 0, 1, 1 }, payload[..4]);
+            Assert.Equal(GoldenVectors.SectorMasterKeyHex, Hex.Encode(payload, 4, 32));
+            Assert.Equal(GoldenVectors.IssuerKeyHex, Hex.Encode(payload, 36, 32));
+
+            payload[0] = payload[1] = payload[2] = payload[3] = 0;
+            Assert.Equal(DecodeStatus.InvalidField, ProvisionCardKeys.TryDecode(payload, 0, payload.Length, out _));
+            Assert.Throws<ArgumentException>(() => Wire.Payload(new ProvisionCardKeys { ReaderId = 1, SectorMasterKey = new byte[32], IssuerKey = new byte[31] }));
+        }
+
+        [Fact]
+        public void Provision_card_keys_response_carries_only_a_known_status()
+        {
+            byte[] payload = Wire.Payload(new ProvisionCardKeysResponse { Status = CardKeysStatus.StorageFailure });
+            Assert.Equal(new byte[] { 5 }, payload);
+            payload[0] = 6;
+            Assert.Equal(DecodeStatus.InvalidField, ProvisionCardKeysResponse.TryDecode(payload, 0, payload.Length, out _));
+        }
+
+        [Fact]
         public void Pin_block_response_never_shows_the_block_in_text()
         {
             var m = new PinBlockResponse { Status = PinEntryStatus.Entered, KeyCounter = 1, PinBlock = Enumerable.Repeat((byte)0xAB, 16).ToArray() };

@@ -92,6 +92,8 @@ namespace MedCard.Protocol.Tests
                 DroppedTooShort = 2, DroppedUnknownVersion = 0,
             }, FrameFlags.Response);
             yield return (new Reset { Mode = ResetMode.FactoryWipe, ConfirmReaderId = 257 }, FrameFlags.None);
+            yield return (GoldenVectors.BuildProvisionCardKeys(), FrameFlags.None);
+            yield return (new ProvisionCardKeysResponse { Status = CardKeysStatus.WrongReaderId }, FrameFlags.Response);
             yield return (new ProtocolError(ErrorCode.UnknownMessageType, (MessageType)0x3E), FrameFlags.Response | FrameFlags.Error);
         }
     }

@@ -8,7 +8,7 @@ namespace MedCard.Protocol.Tests
     {
         [Theory]
         [InlineData(0x00)]
-        [InlineData(0x0A)]
+        [InlineData(0x0B)]
         [InlineData(0x3E)]
         [InlineData(0x46)]
         [InlineData(0x83)]

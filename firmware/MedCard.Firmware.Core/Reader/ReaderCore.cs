@@ -346,12 +346,43 @@ namespace MedCard.Firmware.Reader
             RebootRequested = true;
         }
 
-        /// <summary>Install the card-system keys (app, at flashing time). Returns false on a storage failure.</summary>
+        /// <summary>
+        /// Install the card-system keys directly, replacing any (desktop simulator and tests). A device takes them once,
+        /// from the ProvisionCardKeys message or the drop file (<see cref="InstallCardKeysFromDropFile"/>).
+        /// Returns false on a storage failure.
+        /// </summary>
         public bool InstallCardKeys(byte[] sectorMasterKey, byte[] issuerKey)
         {
             bool ok = Provisioning.InstallCardKeys(sectorMasterKey, issuerKey);
             DropCardReader();
             return ok;
+        }
+
+        /// <summary>
+        /// Consume the card-keys drop file on the reader's store, if there is one (the app calls this once at boot).
+        /// One-time like the message: a reader with card keys keeps them. See <see cref="CardKeyDropFile"/>.
+        /// </summary>
+        public CardKeyDropResult InstallCardKeysFromDropFile()
+        {
+            CardKeyDropResult result = CardKeyDropFile.InstallIfPresent(_devices.Store, Provisioning);
+            if (result == CardKeyDropResult.Installed)
+            {
+                DropCardReader();
+            }
+
+            return result;
+        }
+
+        /// <summary>The ProvisionCardKeys message: one time, for this reader id only. The caller wipes the request.</summary>
+        internal CardKeysStatus ProvisionCardKeys(ProvisionCardKeys request)
+        {
+            CardKeysStatus status = Provisioning.ProvisionCardKeys(request.ReaderId, request.SectorMasterKey, request.IssuerKey);
+            if (status == CardKeysStatus.Installed)
+            {
+                DropCardReader();
+            }
+
+            return status;
         }
 
         /// <summary>Status flags for StatusResponse.</summary>
@@ -376,6 +407,11 @@ namespace MedCard.Firmware.Reader
             if (Hotlist.IsStaging)
             {
                 flags |= StatusFlags.HotlistStaging;
+            }
+
+            if (Provisioning.HasCardKeys)
+            {
+                flags |= StatusFlags.CardKeysInstalled;
             }
 
             return flags;

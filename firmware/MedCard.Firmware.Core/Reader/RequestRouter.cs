@@ -10,7 +10,7 @@ namespace MedCard.Firmware.Reader
     /// replays them from its cache). Unknown types get Error UnknownMessageType, reader-side types sent
     /// as requests (or requests carrying an answer flag) get Error UnexpectedFlags, undecodable payloads Error
     /// MalformedPayload; reserved flag bits are ignored. Without a
-    /// reader key only Hello, StatusRequest, Provision and Reset work (PinRequest and AuthorizeRequest
+    /// reader key only Hello, StatusRequest, Provision and Reset work (PinRequest, AuthorizeRequest and ProvisionCardKeys
     /// answer their own NotProvisioned status; the rest get Error NotProvisioned). While PIN entry is in
     /// progress, PinRequest and AuthorizeRequest get NACK Busy; everything else is served normally.
     /// </summary>
@@ -79,6 +79,9 @@ namespace MedCard.Firmware.Reader
                 case MessageType.Reset:
                     OnReset(header, frame, offset, length);
                     return;
+                case MessageType.ProvisionCardKeys:
+                    OnProvisionCardKeys(header, frame, offset, length);
+                    return;
                 case MessageType.PinRequest:
                     OnPinRequest(header, frame, offset, length);
                     return;
@@ -129,7 +132,8 @@ namespace MedCard.Firmware.Reader
             caps.FirmwareMinor = ReaderCore.FirmwareMinor;
             caps.FirmwarePatch = ReaderCore.FirmwarePatch;
             caps.ReaderId = _reader.Provisioning.ReaderId;
-            CapabilityFlags flags = CapabilityFlags.HotlistCardNumber | CapabilityFlags.HotlistUidHash | CapabilityFlags.Buzzer | CapabilityFlags.Leds;
+            CapabilityFlags flags = CapabilityFlags.HotlistCardNumber | CapabilityFlags.HotlistUidHash | CapabilityFlags.Buzzer | CapabilityFlags.Leds
+                | CapabilityFlags.CardKeysMessage;
             if (_reader.Provisioning.IsProvisioned)
             {
                 flags |= CapabilityFlags.Provisioned;
@@ -184,9 +188,34 @@ namespace MedCard.Firmware.Reader
             finally
             {
                 request.Wipe();
+                Util.Secrets.Wipe(frame, offset, length);
             }
 
             response.ReaderId = _reader.Provisioning.ReaderId;
+            _reader.Channel.Respond(header, response);
+        }
+
+        private void OnProvisionCardKeys(FrameHeader header, byte[] frame, int offset, int length)
+        {
+            ProvisionCardKeys request;
+            if (ProvisionCardKeys.TryDecode(frame, offset, length, out request) != DecodeStatus.Ok)
+            {
+                _reader.Channel.Error(header, ErrorCode.MalformedPayload);
+                return;
+            }
+
+            // The answer is a status only: the keys are never echoed, and the request's copies die here.
+            ProvisionCardKeysResponse response = new ProvisionCardKeysResponse();
+            try
+            {
+                response.Status = _reader.ProvisionCardKeys(request);
+            }
+            finally
+            {
+                request.Wipe();
+                Util.Secrets.Wipe(frame, offset, length);
+            }
+
             _reader.Channel.Respond(header, response);
         }
 

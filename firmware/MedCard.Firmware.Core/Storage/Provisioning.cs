@@ -12,8 +12,9 @@ namespace MedCard.Firmware.Storage
     /// <item><c>prov</c>: readerId u32 | reader key 32 (HMAC key of signed records and PIN keys). Set once
     /// through the Provision message; no message ever returns the key.</item>
     /// <item><c>ckeys</c>: sector master key 32 | issuer key 32 (the card-system keys, the same for every
-    /// reader of a scheme). The wire protocol has no message for them: the device maker's app installs
-    /// them at flashing time through <see cref="InstallCardKeys"/>.</item>
+    /// reader of a scheme). Set once, either by the ProvisionCardKeys message (<see cref="ProvisionCardKeys"/>)
+    /// or by the drop file the app finds at boot (<see cref="CardKeyDropFile"/>); no message ever returns them.
+    /// <see cref="InstallCardKeys"/> (replaces) is for the simulator and tests.</item>
     /// </list>
     /// A factory wipe first overwrites both slots of both files with zeros (a plain delete would leave
     /// the bytes in flash) and then deletes them. The transaction counter is not touched here.
@@ -108,7 +109,82 @@ namespace MedCard.Firmware.Storage
             return ProvisionStatus.Provisioned;
         }
 
-        /// <summary>Store (or replace) the two 32-byte card-system keys. Returns false on a storage failure.</summary>
+        /// <summary>True once card-system keys are installed.</summary>
+        public bool HasCardKeys
+        {
+            get { return _cardKeys != null; }
+        }
+
+        /// <summary>
+        /// The one-time path for the card-system keys (ProvisionCardKeys message): refused unless the reader is
+        /// provisioned under <paramref name="confirmReaderId"/> and has no card keys yet, and unless the keys are
+        /// usable (see <see cref="CheckCardKeys"/>). The caller wipes its copies. Nothing changes unless Installed.
+        /// </summary>
+        public CardKeysStatus ProvisionCardKeys(uint confirmReaderId, byte[] sectorMasterKey, byte[] issuerKey)
+        {
+            if (!IsProvisioned)
+            {
+                return CardKeysStatus.NotProvisioned;
+            }
+
+            if (confirmReaderId != _readerId)
+            {
+                return CardKeysStatus.WrongReaderId;
+            }
+
+            return InstallOnce(sectorMasterKey, issuerKey);
+        }
+
+        /// <summary>
+        /// Install the card-system keys if none are installed (the drop-file path, which needs no reader id: it
+        /// runs at boot, before the host has provisioned anything). Same checks as the message otherwise.
+        /// </summary>
+        public CardKeysStatus InstallCardKeysOnce(byte[] sectorMasterKey, byte[] issuerKey)
+        {
+            return InstallOnce(sectorMasterKey, issuerKey);
+        }
+
+        /// <summary>
+        /// Installed when the keys are usable: 32 bytes each, neither all zeros (a wiped slot reads as zeros, so an
+        /// all-zero master key means "none"), and not the same key twice (one key, one purpose). Else InvalidKey.
+        /// </summary>
+        public static CardKeysStatus CheckCardKeys(byte[] sectorMasterKey, byte[] issuerKey)
+        {
+            if (sectorMasterKey == null || sectorMasterKey.Length != CardKeys.KeyLength
+                || issuerKey == null || issuerKey.Length != CardKeys.KeyLength)
+            {
+                return CardKeysStatus.InvalidKey;
+            }
+
+            if (Util.Secrets.IsAllZero(sectorMasterKey, 0, CardKeys.KeyLength) || Util.Secrets.IsAllZero(issuerKey, 0, CardKeys.KeyLength)
+                || ConstantTime.AreEqual(sectorMasterKey, 0, issuerKey, 0, CardKeys.KeyLength))
+            {
+                return CardKeysStatus.InvalidKey;
+            }
+
+            return CardKeysStatus.Installed;
+        }
+
+        private CardKeysStatus InstallOnce(byte[] sectorMasterKey, byte[] issuerKey)
+        {
+            if (_cardKeys != null)
+            {
+                return CardKeysStatus.AlreadyInstalled;
+            }
+
+            CardKeysStatus check = CheckCardKeys(sectorMasterKey, issuerKey);
+            if (check != CardKeysStatus.Installed)
+            {
+                return check;
+            }
+
+            return InstallCardKeys(sectorMasterKey, issuerKey) ? CardKeysStatus.Installed : CardKeysStatus.StorageFailure;
+        }
+
+        /// <summary>
+        /// Store (or replace) the two 32-byte card-system keys without the one-time rule (desktop simulator and tests;
+        /// a device uses <see cref="ProvisionCardKeys"/> or the drop file). Returns false on a storage failure.
+        /// </summary>
         public bool InstallCardKeys(byte[] sectorMasterKey, byte[] issuerKey)
         {
             CardKeys keys = new CardKeys(sectorMasterKey, issuerKey);

@@ -34,6 +34,9 @@ namespace MedCard.Protocol
         /// <summary>Soft reboot or factory wipe; answered by a bare ACK before the reader acts.</summary>
         Reset = 0x09,
 
+        /// <summary>One-time card-system keys (sector master key, issuer key); answered by <see cref="ProvisionCardKeysResponse"/>.</summary>
+        ProvisionCardKeys = 0x0A,
+
         Capabilities = 0x41,
         PinBlockResponse = 0x42,
         AuthorizeResponse = 0x43,
@@ -41,6 +44,7 @@ namespace MedCard.Protocol
         JournalRecords = 0x45,
         ProvisionResponse = 0x47,
         StatusResponse = 0x48,
+        ProvisionCardKeysResponse = 0x4A,
 
         /// <summary>Payload of every frame flagged <see cref="FrameFlags.Error"/>.</summary>
         ProtocolError = 0x7F,

@@ -21,5 +21,8 @@ namespace MedCard.Protocol
 
         /// <summary>Hotlist entries by UID hash are accepted.</summary>
         HotlistUidHash = 0x0040,
+
+        /// <summary>The reader accepts ProvisionCardKeys (0x0A); older readers take card keys from a drop file only.</summary>
+        CardKeysMessage = 0x0080,
     }
 }

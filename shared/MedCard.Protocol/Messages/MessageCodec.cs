@@ -37,6 +37,7 @@ namespace MedCard.Protocol
                 case MessageType.Provision: { Provision m; status = Provision.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.StatusRequest: { StatusRequest m; status = StatusRequest.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.Reset: { Reset m; status = Reset.TryDecode(payload, off, count, out m); message = m; break; }
+                case MessageType.ProvisionCardKeys: { ProvisionCardKeys m; status = ProvisionCardKeys.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.Capabilities: { Capabilities m; status = Capabilities.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.PinBlockResponse: { PinBlockResponse m; status = PinBlockResponse.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.AuthorizeResponse: { AuthorizeResponse m; status = AuthorizeResponse.TryDecode(payload, off, count, out m); message = m; break; }
@@ -44,6 +45,7 @@ namespace MedCard.Protocol
                 case MessageType.JournalRecords: { JournalRecords m; status = JournalRecords.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.ProvisionResponse: { ProvisionResponse m; status = ProvisionResponse.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.StatusResponse: { StatusResponse m; status = StatusResponse.TryDecode(payload, off, count, out m); message = m; break; }
+                case MessageType.ProvisionCardKeysResponse: { ProvisionCardKeysResponse m; status = ProvisionCardKeysResponse.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.ProtocolError: { ProtocolError m; status = ProtocolError.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.CardPresented: { CardPresented m; status = CardPresented.TryDecode(payload, off, count, out m); message = m; break; }
                 case MessageType.CardRemoved: { CardRemoved m; status = CardRemoved.TryDecode(payload, off, count, out m); message = m; break; }

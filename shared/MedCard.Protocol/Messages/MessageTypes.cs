@@ -16,6 +16,7 @@ namespace MedCard.Protocol
                 case MessageType.Provision:
                 case MessageType.StatusRequest:
                 case MessageType.Reset:
+                case MessageType.ProvisionCardKeys:
                 case MessageType.Capabilities:
                 case MessageType.PinBlockResponse:
                 case MessageType.AuthorizeResponse:
@@ -23,6 +24,7 @@ namespace MedCard.Protocol
                 case MessageType.JournalRecords:
                 case MessageType.ProvisionResponse:
                 case MessageType.StatusResponse:
+                case MessageType.ProvisionCardKeysResponse:
                 case MessageType.ProtocolError:
                 case MessageType.CardPresented:
                 case MessageType.CardRemoved:
@@ -76,6 +78,7 @@ namespace MedCard.Protocol
                 case MessageType.Provision: return "Provision";
                 case MessageType.StatusRequest: return "StatusRequest";
                 case MessageType.Reset: return "Reset";
+                case MessageType.ProvisionCardKeys: return "ProvisionCardKeys";
                 case MessageType.Capabilities: return "Capabilities";
                 case MessageType.PinBlockResponse: return "PinBlockResponse";
                 case MessageType.AuthorizeResponse: return "AuthorizeResponse";
@@ -83,6 +86,7 @@ namespace MedCard.Protocol
                 case MessageType.JournalRecords: return "JournalRecords";
                 case MessageType.ProvisionResponse: return "ProvisionResponse";
                 case MessageType.StatusResponse: return "StatusResponse";
+                case MessageType.ProvisionCardKeysResponse: return "ProvisionCardKeysResponse";
                 case MessageType.ProtocolError: return "ProtocolError";
                 case MessageType.CardPresented: return "CardPresented";
                 case MessageType.CardRemoved: return "CardRemoved";

@@ -13,5 +13,8 @@ namespace MedCard.Protocol
 
         /// <summary>A hotlist version is being staged (chunks missing).</summary>
         HotlistStaging = 0x08,
+
+        /// <summary>The card-system keys are installed (without them every card reads as Unreadable).</summary>
+        CardKeysInstalled = 0x10,
     }
 }
