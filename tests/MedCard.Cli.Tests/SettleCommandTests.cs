@@ -173,6 +173,23 @@ public sealed class SettleCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_after_a_lost_one_is_refused_out_of_order_and_the_link_recovers()
+    {
+        string[] bill = ["--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "20"];
+        Assert.Equal(ExitCodes.Success, (await SettleAsync(bill)).ExitCode);
+        long before = await _cli.BalanceFenAsync(CliHarness.SpouseId);
+        CliRun lost = await SettleAsync([.. bill, "--fault", "lost"]);
+        Assert.Equal(ExitCodes.Refused, lost.ExitCode);
+        Assert.Equal("record.out_of_order", RefusalKey(lost));
+        Assert.Equal(before, await _cli.BalanceFenAsync(CliHarness.SpouseId));
+
+        JsonElement next = (await SettleAsync(bill)).Json;
+        Assert.True(next.GetProperty("settled").GetBoolean());
+        Assert.Equal(4u, next.GetProperty("counter").GetUInt32()); // 2 and 3 were signed, recovered from the journal, never settled
+        Assert.Contains(next.GetProperty("explanation").EnumerateArray(), e => e.GetString()!.Contains("gap", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Cloned_uid_on_another_card_number_is_refused_as_forged()
     {
         CliRun run = await SettleAsync("--card", CliHarness.SpouseCard, "--uid", "04A1B2C9", "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "20");

@@ -22,6 +22,8 @@ internal sealed partial class ClinicDay
             PharmacyReader, ct, fault: SettlementFault.Resend).ConfigureAwait(false);
         await SettleAsync("a genuine record replaying an old counter", ChenJie, Pharmacy, VisitType.Pharmacy, "record.replayed", bill,
             PharmacyReader, ct, fault: SettlementFault.Replay).ConfigureAwait(false);
+        await SettleAsync("a record arriving after one lost on the line", ChenJie, Pharmacy, VisitType.Pharmacy, "record.out_of_order", bill,
+            PharmacyReader, ct, fault: SettlementFault.Lost).ConfigureAwait(false);
     }
 
     private async Task SixtyRecordsAsync(CancellationToken ct)

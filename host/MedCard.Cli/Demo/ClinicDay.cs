@@ -78,7 +78,7 @@ internal sealed partial class ClinicDay
         yield return ("A wrong PIN and a block", 6, WrongPinAsync);
         yield return ("A lost card and its replacement", 8, LostCardAsync);
         yield return ("A relative pays", 3, RelativeAsync);
-        yield return ("Record integrity: forged, resent and replayed records", 3, IntegrityAsync);
+        yield return ("Record integrity: forged, resent, replayed and out-of-order records", 4, IntegrityAsync);
         yield return ("A card reaching 60 unprinted records", CardRules.UnprintedRecordLimit + 4, SixtyRecordsAsync);
         yield return ("End of day: a refund, balances and the ledger audit", 3, EndOfDayAsync);
     }

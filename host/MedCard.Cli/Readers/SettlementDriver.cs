@@ -60,6 +60,13 @@ internal sealed class SettlementDriver
         byte[] pinBlock = reader.EnterPin(input.Pin, cardNumber);
         byte[] pinBlockCopy = (byte[])pinBlock.Clone();
 
+        if (input.Fault == SettlementFault.Lost)
+        {
+            CryptographicOperations.ZeroMemory(pinBlock);
+            CryptographicOperations.ZeroMemory(pinBlockCopy);
+            return await LoseOneRecordAsync(input, reader, uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
+        }
+
         SignedRecord record = input.Fault switch
         {
             SettlementFault.Replay => StaleRecord(reader, uid, cardNumber, total, type, time, nonce),
@@ -74,6 +81,22 @@ internal sealed class SettlementDriver
         }
 
         CryptographicOperations.ZeroMemory(pinBlockCopy);
+        return report;
+    }
+
+    private async Task<SettleReport> LoseOneRecordAsync(SettleInput input, SimulatedReader reader, byte[] uid, string cardNumber, long total,
+        TransactionType type, uint time, byte[] nonce, CancellationToken cancellationToken)
+    {
+        SignedRecord lost = await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
+        uint keyCounter = reader.NextCounter;
+        byte[] pinBlock = reader.EnterPin(input.Pin, cardNumber);
+        SignedRecord next = await reader.SignAsync(uid, cardNumber, total, type, time, RandomNumberGenerator.GetBytes(SignedRecord.NonceLength),
+            cancellationToken).ConfigureAwait(false);
+        SettleReport report = await DeliverAsync(input, next, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+
+        // Journal recovery: both records are genuine; accepting them in order puts the host's chain back in step.
+        await _verifier.AcceptAsync(lost, input.ReaderId, cancellationToken).ConfigureAwait(false);
+        await _verifier.AcceptAsync(next, input.ReaderId, cancellationToken).ConfigureAwait(false);
         return report;
     }
 

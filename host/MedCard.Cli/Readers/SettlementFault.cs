@@ -17,4 +17,9 @@ public enum SettlementFault
     /// <summary>A genuinely signed record with a counter the host already accepted (a cloned or restored
     /// reader): refused as replayed.</summary>
     Replay = 3,
+
+    /// <summary>The reader's answer (a signed record) is lost on the line and the next record arrives first: refused
+    /// as out of order (records missing). The simulated host then reads the missing record from the reader's
+    /// journal so the chain is in step again; neither transaction is settled, nothing is debited.</summary>
+    Lost = 4,
 }
