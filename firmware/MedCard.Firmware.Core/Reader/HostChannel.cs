@@ -110,7 +110,7 @@ namespace MedCard.Firmware.Reader
             SendAndCache(_deferredHeader, _deferredCrc, response);
         }
 
-        /// <summary>Answer the current request with a typed response.</summary>
+        /// <summary>Answer the current request with a typed response (cached unless it reports a storage failure).</summary>
         public void Respond(FrameHeader request, IMessage response)
         {
             SendAndCache(request, _currentCrc, response);
@@ -124,11 +124,18 @@ namespace MedCard.Firmware.Reader
             _link.Write(_wire, 0, n);
         }
 
-        /// <summary>Answer the current request with an error (cached: the same request always gets the same error).</summary>
+        /// <summary>
+        /// Answer the current request with an error. Cached (the same request always gets the same error), except a
+        /// storage failure: its retry is executed again (<see cref="TransientAnswers"/>).
+        /// </summary>
         public void Error(FrameHeader request, ErrorCode code)
         {
             int n = FrameEncoder.EncodeError(request, code, _wire, 0);
-            _cache.Store(request, _currentCrc, _wire, n);
+            if (!TransientAnswers.IsTransient(code))
+            {
+                _cache.Store(request, _currentCrc, _wire, n);
+            }
+
             _link.Write(_wire, 0, n);
         }
 
@@ -190,7 +197,11 @@ namespace MedCard.Firmware.Reader
         {
             FrameHeader header = request.ToResponse(response.Type);
             int n = FrameEncoder.Encode(header, response, _payload, _wire, 0);
-            _cache.Store(request, crc, _wire, n);
+            if (!TransientAnswers.IsTransient(response))
+            {
+                _cache.Store(request, crc, _wire, n);
+            }
+
             _link.Write(_wire, 0, n);
         }
     }
