@@ -7,6 +7,8 @@ using Xunit;
 namespace MedCard.Cli.Tests;
 
 /// <summary>`medcard demo` runs the whole clinic day and checks every rule on the way.</summary>
+// The demo drives the real-time simulator keypad for one visit: run it alone, like the connected-reader tests.
+[Collection(SerialCollection.Name)]
 public sealed class DemoCommandTests : IAsyncLifetime
 {
     private readonly CliHarness _cli = new();

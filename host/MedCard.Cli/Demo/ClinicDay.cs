@@ -74,6 +74,7 @@ internal sealed partial class ClinicDay
         yield return ("Service desk: enrolment", 4, EnrolAsync);
         yield return ("Outpatient visits", 3, OutpatientAsync);
         yield return ("Pharmacy purchase", 1, PharmacyAsync);
+        yield return ("Over the wire: the desktop reader simulator on a pseudo-terminal", 3, WireAsync);
         yield return ("Inpatient emergency at a non-designated clinic", 2, EmergencyAsync);
         yield return ("A wrong PIN and a block", 6, WrongPinAsync);
         yield return ("A lost card and its replacement", 8, LostCardAsync);
