@@ -59,29 +59,34 @@ internal sealed class SettlementDriver
         uint keyCounter = reader.NextCounter;
         byte[] pinBlock = reader.EnterPin(input.Pin, cardNumber);
         byte[] pinBlockCopy = (byte[])pinBlock.Clone();
-
-        if (input.Fault == SettlementFault.Lost)
+        try
         {
+            if (input.Fault == SettlementFault.Lost)
+            {
+                return await LoseOneRecordAsync(input, reader, uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
+            }
+
+            SignedRecord record = input.Fault switch
+            {
+                SettlementFault.Replay => StaleRecord(reader, uid, cardNumber, total, type, time, nonce),
+                SettlementFault.Forge => reader.SignTampered(uid, cardNumber, total, type, time, nonce),
+                _ => await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false),
+            };
+
+            SettleReport report = await DeliverAsync(input, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+            if (input.Fault == SettlementFault.Resend)
+            {
+                report = report with { Resend = await DeliverAsync(input, record, keyCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false) };
+            }
+
+            return report;
+        }
+        finally
+        {
+            // The host library wipes what it opens; these cover the paths that never reach it.
             CryptographicOperations.ZeroMemory(pinBlock);
             CryptographicOperations.ZeroMemory(pinBlockCopy);
-            return await LoseOneRecordAsync(input, reader, uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
         }
-
-        SignedRecord record = input.Fault switch
-        {
-            SettlementFault.Replay => StaleRecord(reader, uid, cardNumber, total, type, time, nonce),
-            SettlementFault.Forge => reader.SignTampered(uid, cardNumber, total, type, time, nonce),
-            _ => await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false),
-        };
-
-        SettleReport report = await DeliverAsync(input, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
-        if (input.Fault == SettlementFault.Resend)
-        {
-            report = report with { Resend = await DeliverAsync(input, record, keyCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false) };
-        }
-
-        CryptographicOperations.ZeroMemory(pinBlockCopy);
-        return report;
     }
 
     private async Task<SettleReport> LoseOneRecordAsync(SettleInput input, SimulatedReader reader, byte[] uid, string cardNumber, long total,
