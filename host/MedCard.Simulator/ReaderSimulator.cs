@@ -349,7 +349,8 @@ public sealed class ReaderSimulator : IAsyncDisposable
     private ReaderCore Boot(bool firstBoot)
     {
         var core = new ReaderCore(_devices, _readerOptions);
-        if (core.Provisioning.CardKeys is null || firstBoot)
+        core.InstallCardKeysFromDropFile(); // what the device app does at every boot (a one-time drop file in the store)
+        if (_options.FlashCardKeys && (core.Provisioning.CardKeys is null || firstBoot))
         {
             // What the device maker's app does at flashing time (and again if a factory wipe removed them).
             byte[] master = (byte[])Cards.SectorMasterKey.Clone();

@@ -44,6 +44,12 @@ public sealed record SimulatorOptions
     /// <summary>When PIN entry starts and nothing is typed, the holder of the card in the field types the card's PIN from the cards file and #.</summary>
     public bool AutoTypePin { get; init; } = true;
 
+    /// <summary>
+    /// Install the cards file's scheme keys at boot, as the device maker's flashing step does (default). False: the
+    /// reader starts without card keys and the host installs them over the link (ProvisionCardKeys).
+    /// </summary>
+    public bool FlashCardKeys { get; init; } = true;
+
     /// <summary>Board name reported in Capabilities.</summary>
     public string BoardName { get; init; } = "desktop-simulator";
 }
