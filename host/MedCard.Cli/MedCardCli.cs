@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
@@ -10,25 +11,20 @@ namespace MedCard.Cli;
 /// (see <see cref="ExitCodes"/>). Used by <c>Main</c> and, in-process, by the tests.</summary>
 public static class MedCardCli
 {
-    /// <summary>Runs against the process console; Ctrl+C cancels the running command.</summary>
+    /// <summary>Runs against the process console. Ctrl+C (SIGINT) or SIGTERM cancels the running command: the store
+    /// rolls back what was not committed and a simulator shuts down cleanly.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        Action<PosixSignalContext> onSignal = signal =>
         {
-            // First Ctrl+C asks the command to stop cleanly (the store rolls back); a second one kills the process.
-            e.Cancel = !cancel.IsCancellationRequested;
+            // The first signal asks the command to stop; a second one terminates the process as usual.
+            signal.Cancel = !cancel.IsCancellationRequested;
             cancel.Cancel();
         };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await RunAsync(args, CliIo.FromConsole(), cancel.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
+        return await RunAsync(args, CliIo.FromConsole(), cancel.Token).ConfigureAwait(false);
     }
 
     /// <summary>Runs one command with the given streams. Never throws for a command failure: the failure is

@@ -136,7 +136,12 @@ internal static class SimCommand
         {
             while (!stop.IsCancellationRequested)
             {
-                string? line = await ctx.Io.In.ReadLineAsync(stop.Token).ConfigureAwait(false);
+                // Console.In reads synchronously even through ReadLineAsync and ignores the token once blocked: read
+                // on the pool, wait for the line OR the stop, and leave a pending read behind when stopping.
+                Task<string?> read = Task.Run(async () => await ctx.Io.In.ReadLineAsync(stop.Token).ConfigureAwait(false), stop.Token);
+                await Task.WhenAny(read, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
+                stop.Token.ThrowIfCancellationRequested();
+                string? line = await read.ConfigureAwait(false);
                 if (line is null)
                 {
                     // No more input (stdin closed or not a terminal): keep serving until stopped.
