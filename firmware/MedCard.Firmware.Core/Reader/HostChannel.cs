@@ -71,17 +71,25 @@ namespace MedCard.Firmware.Reader
         public void Poll()
         {
             int available = _link.BytesAvailable;
+            if (available <= 0)
+            {
+                return;
+            }
+
             while (available > 0)
             {
                 int n = _link.Read(_readBuffer, 0, available < _readBuffer.Length ? available : _readBuffer.Length);
                 if (n <= 0)
                 {
-                    return;
+                    break;
                 }
 
                 _decoder.Feed(_readBuffer, 0, n);
                 available = _link.BytesAvailable;
             }
+
+            // The raw bytes may have carried a key (Provision, ProvisionCardKeys): leave no copy in this buffer.
+            Array.Clear(_readBuffer, 0, _readBuffer.Length);
         }
 
         /// <summary>True when the request being handled is a repeat of the deferred one (same id, type and bytes).</summary>
