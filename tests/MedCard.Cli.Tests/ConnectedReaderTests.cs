@@ -91,7 +91,8 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     [Fact]
     public async Task Provisioning_twice_over_the_link_is_refused()
     {
-        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        CliRun first = await _cli.OkAsync("--verbose", "provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        Assert.Contains("ReaderLink", first.Error); // --verbose: the host library's log on stderr
         CliRun again = await _cli.RunAsync("--json", "provision", "--reader", "7002", "--port", _sim.DevicePath);
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
         Assert.Equal("reader.already_provisioned", again.Json.GetProperty("error").GetProperty("key").GetString());

@@ -53,7 +53,8 @@ internal static class ProvisionCommand
                 }
                 else
                 {
-                    await ProvisionConnectedAsync(portName, registry, readerId, secret, ct).ConfigureAwait(false);
+                    await ProvisionConnectedAsync(portName, registry, readerId, secret, ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null, ct)
+                        .ConfigureAwait(false);
                     target = portName;
                 }
 
@@ -102,9 +103,10 @@ internal static class ProvisionCommand
         throw CliException.BadInput("--key is not 64 hexadecimal digits", "give a 32-byte key in hex, or omit --key for a random one");
     }
 
-    private static async Task ProvisionConnectedAsync(string port, ReaderRegistry registry, uint readerId, byte[] key, CancellationToken ct)
+    private static async Task ProvisionConnectedAsync(string port, ReaderRegistry registry, uint readerId, byte[] key,
+        Microsoft.Extensions.Logging.ILoggerFactory? logging, CancellationToken ct)
     {
-        await using ReaderClient client = await ReaderClient.ConnectAsync(Transport(port), new ReaderClientOptions { Keys = registry, Chain = registry }, ct)
+        await using ReaderClient client = await ReaderClient.ConnectAsync(Transport(port), new ReaderClientOptions { Keys = registry, Chain = registry, LoggerFactory = logging }, ct)
             .ConfigureAwait(false);
         ProvisionResponse response = await client.ProvisionAsync(readerId, key, ct).ConfigureAwait(false);
         switch (response.Status)

@@ -71,7 +71,7 @@ internal static class SettleCommand
             var input = new SettleInput(parse.GetValue(reader), cardUid, cardNumber, keys, billItems, institutionId, visitType, relativeId, parse.GetValue(fault));
             SettleReport report = portName is null
                 ? await new SettlementDriver(store, registry).SettleAsync(input, ct).ConfigureAwait(false)
-                : await new ConnectedSettlement(store, registry).SettleAsync(portName, input, TimeSpan.FromSeconds(parse.GetValue(wait)),
+                : await new ConnectedSettlement(store, registry, ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null).SettleAsync(portName, input, TimeSpan.FromSeconds(parse.GetValue(wait)),
                     line => ctx.Io.Error.WriteLine("medcard: " + line), ct).ConfigureAwait(false);
             Emit(ctx, report);
         });

@@ -23,12 +23,12 @@ namespace MedCard.Cli.Readers;
 /// settlement, which decrements the try counter before comparing. A wrong PIN therefore still costs a
 /// signed (refused) record on the reader.
 /// </summary>
-internal sealed class ConnectedSettlement(ILedgerStore store, ReaderRegistry registry)
+internal sealed class ConnectedSettlement(ILedgerStore store, ReaderRegistry registry, Microsoft.Extensions.Logging.ILoggerFactory? logging = null)
 {
     public async Task<SettleReport> SettleAsync(string port, SettleInput input, TimeSpan waitForCard, Action<string> status, CancellationToken ct)
     {
         IByteTransport transport = Commands.ProvisionCommand.Transport(port);
-        var options = new ReaderClientOptions { Keys = registry, Chain = registry };
+        var options = new ReaderClientOptions { Keys = registry, Chain = registry, LoggerFactory = logging };
         await using ReaderClient client = await ReaderClient.ConnectAsync(transport, options, ct).ConfigureAwait(false);
         if (client.ReaderId == 0)
         {
