@@ -32,13 +32,14 @@ public sealed class CardDeck
     };
 
     private readonly List<VirtualMifareCard> _cards;
+    private readonly byte[]? _readerKey;
 
     private CardDeck(byte[] sectorMasterKey, byte[] issuerKey, uint readerId, byte[]? readerKey, List<VirtualMifareCard> cards)
     {
         SectorMasterKey = sectorMasterKey;
         IssuerKey = issuerKey;
         ReaderId = readerId;
-        ReaderKey = readerKey;
+        _readerKey = readerKey;
         _cards = cards;
     }
 
@@ -51,8 +52,8 @@ public sealed class CardDeck
     /// <summary>Reader id to provision at first start, 0 when the host provisions over the link.</summary>
     public uint ReaderId { get; }
 
-    /// <summary>Reader key to provision with <see cref="ReaderId"/>; a copy (integrators load it into their key store).</summary>
-    public byte[]? ReaderKey { get; }
+    /// <summary>Reader key to provision with <see cref="ReaderId"/>, as a fresh copy each time (load it into your key store, then wipe it).</summary>
+    public byte[]? ReaderKey => _readerKey is null ? null : (byte[])_readerKey.Clone();
 
     /// <summary>The personalised cards, in file order.</summary>
     public IReadOnlyList<VirtualMifareCard> Cards => _cards;

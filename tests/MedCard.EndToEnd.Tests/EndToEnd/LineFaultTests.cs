@@ -10,6 +10,7 @@ using MedCard.Protocol;
 using MedCard.Simulator.Hardware;
 using MedCard.Simulator.Link;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace MedCard.EndToEnd.Tests.EndToEnd;
 
@@ -21,6 +22,13 @@ namespace MedCard.EndToEnd.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed class LineFaultTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public LineFaultTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
     /// <summary>Frames per direction in one transaction: events and their ACKs, PIN request/answer, authorize request/answer.</summary>
     private const int StepsPerDirection = 4;
 
@@ -57,6 +65,7 @@ public sealed class LineFaultTests
         }
 
         // The last frame of a transaction (the ACK of CardRemoved) may come after the test moved on; all others fire.
+        _output.WriteLine(fault + ": " + fired + " armed faults fired, link " + rig.Client.Statistics);
         Assert.True(fired >= (2 * StepsPerDirection) - 2, "faults fired: " + fired);
         AssertBooksBalance(rig, ledger, amounts.Count);
         Assert.Equal(amounts, rig.Accepted.OrderBy(c => c.Record.Counter).Select(c => c.Record.Amount).ToList());
@@ -95,6 +104,8 @@ public sealed class LineFaultTests
         faults.Enabled = false;
         await rig.Client.SyncJournalAsync();
 
+        _output.WriteLine("seed " + seed + ": approved " + approved + ", gave up " + failed + ", reader signed " + rig.Simulator.Snapshot.Counter
+            + ", host accepted " + rig.Accepted.Count + ", faults " + faults + ", link " + rig.Client.Statistics);
         Assert.Equal(12, approved + failed);
         Assert.True(approved >= 6, "approved " + approved + " of 12 with " + faults);
         AssertBooksBalance(rig, ledger, (int)rig.Simulator.Snapshot.Counter);
