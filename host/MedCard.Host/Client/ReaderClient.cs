@@ -443,6 +443,35 @@ namespace MedCard.Host.Client
             }
         }
 
+        /// <summary>
+        /// Installs the card-system keys (sector master key and issuer key, 32 bytes each) on a provisioned reader, once.
+        /// The answer is a status only; the reader never returns a key, and the request's key bytes are wiped here after
+        /// sending. A reader whose firmware does not announce <see cref="CapabilityFlags.CardKeysMessage"/> cannot take
+        /// them over the link: install them with the firmware's one-time drop file instead.
+        /// </summary>
+        public async Task<CardKeysStatus> ProvisionCardKeysAsync(uint readerId, ReadOnlyMemory<byte> sectorMasterKey, ReadOnlyMemory<byte> issuerKey, CancellationToken cancellationToken = default)
+        {
+            if (sectorMasterKey.Length != ProvisionCardKeys.KeyLength || issuerKey.Length != ProvisionCardKeys.KeyLength)
+            {
+                throw new ArgumentException("The sector master key and the issuer key are 32 bytes each.");
+            }
+            if (Capabilities is { } caps && (caps.Flags & CapabilityFlags.CardKeysMessage) == 0)
+            {
+                throw new NotSupportedException(
+                    "This reader's firmware cannot receive card keys over the link; deploy them as the one-time I:\\ckeys.in drop file (firmware/MedCard.Firmware.App/README.md).");
+            }
+            var message = new ProvisionCardKeys { ReaderId = readerId, SectorMasterKey = sectorMasterKey.ToArray(), IssuerKey = issuerKey.ToArray() };
+            try
+            {
+                ReceivedFrame frame = await _link.RequestAsync(message, _options.CallTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
+                return ProvisionCardKeysResponse.Decode(frame.Payload, 0, frame.Payload.Length).Status;
+            }
+            finally
+            {
+                message.Wipe();
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
             if (_life.IsCancellationRequested)

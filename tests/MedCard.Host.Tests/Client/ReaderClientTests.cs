@@ -277,6 +277,48 @@ namespace MedCard.Host.Tests.Client
         }
 
         [Fact]
+        public async Task Card_keys_reach_a_reader_that_announces_the_message_and_only_a_status_comes_back()
+        {
+            await using var reader = new FakeReader { Flags = CapabilityFlags.CardKeysMessage };
+            ProvisionCardKeys? received = null;
+            reader.Respond = (h, payload) =>
+            {
+                if (h.Type != MessageType.ProvisionCardKeys)
+                {
+                    return null;
+                }
+                received = ProvisionCardKeys.Decode(payload, 0, payload.Length);
+                return new[] { reader.Response(h, new ProvisionCardKeysResponse { Status = CardKeysStatus.Installed }) };
+            };
+            await reader.StartAsync();
+            await using ReaderClient client = await ReaderClient.ConnectAsync(new PosixSerialPort(reader.DevicePath), Options());
+            byte[] master = RecordChain.NewKey(1);
+            byte[] issuer = RecordChain.NewKey(2);
+
+            CardKeysStatus status = await client.ProvisionCardKeysAsync(reader.ReaderId, master, issuer);
+
+            Assert.Equal(CardKeysStatus.Installed, status);
+            Assert.NotNull(received);
+            Assert.Equal(reader.ReaderId, received!.ReaderId);
+            Assert.Equal(master, received.SectorMasterKey);
+            Assert.Equal(issuer, received.IssuerKey);
+        }
+
+        [Fact]
+        public async Task Card_keys_are_not_sent_to_a_reader_whose_firmware_predates_the_message()
+        {
+            await using var reader = new FakeReader();
+            await reader.StartAsync();
+            await using ReaderClient client = await ReaderClient.ConnectAsync(new PosixSerialPort(reader.DevicePath), Options());
+
+            var refused = await Assert.ThrowsAsync<NotSupportedException>(
+                () => client.ProvisionCardKeysAsync(reader.ReaderId, RecordChain.NewKey(1), RecordChain.NewKey(2)));
+
+            Assert.Contains("drop file", refused.Message);
+            Assert.DoesNotContain(reader.Received, r => r.Header.Type == MessageType.ProvisionCardKeys);
+        }
+
+        [Fact]
         public async Task Calls_after_dispose_fail_with_a_closed_link_error()
         {
             await _client.DisposeAsync();

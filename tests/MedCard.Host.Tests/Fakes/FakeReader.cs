@@ -32,6 +32,9 @@ namespace MedCard.Host.Tests.Fakes
 
         internal uint ReaderId { get; set; } = 7001;
 
+        /// <summary>What the reader announces in its Capabilities answer to Hello.</summary>
+        internal CapabilityFlags Flags { get; set; }
+
         /// <summary>Decides the answer to a request; return null to stay silent.</summary>
         internal Func<FrameHeader, byte[], IEnumerable<byte[]>?> Respond { get; set; } = (_, _) => null;
 
@@ -84,6 +87,7 @@ namespace MedCard.Host.Tests.Fakes
             FirmwareMinor = 2,
             FirmwarePatch = 3,
             ReaderId = ReaderId,
+            Flags = Flags,
             BoardName = "fake-reader",
         };
 
