@@ -52,6 +52,19 @@ public sealed class UsageAndErrorTests : IAsyncLifetime
         Assert.Equal("usage", json.GetProperty("error").GetProperty("kind").GetString());
     }
 
+    [Theory]
+    [InlineData("ports")]
+    [InlineData("policy", "show")]
+    [InlineData("institution", "list")]
+    [InlineData("demo")]
+    [InlineData("sim")]
+    public async Task Commands_without_options_reject_an_unknown_one(params string[] command)
+    {
+        CliRun run = await _cli.RunAsync([.. command, "--bogus"]);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--bogus", run.Error);
+    }
+
     [Fact]
     public async Task Help_exits_zero_and_lists_every_command()
     {
