@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace MedCard.Cli.Tests;
+
+/// <summary>The tool on a PostgreSQL ledger (a private server): the ledger and the tool's reader tables work there too.</summary>
+[Collection(SerialCollection.Name)]
+public sealed class PostgresStoreTests : IAsyncLifetime
+{
+    private readonly CliHarness _cli = new();
+    private PrivatePostgres? _server;
+
+    public async Task InitializeAsync()
+    {
+        await _cli.InitializeAsync();
+        if (PostgresFactAttribute.BinFolder() is not null)
+        {
+            _server = await PrivatePostgres.StartAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        await _cli.DisposeAsync();
+    }
+
+    [PostgresFact]
+    public async Task Demo_and_settle_run_on_postgresql()
+    {
+        string store = _server!.ConnectionString;
+        CliRun demo = await _cli.RunAsync("--store", store, "--json", "demo");
+        Assert.True(demo.ExitCode == ExitCodes.Success, demo.ToString());
+        Assert.True(demo.Json.GetProperty("audit").GetProperty("ok").GetBoolean());
+        Assert.StartsWith("PostgreSQL Host=127.0.0.1", demo.Json.GetProperty("store").GetString());
+
+        // After the demo: settle once more on the demo's reader 1 and card MC0012 (Li Na's replacement card).
+        CliRun settle = await _cli.RunAsync("--store", store, "--json", "settle", "--reader", "1", "--card", "MC0012", "--pin", "246810",
+            "--institution", "H001", "--amount", "10");
+        Assert.True(settle.ExitCode == ExitCodes.Success, settle.ToString());
+        JsonElement json = settle.Json;
+        Assert.True(json.GetProperty("settled").GetBoolean());
+        Assert.Equal(1000, json.GetProperty("totalFen").GetInt64());
+    }
+}
