@@ -55,8 +55,8 @@ public sealed class SimCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Success, run.Exit);
         Assert.StartsWith("/dev/", run.Input.DeviceSeen);
         Assert.True(run.Input.DeviceExisted);
-        Assert.Contains("placed alice", run.Error);
-        Assert.Contains("unknown command 'bogus'", run.Error);
+        Assert.Contains("card alice placed", run.Error);
+        Assert.Contains("commands:", run.Error); // an unknown command shows the command list
         Assert.Equal(7001u, JsonDocument.Parse(run.Out).RootElement.GetProperty("readerId").GetUInt32());
     }
 
@@ -73,7 +73,15 @@ public sealed class SimCommandTests : IAsyncLifetime
     {
         var run = await RunAsync(["--json", "sim"], "place nobody", "quit");
         Assert.Equal(ExitCodes.Success, run.Exit);
-        Assert.Contains("place:", run.Error);
+        Assert.Contains("error:", run.Error);
+    }
+
+    [Fact]
+    public async Task Sim_can_start_with_a_card_placed_on_a_paced_line()
+    {
+        var run = await RunAsync(["--json", "sim", "--baud", "115200", "--place", "bob"], "status", "quit");
+        Assert.Equal(ExitCodes.Success, run.Exit);
+        Assert.Contains("card bob placed", run.Error);
     }
 
     [Fact]
@@ -88,6 +96,7 @@ public sealed class SimCommandTests : IAsyncLifetime
 
     [Theory]
     [InlineData("--tcp", "70000")]
+    [InlineData("--baud", "12")]
     [InlineData("--duration", "-1")]
     [InlineData("--duration", "soon")]
     [InlineData("--cards", "/no/such/cards.json")]

@@ -8,6 +8,7 @@ using MedCard.Cli.Infrastructure;
 using MedCard.Simulator;
 using MedCard.Simulator.Cards;
 using MedCard.Simulator.Hardware;
+using MedCard.Simulator.Link;
 using Spectre.Console;
 
 namespace MedCard.Cli.Commands;
@@ -15,8 +16,9 @@ namespace MedCard.Cli.Commands;
 /// <summary>
 /// `medcard sim`: starts the desktop reader simulator (host/MedCard.Simulator: the firmware core with a
 /// virtual card field and keypad) on a pseudo-terminal or TCP, prints the device path to connect to and runs
-/// until Ctrl+C, `quit` on stdin or --duration. Lines on stdin drive the virtual holder:
-/// `place LABEL|CARD|UID`, `lift`, `keys 1234#`, `status`, `quit`.
+/// until Ctrl+C, `quit` on stdin or --duration. Lines on stdin are the simulator's own console commands
+/// (<see cref="SimulatorConsole.Execute"/>): `cards`, `place LABEL|CARD|UID`, `lift`, `keys 1234#`, `status`, `reboot`,
+/// `help`, `quit`; what the reader shows is echoed as it changes.
 /// </summary>
 internal static class SimCommand
 {
@@ -31,9 +33,11 @@ internal static class SimCommand
         {
             Description = "Start as a freshly flashed reader with no id and key (provision it with medcard provision --port ...)",
         };
+        var baud = new Option<int?>("--baud") { Description = "Pace the link like a UART at this baud rate (e.g. 115200: 86.8 us a byte); default unpaced" };
+        var place = Opt.Optional("--place", "Start with this card on the reader (label, card number or UID)");
         var command = new Command("sim", "Start the desktop reader simulator and print the device path to connect to")
         {
-            cards, tcp, state, duration, export, unprovisioned,
+            cards, tcp, state, duration, export, unprovisioned, baud, place,
         };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
@@ -59,11 +63,29 @@ internal static class SimCommand
                 throw CliException.BadInput("--duration must be a positive number of seconds");
             }
 
+            if (parse.GetValue(baud) is int rate && (rate < 300 || rate > 4_000_000))
+            {
+                throw CliException.BadInput("--baud " + rate + " is not a UART rate", "e.g. 9600, 115200 or 921600");
+            }
+
             CardDeck deck = LoadDeck(parse.GetValue(cards), parse.GetValue(unprovisioned));
-            var options = new SimulatorOptions { Cards = deck, TcpPort = parse.GetValue(tcp), StoreDirectory = parse.GetValue(state) };
+            var options = new SimulatorOptions
+            {
+                Cards = deck,
+                TcpPort = parse.GetValue(tcp),
+                StoreDirectory = parse.GetValue(state) is { } dir ? Path.GetFullPath(dir) : null,
+                Wire = parse.GetValue(baud) is int b ? WireModel.Uart8N1(b) : WireModel.Unpaced,
+            };
             await using ReaderSimulator sim = await ReaderSimulator.StartAsync(options, ct).ConfigureAwait(false);
+            Action<string> say = Sayer(ctx);
             Announce(ctx, sim);
-            await RunUntilStoppedAsync(ctx, sim, parse.GetValue(duration), ct).ConfigureAwait(false);
+            Echo(sim, say);
+            if (parse.GetValue(place) is { } card)
+            {
+                SimulatorConsole.Execute(sim, "place " + card, say);
+            }
+
+            await RunUntilStoppedAsync(ctx, sim, parse.GetValue(duration), say, ct).ConfigureAwait(false);
             ctx.Say("Simulator stopped.");
         });
         return command;
@@ -120,11 +142,43 @@ internal static class SimCommand
         }
 
         ctx.Console.Write(table);
-        ctx.Say("Type [bold]place LABEL[/], [bold]lift[/], [bold]keys 1234#[/], [bold]status[/] or [bold]quit[/]; Ctrl+C stops.");
+        ctx.Say("Type [bold]place LABEL[/], [bold]lift[/], [bold]keys 1234#[/], [bold]status[/], [bold]reboot[/], [bold]help[/] or [bold]quit[/]; Ctrl+C stops.");
         ctx.Io.Out.Flush();
     }
 
-    private static async Task RunUntilStoppedAsync(CliContext ctx, ReaderSimulator sim, double? seconds, CancellationToken ct)
+    /// <summary>Where the simulator's own messages go: stdout for people, stderr with --json (stdout holds only the
+    /// JSON document). Called from the simulator's poll thread too, hence the lock.</summary>
+    private static Action<string> Sayer(CliContext ctx)
+    {
+        TextWriter target = ctx.Json ? ctx.Io.Error : ctx.Io.Out;
+        var gate = new object();
+        return line =>
+        {
+            lock (gate)
+            {
+                target.WriteLine(line);
+                target.Flush();
+            }
+        };
+    }
+
+    /// <summary>What the reader shows (state, PIN digit count, counter) as it changes; never a digit.</summary>
+    private static void Echo(ReaderSimulator sim, Action<string> say)
+    {
+        ReaderSnapshot shown = sim.Snapshot;
+        sim.StateChanged += (_, now) =>
+        {
+            if (now.State != shown.State || now.PinDigitCount != shown.PinDigitCount || now.Counter != shown.Counter)
+            {
+                say("reader: " + now.State + (now.CardNumber is null ? string.Empty : " card " + now.CardNumber)
+                    + (now.PinDigitCount > 0 ? " PIN " + new string('*', now.PinDigitCount) : string.Empty) + ", counter " + now.Counter);
+            }
+
+            shown = now;
+        };
+    }
+
+    private static async Task RunUntilStoppedAsync(CliContext ctx, ReaderSimulator sim, double? seconds, Action<string> say, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (seconds is double s)
@@ -149,7 +203,8 @@ internal static class SimCommand
                     return;
                 }
 
-                if (!Execute(ctx, sim, line.Trim()))
+                // The simulator's own console commands: cards, place, lift, keys, status, reboot, help, quit.
+                if (!SimulatorConsole.Execute(sim, line.Trim(), say))
                 {
                     return;
                 }
@@ -158,47 +213,6 @@ internal static class SimCommand
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Ctrl+C or --duration: the normal way to stop a simulator.
-        }
-    }
-
-    /// <summary>One stdin command; false on quit. Mistakes are reported and the simulator keeps running.</summary>
-    private static bool Execute(CliContext ctx, ReaderSimulator sim, string line)
-    {
-        string[] words = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string verb = words.Length == 0 ? string.Empty : words[0].ToLowerInvariant();
-        try
-        {
-            switch (verb)
-            {
-                case "":
-                    return true;
-                case "quit":
-                case "exit":
-                    return false;
-                case "place" when words.Length == 2:
-                    VirtualMifareCard card = sim.PlaceCard(words[1]);
-                    ctx.Io.Error.WriteLine("placed " + card.Label);
-                    return true;
-                case "lift":
-                    sim.LiftCard();
-                    ctx.Io.Error.WriteLine("lifted");
-                    return true;
-                case "keys" when words.Length == 2:
-                    sim.TypeKeys(words[1]);
-                    ctx.Io.Error.WriteLine("typed " + words[1].Length + " keys");
-                    return true;
-                case "status":
-                    ctx.Io.Error.WriteLine(sim.Snapshot.ToString());
-                    return true;
-                default:
-                    ctx.Io.Error.WriteLine("unknown command '" + line + "': use place LABEL, lift, keys 1234#, status or quit");
-                    return true;
-            }
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException)
-        {
-            ctx.Io.Error.WriteLine(verb + ": " + e.Message);
-            return true;
         }
     }
 }
