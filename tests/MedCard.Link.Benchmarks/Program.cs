@@ -23,6 +23,12 @@ foreach (WireModel wire in new[] { WireModel.Unpaced, WireModel.Uart8N1(115200) 
     Console.WriteLine("  link: " + f.LinkStatistics);
 }
 
+(ByteCounts fullToReader, ByteCounts fullToHost) = await FullTransactionRun.MeasureAsync(Math.Max(10, iterations / 5));
+Console.WriteLine();
+Console.WriteLine("whole transaction (card placed, CardPresented+ACK, PIN, authorize, card lifted, CardRemoved+ACK): host->reader "
+    + fullToReader + " B, reader->host " + fullToHost + " B; at 115200 8N1 that is "
+    + ((fullToReader.Typical + fullToHost.Typical) * WireModel.Uart8N1(115200).MicrosecondsPerByte / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " ms of wire time");
+Console.WriteLine("  (cards alternate: alice has a 4-byte UID, bob a 7-byte one, carried by both events and the record)");
 Console.WriteLine();
 Console.WriteLine("latency: AuthorizeAsync as the integrator sees it (request, reader signs, answer, host verifies the record).");
 Console.WriteLine("auth: bytes on the simulated wire during the authorize call; txn: PIN request/answer + authorize (whole transaction");
