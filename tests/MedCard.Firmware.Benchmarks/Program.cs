@@ -1,0 +1,101 @@
+using System;
+using MedCard.Firmware.Tests;
+using MedCard.Firmware.Tests.Fakes;
+using MedCard.Protocol;
+
+namespace MedCard.Firmware.Benchmarks
+{
+    /// <summary>
+    /// `dotnet run -c Release --project tests/MedCard.Firmware.Benchmarks`: how many bytes the reader core allocates per
+    /// idle poll and per whole transaction (card on, holder data read and reported, PIN typed, authorize signed and
+    /// journaled, card off). On the device every allocation is GC work on a 520 KB heap, so idle must stay at zero.
+    /// Desktop figures include the .NET AES adapter's own allocations; the nanoFramework adapters differ.
+    /// </summary>
+    public static class Program
+    {
+        private const int TickMs = 10;
+        private static ReaderHarness s_reader;
+        private static long s_allocated;
+
+        public static int Main()
+        {
+            s_reader = ReaderHarness.Provisioned();
+            s_reader.Options.JournalCapacity = 64;
+            s_reader.Reboot();
+            FakeMifareCard card = TestCards.Personalised(TestKeys.Uid4(), TestKeys.CardNumber);
+
+            // Warm-up: JIT and static tables are one-time costs, not per-transaction ones.
+            Transaction(card, 1);
+            Transaction(card, 2);
+
+            s_allocated = 0;
+            const int idleTicks = 10000;
+            Advance(idleTicks * TickMs);
+            Console.WriteLine("idle: " + s_allocated + " bytes over " + idleTicks + " ticks (" + (s_allocated / (double)idleTicks).ToString("0.00") + " B/tick)");
+
+            Report("transaction", card, 3, 5);
+
+            var update = new HotlistUpdate { Version = 1, CardNumbers = new[] { "LOST0000000001" } };
+            s_reader.Host.Send(update);
+            Advance(TickMs);
+            s_reader.Host.Collect();
+            Report("transaction with a hotlist in force", card, 8, 3);
+            return 0;
+        }
+
+        private static void Report(string what, FakeMifareCard card, byte firstSeed, int runs)
+        {
+            long min = long.MaxValue, max = 0;
+            for (int i = 0; i < runs; i++)
+            {
+                long bytes = Transaction(card, (byte)(firstSeed + i));
+                min = Math.Min(min, bytes);
+                max = Math.Max(max, bytes);
+            }
+            Console.WriteLine(what + ": " + min + (max != min ? ".." + max : "") + " bytes (" + runs + " runs)");
+        }
+
+        private static long Transaction(FakeMifareCard card, byte seed)
+        {
+            uint before = s_reader.Reader.Counter.Last;
+            s_allocated = 0;
+            s_reader.Field.Card = card;
+            Advance(400);
+            s_reader.Host.Send(new PinRequest());
+            Advance(TickMs);
+            Type("1234#");
+            s_reader.Host.Send(ReaderHarness.Purchase(100, seed));
+            Advance(2000);
+            s_reader.Field.Card = null;
+            Advance(1000);
+            s_reader.Host.Collect();
+            if (s_reader.Reader.Counter.Last != before + 1)
+            {
+                throw new InvalidOperationException("the transaction did not complete (counter " + s_reader.Reader.Counter.Last + ")");
+            }
+            return s_allocated;
+        }
+
+        private static void Type(string keys)
+        {
+            foreach (char key in keys)
+            {
+                s_reader.Keypad.Press(key);
+                Advance(60);
+                s_reader.Keypad.Release(key);
+                Advance(60);
+            }
+        }
+
+        private static void Advance(int ms)
+        {
+            for (int i = 0; i < ms / TickMs; i++)
+            {
+                s_reader.Clock.NowMs += TickMs;
+                long start = GC.GetAllocatedBytesForCurrentThread();
+                s_reader.Reader.Tick(s_reader.Clock.NowMs);
+                s_allocated += GC.GetAllocatedBytesForCurrentThread() - start;
+            }
+        }
+    }
+}
