@@ -20,4 +20,9 @@ public sealed class LedgerOptions
 
     /// <summary>Clock for entry and statement times (transaction times come from the signed record).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How long a <see cref="PinVerificationToken"/> from <see cref="CardDesk.VerifyPinAsync"/> can be
+    /// spent: long enough for the reader to sign and the bill to be settled, short enough that a token left
+    /// behind by an abandoned transaction cannot vouch for a later one.</summary>
+    public TimeSpan PinVerificationLifetime { get; init; } = TimeSpan.FromMinutes(2);
 }

@@ -33,8 +33,16 @@ public sealed partial class SettlementService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Transaction);
         ArgumentNullException.ThrowIfNull(request.Items);
-        ArgumentNullException.ThrowIfNull(request.Pin);
+        if ((request.Pin is null) == (request.VerifiedPin is null))
+        {
+            throw new ArgumentException("Give either the PIN or a PIN verification token, not both and not neither.", nameof(request));
+        }
+
         byte[] hash = SettlementHash.Of(request);
+        if (request.VerifiedPin is not null)
+        {
+            return await SettleVerifiedAsync(request, request.VerifiedPin, hash, cancellationToken).ConfigureAwait(false);
+        }
 
         (SettlementOutcome? done, PinCredential? credential) = await _store.InTransactionAsync(async (s, _) =>
         {
@@ -56,7 +64,7 @@ public sealed partial class SettlementService
             return done;
         }
 
-        bool pinOk = PinHasher.Verify(credential!, request.Pin);
+        bool pinOk = PinHasher.Verify(credential!, request.Pin!);
 
         return await _store.InTransactionAsync(async (s, _) =>
         {
@@ -87,6 +95,36 @@ public sealed partial class SettlementService
             }
 
             return await PostSettlementAsync(s, request, hash, check).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Settlement of a record whose PIN was checked before signing (<see cref="CardDesk.VerifyPinAsync"/>): no try
+    /// is counted here. The token is spent before the transaction (a transaction body may run more than once);
+    /// a duplicate delivery still gets the stored answer, and a token that does not vouch for this record
+    /// (other card or reader, older record, expired, already spent) is refused as <c>request.invalid</c> without
+    /// taking the record's (reader, counter) slot, so the record can still be settled with a fresh PIN check.
+    /// </summary>
+    private async Task<SettlementOutcome> SettleVerifiedAsync(SettlementRequest request, PinVerificationToken token, byte[] hash,
+        CancellationToken cancellationToken)
+    {
+        string? mismatch = token.MismatchWith(request.Transaction, _options.Clock.GetUtcNow());
+        if (mismatch is null && !token.TrySpend())
+        {
+            mismatch = "the PIN verification was already used for another settlement";
+        }
+
+        return await _store.InTransactionAsync(async (s, _) =>
+        {
+            Checked check = await CheckAsync(s, request, hash, pinAlreadyCounted: true).ConfigureAwait(false);
+            if (check.Done is not null)
+            {
+                return check.Done;
+            }
+
+            return mismatch is not null
+                ? SettlementOutcome.NotStored(Refusal.Of(ReasonCode.InvalidRequest, mismatch))
+                : await PostSettlementAsync(s, request, hash, check).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
