@@ -65,6 +65,8 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         _sim.PlaceCard(card);
         int exit = await run.WaitAsync(TimeSpan.FromSeconds(30));
         _sim.LiftCard();
+        // The reader polls its field: let it see the card leave, so the next run's placement is a new arrival.
+        await _sim.WaitForAsync(s => !s.CardPresent && s.State == MedCard.Firmware.Reader.ReaderState.Idle, TimeSpan.FromSeconds(10));
         return new CliRun(exit, stdout.ToString(), stderrText.ToString());
     }
 
@@ -86,6 +88,9 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         Assert.Equal(2500, json.GetProperty("ownAccountFen").GetInt64());
         Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
         Assert.Equal(1u, _sim.Snapshot.Counter);
+        JsonElement card = (await _cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
+        Assert.Equal(3, card.GetProperty("pinTriesLeft").GetInt32());
+        Assert.Equal(1, card.GetProperty("unprintedRecords").GetInt32());
     }
 
     [Fact]
@@ -99,13 +104,52 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_card_on_a_connected_reader_is_refused_after_signing()
+    public async Task Unknown_card_on_a_connected_reader_is_refused_before_signing()
     {
         await _cli.SeedAsync();
         await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
         CliRun settle = await SettleWhenAskedAsync("alice", "--institution", "H001", "--amount", "25");
         Assert.Equal(ExitCodes.Refused, settle.ExitCode);
         Assert.Equal("card.unknown", settle.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Equal(0u, _sim.Snapshot.Counter);
+    }
+
+    [Fact]
+    public async Task Wrong_pins_are_refused_before_signing_three_block_and_after_the_reset_one_settlement_counts_no_extra_try()
+    {
+        await _cli.SeedAsync();
+        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        // The ledger holds another PIN than the one the simulator's holder types (123456): every entry is wrong.
+        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "654321",
+            "--balance", "50");
+
+        for (int triesLeft = 2; triesLeft >= 1; triesLeft--)
+        {
+            CliRun wrong = await SettleWhenAskedAsync("alice", "--institution", "H001", "--amount", "25");
+            Assert.True(wrong.ExitCode == ExitCodes.Refused, wrong.ToString());
+            JsonElement error = wrong.Json.GetProperty("error");
+            Assert.Equal("pin.wrong", error.GetProperty("key").GetString());
+            Assert.Equal(triesLeft, error.GetProperty("pinTriesLeft").GetInt32());
+            Assert.Contains("before signing", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Equal(0u, _sim.Snapshot.Counter); // the reader signed nothing
+        }
+
+        CliRun third = await SettleWhenAskedAsync("alice", "--institution", "H001", "--amount", "25");
+        Assert.Equal("pin.blocked", third.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Equal(0u, _sim.Snapshot.Counter);
+        JsonElement blocked = (await _cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
+        Assert.Equal("pin-blocked", blocked.GetProperty("status").GetString());
+        Assert.Equal(5000, await _cli.BalanceFenAsync(AliceId));
+
+        // The desk resets the PIN to the one the holder types: one record signed, one settlement, tries back to 3.
+        await _cli.OkAsync("pin", "reset", "--card", "M0000001", "--id", AliceId, "--new-pin", "123456");
+        CliRun settle = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self");
+        Assert.True(settle.ExitCode == ExitCodes.Success, settle.ToString());
+        Assert.Equal(1u, _sim.Snapshot.Counter);
+        Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
+        JsonElement card = (await _cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
+        Assert.Equal(3, card.GetProperty("pinTriesLeft").GetInt32());
+        Assert.Equal(1, card.GetProperty("unprintedRecords").GetInt32());
     }
 
     [Fact]

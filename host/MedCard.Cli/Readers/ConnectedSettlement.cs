@@ -17,11 +17,10 @@ namespace MedCard.Cli.Readers;
 /// <summary>
 /// One settlement on a connected reader (a real one on a serial port, or `medcard sim` on its pty or TCP
 /// port) through the host library's <see cref="ReaderClient"/>: wait for a card, have the holder type the PIN
-/// on the reader, have the reader sign the record, verify it, settle.
-/// The reader asks for the PIN BEFORE it signs, while the ledger counts PIN tries when it settles the
-/// signed record; so the digits are kept (as <see cref="PinDigits"/>, wiped after) and judged by the
-/// settlement, which decrements the try counter before comparing. A wrong PIN therefore still costs a
-/// signed (refused) record on the reader.
+/// on the reader, CHECK IT (the ledger spends a try before comparing), and only if it is right have the reader
+/// sign the record, verify it and settle it. A wrong PIN is refused before anything is signed.
+/// The PIN check hands its result to the settlement as a single-use <see cref="PinVerificationToken"/> bound to
+/// the card, the reader and the reader's next counter, so the settlement does not count a second try.
 /// </summary>
 internal sealed class ConnectedSettlement(ILedgerStore store, ReaderRegistry registry, Microsoft.Extensions.Logging.ILoggerFactory? logging = null)
 {
@@ -37,38 +36,58 @@ internal sealed class ConnectedSettlement(ILedgerStore store, ReaderRegistry reg
         }
 
         string cardNumber = await WaitForCardAsync(client, input, waitForCard, status, ct).ConfigureAwait(false);
-        var capture = new CapturingPinVerifier();
-        try
-        {
-            PinOutcome pin = await client.RequestPinAsync(cardNumber, capture, new PinEntryOptions { MinLength = PinDigits.MinLength, MaxLength = PinDigits.MaxLength },
-                ct).ConfigureAwait(false);
-            if (pin != PinOutcome.Correct || capture.Pin is null)
-            {
-                throw new RefusedException("PIN entry on reader " + client.ReaderId + " did not complete", "reader.pin_" + pin.ToString().ToLowerInvariant(),
-                    "the reader answered " + pin, "present the card again and type the PIN, then Enter (#)");
-            }
+        PinVerificationToken token = await VerifyPinAsync(client, cardNumber, ct).ConfigureAwait(false);
 
-            long total = input.Items.Sum(i => i.Amount);
-            AuthorizationResult auth = await client.AuthorizeAsync(cardNumber, total, SettleReport.TypeFor(input.VisitType), ct).ConfigureAwait(false);
-            SignedRecord? record = auth.Record;
-            var report = new SettleReport(client.ReaderId, record?.Counter ?? 0, cardNumber, total, input.VisitType, input.InstitutionId,
-                auth.Check?.Verdict.ToString() ?? auth.Status.ToString(), null, null);
-            if (!auth.IsApproved || record is null)
-            {
-                return report with { Refusal = Refusal.Of(ReasonCode.RecordForged, "reader answered " + auth.Status + ", record " + (auth.Check?.Explanation ?? "none")) };
-            }
-
-            var tx = new VerifiedTransaction(record.ReaderId, record.Counter, record.CardUid, record.CardNumber, record.Amount,
-                DateTimeOffset.FromUnixTimeSeconds(record.Time));
-            SettlementOutcome outcome = await new SettlementService(store).SettleAsync(
-                new SettlementRequest(tx, input.Items.ToList(), input.InstitutionId, input.VisitType, capture.Pin, input.PayFromRelativeResidentId), ct)
-                .ConfigureAwait(false);
-            return report with { Outcome = outcome, Refusal = outcome.Refusal };
-        }
-        finally
+        long total = input.Items.Sum(i => i.Amount);
+        AuthorizationResult auth = await client.AuthorizeAsync(cardNumber, total, SettleReport.TypeFor(input.VisitType), ct).ConfigureAwait(false);
+        SignedRecord? record = auth.Record;
+        var report = new SettleReport(client.ReaderId, record?.Counter ?? 0, cardNumber, total, input.VisitType, input.InstitutionId,
+            auth.Check?.Verdict.ToString() ?? auth.Status.ToString(), null, null);
+        if (!auth.IsApproved || record is null)
         {
-            capture.Pin?.Dispose();
+            return report with { Refusal = Refusal.Of(ReasonCode.RecordForged, "reader answered " + auth.Status + ", record " + (auth.Check?.Explanation ?? "none")) };
         }
+
+        var tx = new VerifiedTransaction(record.ReaderId, record.Counter, record.CardUid, record.CardNumber, record.Amount,
+            DateTimeOffset.FromUnixTimeSeconds(record.Time));
+        var request = new SettlementRequest(tx, input.Items.ToList(), input.InstitutionId, input.VisitType, null, input.PayFromRelativeResidentId)
+        {
+            VerifiedPin = token,
+        };
+        SettlementOutcome outcome = await new SettlementService(store).SettleAsync(request, ct).ConfigureAwait(false);
+        return report with { Outcome = outcome, Refusal = outcome.Refusal };
+    }
+
+    /// <summary>
+    /// PIN entry on the reader, judged by the ledger before any signing. The reader is told the tries left when
+    /// it is asked for the PIN. Returns the token for the settlement; every other outcome is a refusal (exit 3)
+    /// and the reader is never asked to sign.
+    /// </summary>
+    private async Task<PinVerificationToken> VerifyPinAsync(ReaderClient client, string cardNumber, CancellationToken ct)
+    {
+        var desk = new CardDesk(store);
+        Card? card = await desk.GetCardAsync(cardNumber, ct).ConfigureAwait(false);
+        var entry = new PinEntryOptions
+        {
+            MinLength = PinDigits.MinLength,
+            MaxLength = PinDigits.MaxLength,
+            TriesRemaining = card is null ? PinEntryOptions.Default.TriesRemaining : (byte)Math.Clamp(card.PinTriesLeft, 0, CardRules.PinTries),
+        };
+        var verifier = new LedgerPinVerifier(desk);
+        PinOutcome pin = await client.RequestPinAsync(cardNumber, verifier, entry, ct).ConfigureAwait(false);
+        if (pin == PinOutcome.Correct && verifier.Last?.Token is { } token)
+        {
+            return token;
+        }
+
+        if (verifier.Last?.Refusal is { } refusal)
+        {
+            throw new RefusedException("PIN for card " + cardNumber + " on reader " + client.ReaderId + " refused before signing (nothing was signed)",
+                refusal);
+        }
+
+        throw new RefusedException("PIN entry on reader " + client.ReaderId + " did not complete", "reader.pin_" + pin.ToString().ToLowerInvariant(),
+            "the reader answered " + pin, "present the card again and type the PIN, then Enter (#)");
     }
 
     /// <summary>Subscribes to card events first, then tells the person (stderr) to present the card, so a card
@@ -100,19 +119,6 @@ internal sealed class ConnectedSettlement(ILedgerStore store, ReaderRegistry reg
         finally
         {
             client.CardChanged -= onCard;
-        }
-    }
-
-    /// <summary>Keeps a copy of the digits for the settlement (the host library wipes its buffer after the call).</summary>
-    private sealed class CapturingPinVerifier : IPinVerifier
-    {
-        public PinDigits? Pin { get; private set; }
-
-        public ValueTask<PinCheck> VerifyAsync(PinCheckRequest request, ReadOnlyMemory<byte> digits, CancellationToken cancellationToken)
-        {
-            Pin?.Dispose();
-            Pin = new PinDigits(digits.Span);
-            return ValueTask.FromResult(PinCheck.Correct);
         }
     }
 }
