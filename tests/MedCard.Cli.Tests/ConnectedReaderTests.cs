@@ -46,13 +46,15 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         await _cli.DisposeAsync();
     }
 
-    private async Task<CliRun> SettleWhenAskedAsync(string card, params string[] args)
+    private Task<CliRun> SettleWhenAskedAsync(string card, params string[] args) => SettleWhenAskedAsync(_sim!, card, args);
+
+    private async Task<CliRun> SettleWhenAskedAsync(ReaderSimulator sim, string card, params string[] args)
     {
         // stderr is shared with the test thread, so it is synchronized.
         using var stdout = new StringWriter();
         var stderrText = new StringWriter();
         TextWriter stderr = TextWriter.Synchronized(stderrText);
-        Task<int> run = MedCardCli.RunAsync(["--store", _cli.Store, "--json", "settle", "--port", _sim!.DevicePath, "--wait", "20", .. args],
+        Task<int> run = MedCardCli.RunAsync(["--store", _cli.Store, "--json", "settle", "--port", sim.DevicePath, "--wait", "20", .. args],
             new CliIo(stdout, stderr, TextReader.Null, OutputIsTerminal: false), CancellationToken.None);
 
         // Present the card only once the tool says it listens for it, like a holder at the counter.
@@ -62,11 +64,11 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
             await Task.Delay(20, deadline.Token);
         }
 
-        _sim.PlaceCard(card);
+        sim.PlaceCard(card);
         int exit = await run.WaitAsync(TimeSpan.FromSeconds(30));
-        _sim.LiftCard();
+        sim.LiftCard();
         // The reader polls its field: let it see the card leave, so the next run's placement is a new arrival.
-        await _sim.WaitForAsync(s => !s.CardPresent && s.State == MedCard.Firmware.Reader.ReaderState.Idle, TimeSpan.FromSeconds(10));
+        await sim.WaitForAsync(s => !s.CardPresent && s.State == MedCard.Firmware.Reader.ReaderState.Idle, TimeSpan.FromSeconds(10));
         return new CliRun(exit, stdout.ToString(), stderrText.ToString());
     }
 
@@ -91,6 +93,81 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         JsonElement card = (await _cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
         Assert.Equal(3, card.GetProperty("pinTriesLeft").GetInt32());
         Assert.Equal(1, card.GetProperty("unprintedRecords").GetInt32());
+    }
+
+    /// <summary>The demo scheme's card-system keys as 128 hex digits on two lines (the simulator's cards are
+    /// personalised under them).</summary>
+    private string WriteCardKeysFile(string name)
+    {
+        MedCard.Simulator.Cards.SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
+        string path = Path.Combine(_cli.Folder, name);
+        File.WriteAllText(path, scheme.SectorMasterKey + "\n" + scheme.IssuerKey + "\n");
+        return path;
+    }
+
+    private static string Fingerprint(string hex) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(hex)).AsSpan(0, 8));
+
+    [Fact]
+    public async Task Card_keys_go_over_the_link_after_the_reader_key_and_then_the_reader_reads_the_cards()
+    {
+        await using ReaderSimulator bare = await ReaderSimulator.StartAsync(new SimulatorOptions
+        {
+            Cards = CardDeck.FromFile(CardDeck.DemoFile() with { Reader = null }),
+            FlashCardKeys = false,
+            KeyHoldMs = 150,
+            KeyGapMs = 100,
+        });
+        await _cli.SeedAsync();
+        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
+            "--balance", "50");
+
+        // Control: with a reader key but no card keys, the reader cannot read alice's card.
+        await _cli.OkAsync("provision", "--reader", "7001", "--port", bare.DevicePath);
+        bare.PlaceCard("alice");
+        ReaderSnapshot unread = await bare.WaitForAsync(s => s.State == MedCard.Firmware.Reader.ReaderState.WaitingRemoval || s.CardNumber is not null,
+            TimeSpan.FromSeconds(10));
+        Assert.Null(unread.CardNumber);
+        bare.LiftCard();
+        await bare.WaitForAsync(s => !s.CardPresent && s.State == MedCard.Firmware.Reader.ReaderState.Idle, TimeSpan.FromSeconds(10));
+
+        // The same command with --card-keys: the reader already shares reader 7001's key with the host, so only the
+        // card keys are sent.
+        string keysFile = WriteCardKeysFile("scheme.keys");
+        CliRun install = await _cli.OkAsync("--json", "provision", "--reader", "7001", "--port", bare.DevicePath, "--card-keys", keysFile);
+        JsonElement cardKeys = install.Json.GetProperty("cardKeys");
+        MedCard.Simulator.Cards.SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
+        Assert.Equal("installed", cardKeys.GetProperty("status").GetString());
+        Assert.Equal(Fingerprint(scheme.SectorMasterKey), cardKeys.GetProperty("sectorMasterKeyFingerprint").GetString());
+        Assert.Equal(Fingerprint(scheme.IssuerKey), cardKeys.GetProperty("issuerKeyFingerprint").GetString());
+        Assert.Contains("reader key was not changed", install.Error, StringComparison.Ordinal);
+        foreach (string secret in new[] { scheme.SectorMasterKey, scheme.IssuerKey })
+        {
+            Assert.DoesNotContain(secret, install.Out + install.Error, StringComparison.OrdinalIgnoreCase);
+        }
+
+        CliRun settle = await SettleWhenAskedAsync(bare, "alice", "--institution", "H001", "--item", "CONSULT:25:self");
+        Assert.True(settle.ExitCode == ExitCodes.Success, settle.ToString());
+        Assert.Equal(1u, bare.Snapshot.Counter);
+    }
+
+    [Fact]
+    public async Task Card_keys_already_on_the_reader_are_left_alone_with_a_warning_and_a_bad_keys_file_changes_nothing()
+    {
+        string bad = Path.Combine(_cli.Folder, "short.keys");
+        File.WriteAllText(bad, new string('A', 100));
+        CliRun refused = await _cli.RunAsync("--json", "provision", "--reader", "7001", "--port", _sim!.DevicePath, "--card-keys", bad);
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Equal(0u, _sim.Snapshot.ReaderId); // nothing reached the reader
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("provision", "--reader", "1", "--card-keys", WriteCardKeysFile("k"))).ExitCode);
+
+        // This simulator was flashed with the scheme's card keys: the reader key goes in, the card keys stay.
+        CliRun run = await _cli.OkAsync("--json", "provision", "--reader", "7001", "--port", _sim.DevicePath, "--card-keys", WriteCardKeysFile("k2"));
+        Assert.Equal("already-installed", run.Json.GetProperty("cardKeys").GetProperty("status").GetString());
+        Assert.Contains("factory wipe", run.Json.GetProperty("warning").GetString(), StringComparison.Ordinal);
+        Assert.Contains("medcard: warning:", run.Error, StringComparison.Ordinal);
+        Assert.NotNull(run.Json.GetProperty("keyFingerprint").GetString());
+        await _sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
     }
 
     [Fact]

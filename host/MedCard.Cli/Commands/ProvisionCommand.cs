@@ -18,6 +18,8 @@ namespace MedCard.Cli.Commands;
 /// host key store. The key goes into a reader connected on a serial port (or a ser2net/simulator TCP
 /// bridge), or into an in-process simulated reader when no port is given. The key is never printed: only
 /// a fingerprint (first 8 bytes of its SHA-256) to tell keys apart.
+/// With `--card-keys FILE` a connected reader then also gets the scheme's card-system keys (sector master key,
+/// issuer key), once, over the link (<see cref="ReaderClient.ProvisionCardKeysAsync"/>).
 /// </summary>
 internal static class ProvisionCommand
 {
@@ -26,7 +28,9 @@ internal static class ProvisionCommand
         var reader = new Option<uint>("--reader") { Description = "Reader id, 1 or more", Required = true };
         var key = Opt.Optional("--key", "The 32-byte key as 64 hex digits (default: a fresh random key)");
         var port = Opt.Optional("--port", "Serial port of a connected reader (e.g. /dev/ttyUSB0), or tcp://host:port");
-        var command = new Command("provision", "Give a reader its id and key (connected reader, or an in-process simulated one)") { reader, key, port };
+        var cardKeys = Opt.Optional("--card-keys",
+            "With --port: file with the scheme's card-system keys to install after the reader key (64 raw bytes, 128 hex digits, or a cards file)");
+        var command = new Command("provision", "Give a reader its id and key (connected reader, or an in-process simulated one)") { reader, key, port, cardKeys };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             uint readerId = parse.GetValue(reader);
@@ -35,6 +39,16 @@ internal static class ProvisionCommand
                 throw CliException.BadInput("--reader 0 is reserved", "reader ids start at 1");
             }
 
+            string? portName = parse.GetValue(port);
+            string? cardKeysPath = parse.GetValue(cardKeys);
+            if (cardKeysPath is not null && portName is null)
+            {
+                throw CliException.BadInput("--card-keys applies to a connected reader (--port)",
+                    "the in-process simulated reader is handed the card instead of reading it, so it needs no card keys");
+            }
+
+            // Read and check the card keys before anything reaches the reader: a bad file changes nothing.
+            using CardKeysSource? schemeKeys = cardKeysPath is null ? null : CardKeysSource.Load(cardKeysPath);
             byte[] secret = parse.GetValue(key) is { } hex ? ParseKey(hex) : RandomNumberGenerator.GetBytes(SignedRecord.KeyLength);
             try
             {
@@ -44,38 +58,23 @@ internal static class ProvisionCommand
                 // Continue above the last counter the ledger saw from this id, so no counter is ever reused.
                 long last = await store.InTransactionAsync((s, _) => s.GetReaderLastCounterAsync(readerId), ct).ConfigureAwait(false);
                 uint start = last < 0 ? 0 : (uint)last;
-                string? portName = parse.GetValue(port);
                 string target;
+                ConnectedProvisioning? connected = null;
                 if (portName is null)
                 {
                     await registry.ProvisionSimulatedAsync(readerId, secret, start, ct).ConfigureAwait(false);
+                    // Only after the reader took the key (see ProvisionConnectedAsync).
+                    await registry.ProvisionHostAsync(readerId, secret, start, ct).ConfigureAwait(false);
                     target = "simulated reader (in-process)";
                 }
                 else
                 {
-                    await ProvisionConnectedAsync(portName, registry, readerId, secret, ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null, ct)
-                        .ConfigureAwait(false);
+                    connected = await ProvisionConnectedAsync(portName, registry, readerId, secret, start, schemeKeys,
+                        ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null, ct).ConfigureAwait(false);
                     target = portName;
                 }
 
-                // Only after the reader took the key: a reader that refuses (already provisioned) must not make the
-                // host forget the key it really holds.
-                await registry.ProvisionHostAsync(readerId, secret, start, ct).ConfigureAwait(false);
-                string fingerprint = Convert.ToHexString(SHA256.HashData(secret).AsSpan(0, 8));
-                if (ctx.Json)
-                {
-                    ctx.WriteJson(new JsonObject
-                    {
-                        ["reader"] = readerId,
-                        ["target"] = portName is null ? "simulated" : portName,
-                        ["keyFingerprint"] = fingerprint,
-                        ["startCounter"] = start,
-                    });
-                    return;
-                }
-
-                ctx.Say("[green]reader " + readerId + " provisioned[/] on " + Spectre.Console.Markup.Escape(target)
-                    + "; key fingerprint " + fingerprint + "; records continue after counter " + start);
+                Report(ctx, readerId, portName, target, secret, start, schemeKeys, connected);
             }
             finally
             {
@@ -83,6 +82,69 @@ internal static class ProvisionCommand
             }
         });
         return command;
+    }
+
+    /// <summary>What happened on a connected reader: whether it took the reader key now (false: it already held
+    /// one for this id and the host knows it, so only the card keys were sent), and the card keys' status.</summary>
+    private sealed record ConnectedProvisioning(bool ReaderKeyInstalled, CardKeysStatus? CardKeys);
+
+    private static void Report(CliContext ctx, uint readerId, string? portName, string target, byte[] secret, uint start, CardKeysSource? schemeKeys,
+        ConnectedProvisioning? connected)
+    {
+        bool keyInstalled = connected?.ReaderKeyInstalled ?? true;
+        string fingerprint = CardKeysSource.Fingerprint(secret);
+        string? warning = connected?.CardKeys == CardKeysStatus.AlreadyInstalled
+            ? "reader " + readerId + " already holds card-system keys; they were NOT changed (only a factory wipe of the reader changes them)"
+            : null;
+        if (!keyInstalled)
+        {
+            warning = (warning is null ? "" : warning + "; ") + "reader " + readerId + " was already provisioned: its reader key was not changed";
+        }
+
+        if (warning is not null)
+        {
+            ctx.Io.Error.WriteLine("medcard: warning: " + warning);
+        }
+
+        if (ctx.Json)
+        {
+            var document = new JsonObject
+            {
+                ["reader"] = readerId,
+                ["target"] = portName is null ? "simulated" : portName,
+                ["keyFingerprint"] = keyInstalled ? fingerprint : null,
+                ["startCounter"] = start,
+            };
+            if (schemeKeys is not null && connected?.CardKeys is { } status)
+            {
+                document["cardKeys"] = new JsonObject
+                {
+                    ["status"] = status == CardKeysStatus.Installed ? "installed" : "already-installed",
+                    ["sectorMasterKeyFingerprint"] = schemeKeys.SectorMasterKeyFingerprint,
+                    ["issuerKeyFingerprint"] = schemeKeys.IssuerKeyFingerprint,
+                };
+            }
+
+            if (warning is not null)
+            {
+                document["warning"] = warning;
+            }
+
+            ctx.WriteJson(document);
+            return;
+        }
+
+        if (keyInstalled)
+        {
+            ctx.Say("[green]reader " + readerId + " provisioned[/] on " + Spectre.Console.Markup.Escape(target)
+                + "; key fingerprint " + fingerprint + "; records continue after counter " + start);
+        }
+
+        if (schemeKeys is not null && connected?.CardKeys == CardKeysStatus.Installed)
+        {
+            ctx.Say("[green]card-system keys installed[/] on reader " + readerId + "; sector master key fingerprint "
+                + schemeKeys.SectorMasterKeyFingerprint + ", issuer key fingerprint " + schemeKeys.IssuerKeyFingerprint);
+        }
     }
 
     private static byte[] ParseKey(string hex)
@@ -103,16 +165,28 @@ internal static class ProvisionCommand
         throw CliException.BadInput("--key is not 64 hexadecimal digits", "give a 32-byte key in hex, or omit --key for a random one");
     }
 
-    private static async Task ProvisionConnectedAsync(string port, ReaderRegistry registry, uint readerId, byte[] key,
-        Microsoft.Extensions.Logging.ILoggerFactory? logging, CancellationToken ct)
+    private static async Task<ConnectedProvisioning> ProvisionConnectedAsync(string port, ReaderRegistry registry, uint readerId, byte[] key, uint start,
+        CardKeysSource? schemeKeys, Microsoft.Extensions.Logging.ILoggerFactory? logging, CancellationToken ct)
     {
         await using ReaderClient client = await ReaderClient.ConnectAsync(Transport(port), new ReaderClientOptions { Keys = registry, Chain = registry, LoggerFactory = logging }, ct)
             .ConfigureAwait(false);
         ProvisionResponse response = await client.ProvisionAsync(readerId, key, ct).ConfigureAwait(false);
+        bool keyInstalled;
         switch (response.Status)
         {
             case ProvisionStatus.Provisioned:
-                return;
+                // Only after the reader took the key: a reader that refuses (already provisioned) must not make the
+                // host forget the key it really holds. Stored before the card keys, so a refusal of those cannot
+                // leave a provisioned reader the host has no key for.
+                await registry.ProvisionHostAsync(readerId, key, start, ct).ConfigureAwait(false);
+                keyInstalled = true;
+                break;
+            case ProvisionStatus.AlreadyProvisioned when schemeKeys is not null && response.ReaderId == readerId
+                && await HostKnowsAsync(registry, readerId, ct).ConfigureAwait(false):
+                // Re-running the same command after a card-key failure: the reader and the host already share this
+                // reader's key, so go on to the card keys and leave the reader key alone.
+                keyInstalled = false;
+                break;
             case ProvisionStatus.AlreadyProvisioned:
                 throw new RefusedException("reader on " + port + " refused provisioning", "reader.already_provisioned",
                     "it already holds a key (as reader " + response.ReaderId + "), and a key is never replaced over the link",
@@ -122,6 +196,49 @@ internal static class ProvisionCommand
             default:
                 throw CliException.Io("the reader on " + port + " could not store its key (" + response.Status + ")", "check the reader's flash (I: drive)");
         }
+
+        return new ConnectedProvisioning(keyInstalled, schemeKeys is null ? null : await InstallCardKeysAsync(client, port, readerId, schemeKeys, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> HostKnowsAsync(ReaderRegistry registry, uint readerId, CancellationToken ct)
+    {
+        byte[]? known = await registry.GetKeyAsync(readerId, ct).ConfigureAwait(false);
+        if (known is null)
+        {
+            return false;
+        }
+
+        CryptographicOperations.ZeroMemory(known);
+        return true;
+    }
+
+    private static async Task<CardKeysStatus> InstallCardKeysAsync(ReaderClient client, string port, uint readerId, CardKeysSource keys, CancellationToken ct)
+    {
+        CardKeysStatus status;
+        try
+        {
+            status = await client.ProvisionCardKeysAsync(readerId, keys.SectorMasterKey, keys.IssuerKey, ct).ConfigureAwait(false);
+        }
+        catch (NotSupportedException)
+        {
+            throw new RefusedException("reader " + readerId + " on " + port + " cannot take card-system keys over the link", "reader.card_keys_not_supported",
+                "its firmware does not announce the card-keys message (the reader key was installed)",
+                "deploy the card keys as the firmware's one-time drop file I:\\ckeys.in (firmware/MedCard.Firmware.App/README.md)");
+        }
+
+        const string retry = "rerun the same medcard provision command: a reader that already holds this reader's key goes straight to the card keys";
+        return status switch
+        {
+            CardKeysStatus.Installed or CardKeysStatus.AlreadyInstalled => status,
+            CardKeysStatus.StorageFailure => throw CliException.Io("reader " + readerId + " on " + port + " could not store the card-system keys (it has none)",
+                retry),
+            CardKeysStatus.NotProvisioned => throw new RefusedException("reader " + readerId + " on " + port + " refused the card-system keys",
+                "reader.card_keys_not_provisioned", "it has no reader id and key", "provision the reader key first (medcard provision --port)"),
+            CardKeysStatus.WrongReaderId => throw new RefusedException("reader " + readerId + " on " + port + " refused the card-system keys",
+                "reader.card_keys_wrong_reader", "the reader on that port is not reader " + readerId, "check --reader and --port"),
+            _ => throw new RefusedException("reader " + readerId + " on " + port + " refused the card-system keys", "reader.card_keys_invalid",
+                "a key is all zeros or both keys are the same", "use the scheme's two distinct 32-byte keys"),
+        };
     }
 
     internal static IByteTransport Transport(string port)
