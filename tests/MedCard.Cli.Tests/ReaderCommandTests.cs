@@ -66,7 +66,23 @@ public sealed class ReaderCommandTests : IAsyncLifetime
     [Fact]
     public async Task Provision_on_a_malformed_tcp_address_is_bad_input()
     {
-        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("provision", "--reader", "3", "--port", "tcp://nohost")).ExitCode);
+        CliRun run = await _cli.RunAsync("provision", "--reader", "3", "--port", "tcp://nohost");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        // The host library's parser decides; the tool keeps its one error line with what to type instead.
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("'tcp://nohost' is not tcp://host:port", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_port_that_is_neither_a_device_path_nor_tcp_is_bad_input_for_provision_and_settle()
+    {
+        CliRun provision = await _cli.RunAsync("provision", "--reader", "3", "--port", "ttyUSB0");
+        Assert.Equal(ExitCodes.BadInput, provision.ExitCode);
+        Assert.Contains("neither a device path", provision.Error, StringComparison.Ordinal);
+        await _cli.SeedAsync();
+        CliRun settle = await _cli.RunAsync("settle", "--port", "tcp://127.0.0.1:0", "--institution", "H001", "--amount", "25");
+        Assert.Equal(ExitCodes.BadInput, settle.ExitCode);
     }
 
     [Fact]

@@ -241,20 +241,24 @@ internal static class ProvisionCommand
         };
     }
 
+    /// <summary>
+    /// The link for a `--port` value, by the host library's one parser (<see cref="TransportAddress.Create"/>:
+    /// a device path or tcp://host:port). Its refusal becomes the tool's bad-input line (exit 2).
+    /// </summary>
     internal static IByteTransport Transport(string port)
     {
-        if (port.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            string hostPort = port["tcp://".Length..];
-            int colon = hostPort.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(hostPort[(colon + 1)..], out int number) || number is <= 0 or > 65535)
-            {
-                throw CliException.BadInput("--port '" + port + "' is not tcp://host:port", "e.g. tcp://127.0.0.1:7000");
-            }
-
-            return new TcpTransport(hostPort[..colon], number);
+            return TransportAddress.Create(port);
         }
-
-        return new PosixSerialPort(port);
+        catch (ArgumentException e)
+        {
+            throw CliException.BadInput("--port " + e.Message.Split(" (Parameter", 2)[0].TrimEnd('.'),
+                "give a serial device path (/dev/ttyUSB0, /dev/serial/by-id/..., the /dev/pts/N medcard sim printed) or tcp://host:port");
+        }
+        catch (PlatformNotSupportedException e)
+        {
+            throw CliException.BadInput("--port " + port + " cannot be opened here: " + e.Message, "use tcp://host:port (e.g. a ser2net bridge)");
+        }
     }
 }
