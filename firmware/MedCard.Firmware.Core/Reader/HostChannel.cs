@@ -8,8 +8,9 @@ namespace MedCard.Firmware.Reader
     /// The reader's end of the wire protocol over <see cref="IHostLink"/>: feeds received bytes to the
     /// frame decoder, answers retries from the <see cref="ResponseCache"/>, hands new requests to the
     /// <see cref="IRequestHandler"/>, and encodes answers and events. One request may be deferred at a time
-    /// (PIN entry): a repeat of it, or any other request while the handler is busy with it, is answered by
-    /// the handler (typically NACK Busy). Polled from the main loop; nothing allocated on an idle poll.
+    /// (PIN entry): the handler decides what a repeat of it (<see cref="IsRepeatOfDeferred"/>: absorbed) and any
+    /// other request meanwhile (typically NACK Busy) get. Events are re-sent until the host acknowledges them (protocol rule 8,
+    /// <see cref="PendingEvent"/>). Polled from the main loop; nothing allocated on an idle poll.
     /// </summary>
     public sealed class HostChannel : IFrameHandler
     {
@@ -19,16 +20,22 @@ namespace MedCard.Firmware.Reader
         private readonly byte[] _readBuffer = new byte[64];
         private readonly byte[] _payload = new byte[FrameFormat.MaxPayloadSize];
         private readonly byte[] _wire = new byte[FrameFormat.MaxEncodedFrameSize];
+        private readonly PendingEvent _event = new PendingEvent();
+        private readonly int _eventResendMs;
+        private readonly int _eventResends;
 
         private IRequestHandler _handler;
         private uint _currentCrc;
         private bool _deferredActive;
         private FrameHeader _deferredHeader;
         private uint _deferredCrc;
-        private ushort _nextEventId;
+        private ushort _lastEventId;
 
-        /// <summary>Create over a link; <see cref="SetHandler"/> before the first <see cref="Poll"/>.</summary>
-        public HostChannel(IHostLink link, int cacheSize)
+        /// <summary>
+        /// Create over a link; <see cref="SetHandler"/> before the first <see cref="Poll"/>. An unacknowledged event is
+        /// re-sent every <paramref name="eventResendMs"/>, at most <paramref name="eventResends"/> times (0: never).
+        /// </summary>
+        public HostChannel(IHostLink link, int cacheSize, int eventResendMs, int eventResends)
         {
             if (link == null)
             {
@@ -38,6 +45,8 @@ namespace MedCard.Firmware.Reader
             _link = link;
             _decoder = new FrameDecoder(this);
             _cache = new ResponseCache(cacheSize);
+            _eventResendMs = eventResendMs;
+            _eventResends = eventResends;
         }
 
         /// <summary>The decoder (its counters go into StatusResponse).</summary>
@@ -61,14 +70,36 @@ namespace MedCard.Firmware.Reader
         /// <summary>Frames answered from the cache (retries).</summary>
         public int CacheHits { get; private set; }
 
+        /// <summary>True while the last event is unacknowledged and may still be re-sent.</summary>
+        public bool HasPendingEvent
+        {
+            get { return _event.IsActive; }
+        }
+
+        /// <summary>Event copies re-sent because no ACK came in time (each one is a lost event or a lost ACK).</summary>
+        public int EventResends { get; private set; }
+
         /// <summary>Set the request handler.</summary>
         public void SetHandler(IRequestHandler handler)
         {
             _handler = handler;
         }
 
-        /// <summary>Read whatever the link has and process the frames in it.</summary>
-        public void Poll()
+        /// <summary>
+        /// Read whatever the link has and process the frames in it, then re-send the pending event if it is due
+        /// (after reading, so an ACK that has just arrived prevents the copy).
+        /// </summary>
+        public void Poll(long nowMs)
+        {
+            ReadLink();
+            if (_event.TakeDue(nowMs, _eventResendMs))
+            {
+                EventResends++;
+                _link.Write(_event.Wire, 0, _event.Length);
+            }
+        }
+
+        private void ReadLink()
         {
             int available = _link.BytesAvailable;
             if (available <= 0)
@@ -154,12 +185,17 @@ namespace MedCard.Firmware.Reader
             _link.Write(_wire, 0, n);
         }
 
-        /// <summary>Send an unsolicited event with the next event id.</summary>
-        public void SendEvent(IMessage message)
+        /// <summary>
+        /// Send an unsolicited event with the next event id (1..65535, then 1 again: 0 is not used, protocol rule 4)
+        /// and keep it for re-sending until the host acknowledges it. It supersedes any older unacknowledged event.
+        /// </summary>
+        public void SendEvent(IMessage message, long nowMs)
         {
-            FrameHeader header = FrameHeader.Request(message.Type, _nextEventId++);
-            int n = FrameEncoder.Encode(header, message, _payload, _wire, 0);
-            _link.Write(_wire, 0, n);
+            _lastEventId = _lastEventId == ushort.MaxValue ? (ushort)1 : (ushort)(_lastEventId + 1);
+            FrameHeader header = FrameHeader.Request(message.Type, _lastEventId);
+            int n = FrameEncoder.Encode(header, message, _payload, _event.Wire, 0);
+            _event.Arm(n, message.Type, _lastEventId, nowMs, _eventResendMs, _eventResends);
+            _link.Write(_event.Wire, 0, n);
         }
 
         /// <summary>Forget cached answers and any deferred request (factory wipe).</summary>
@@ -174,7 +210,9 @@ namespace MedCard.Firmware.Reader
         {
             if (header.IsResponse)
             {
-                // The host acknowledging one of our events: nothing to do.
+                // The host acknowledging one of our events (rule 8); an ACK for a superseded event is ignored, and
+                // responses are never answered (rule 3).
+                _event.Acknowledge(header);
                 return;
             }
 

@@ -90,7 +90,7 @@ namespace MedCard.Firmware.Reader
                 _scanner = new KeypadScanner(devices.KeypadPins, layout, _timings.KeypadDebounceMs);
             }
 
-            _channel = new HostChannel(devices.HostLink, options.ResponseCacheSize);
+            _channel = new HostChannel(devices.HostLink, options.ResponseCacheSize, _timings.EventResendMs, _timings.EventResends);
             _channel.SetHandler(new RequestRouter(this));
         }
 
@@ -155,7 +155,7 @@ namespace MedCard.Firmware.Reader
         public void Tick(long nowMs)
         {
             _now = nowMs;
-            _channel.Poll();
+            _channel.Poll(nowMs);
 
             PresenceChange change = _presence.Poll(nowMs);
             if (change == PresenceChange.Left)
@@ -561,7 +561,7 @@ namespace MedCard.Firmware.Reader
                 message.NameUtf8 = _holder.NameBytes();
             }
 
-            _channel.SendEvent(message);
+            _channel.SendEvent(message, _now);
             _cardReported = true;
         }
 
@@ -659,7 +659,7 @@ namespace MedCard.Firmware.Reader
             {
                 CardRemoved removed = new CardRemoved();
                 removed.Uid = CopyUid();
-                _channel.SendEvent(removed);
+                _channel.SendEvent(removed, _now);
             }
 
             _lastRemovedCardNumber = _holder.CardNumber;

@@ -38,5 +38,11 @@ namespace MedCard.Firmware.Reader
 
         /// <summary>How long the outcome LED stays on.</summary>
         public int FeedbackMs = 1500;
+
+        /// <summary>Interval between copies of an event the host has not acknowledged (protocol rule 8).</summary>
+        public int EventResendMs = 250;
+
+        /// <summary>Re-sends of an unacknowledged event after the first copy (protocol rule 8: at most 3).</summary>
+        public int EventResends = 3;
     }
 }

@@ -12,7 +12,9 @@ namespace MedCard.Firmware.Reader
     /// MalformedPayload; reserved flag bits are ignored. Without a
     /// reader key only Hello, StatusRequest, Provision and Reset work (PinRequest, AuthorizeRequest and ProvisionCardKeys
     /// answer their own NotProvisioned status; the rest get Error NotProvisioned). While PIN entry is in
-    /// progress, PinRequest and AuthorizeRequest get NACK Busy; everything else is served normally.
+    /// progress, PinRequest and AuthorizeRequest get NACK Busy; everything else is served normally. An exact repeat of
+    /// the PIN request being entered (same id, type and payload) gets no answer of its own: its one answer is the
+    /// PinBlockResponse sent when entry ends.
     /// </summary>
     public sealed class RequestRouter : IRequestHandler
     {
@@ -50,6 +52,14 @@ namespace MedCard.Firmware.Reader
         private void Route(FrameHeader header, byte[] frame, int offset, int length)
         {
             HostChannel channel = _reader.Channel;
+            if (channel.IsRepeatOfDeferred(header))
+            {
+                // A duplicate on the line, or the host's re-send after a timeout or a reconnect. Rule 1 allows one
+                // answer per request, and it is on its way when entry ends; NACK Busy here would make the host re-send
+                // every 100 ms for the whole entry (42 resend/Busy pairs for a 6 s PIN).
+                return;
+            }
+
             if (!MessageTypes.IsKnown(header.Type))
             {
                 channel.Error(header, ErrorCode.UnknownMessageType);

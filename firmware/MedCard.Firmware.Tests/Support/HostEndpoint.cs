@@ -7,7 +7,9 @@ namespace MedCard.Firmware.Tests
 {
     /// <summary>
     /// The host's side of the link in tests: encodes requests onto the fake link and decodes everything the reader
-    /// sends back into <see cref="ReceivedFrame"/>s, in order.
+    /// sends back into <see cref="ReceivedFrame"/>s, in order. Like the real host it answers every event with a bare
+    /// ACK as it decodes it (protocol rule 8), unless a test turns <see cref="AcknowledgeEvents"/> off to play a host
+    /// that lost them.
     /// </summary>
     public sealed class HostEndpoint : IFrameHandler
     {
@@ -15,9 +17,13 @@ namespace MedCard.Firmware.Tests
         private readonly FrameDecoder _decoder;
         private readonly byte[] _payload = new byte[FrameFormat.MaxPayloadSize];
         private readonly byte[] _wire = new byte[FrameFormat.MaxEncodedFrameSize];
+        private readonly byte[] _ackWire = new byte[FrameFormat.MaxEncodedFrameSize];
         private readonly byte[] _inbox = new byte[65536];
         private readonly ArrayList _frames = new ArrayList();
         private ushort _nextId = 1;
+
+        /// <summary>Answer each event with a bare ACK when it is decoded (default on).</summary>
+        public bool AcknowledgeEvents = true;
 
         public HostEndpoint(FakeHostLink link)
         {
@@ -127,6 +133,17 @@ namespace MedCard.Firmware.Tests
             f.Payload = new byte[payloadLength];
             Array.Copy(frame, payloadOffset, f.Payload, 0, payloadLength);
             _frames.Add(f);
+            if (AcknowledgeEvents && MessageTypes.IsEvent(header.Type) && !header.IsResponse)
+            {
+                SendAck(header);
+            }
+        }
+
+        /// <summary>Send the bare ACK for an event (what the host's link does for each one it receives).</summary>
+        public void SendAck(FrameHeader eventHeader)
+        {
+            int n = FrameEncoder.EncodeAck(eventHeader, _ackWire, 0);
+            _link.HostWrite(_ackWire, 0, n);
         }
 
         public void OnFrameDropped(FrameDropReason reason, int byteCount)

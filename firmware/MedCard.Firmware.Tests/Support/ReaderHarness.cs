@@ -7,7 +7,9 @@ namespace MedCard.Firmware.Tests
 {
     /// <summary>
     /// A complete reader on fakes: card field, 4x4 keypad, byte store, clock, link, feedback. Time only moves when
-    /// the test says so (<see cref="Run"/>), in steps of <see cref="StepMs"/> with one Tick per step.
+    /// the test says so (<see cref="Run"/>), in steps of <see cref="StepMs"/> with one Tick per step; after each of those
+    /// Ticks the host side decodes what the reader sent and ACKs its events in time, as a host would
+    /// (<see cref="HostEndpoint.AcknowledgeEvents"/>). <see cref="Tick"/> leaves the bytes on the link.
     /// <see cref="Reboot"/> rebuilds the core over the same store, like a power cycle.
     /// </summary>
     public sealed class ReaderHarness
@@ -84,6 +86,7 @@ namespace MedCard.Firmware.Tests
             {
                 Clock.NowMs += StepMs;
                 Reader.Tick(Clock.NowMs);
+                Host.Collect();
             }
         }
 
