@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -160,6 +161,35 @@ public sealed class SettleCommandTests : IAsyncLifetime
         Assert.Equal("AlreadyAccepted", resend.GetProperty("recordVerdict").GetString());
         Assert.Equal(run.Json.GetProperty("ownAccountFen").GetInt64(), resend.GetProperty("ownAccountFen").GetInt64());
         Assert.Equal(before - 4000, await _cli.BalanceFenAsync(CliHarness.SpouseId));
+    }
+
+    [Fact]
+    public async Task A_request_signed_twice_is_already_counted_not_refused_and_debits_once()
+    {
+        long before = await _cli.BalanceFenAsync(CliHarness.SpouseId);
+        CliRun run = await SettleAsync("--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--item", "X:40:self",
+            "--fault", "resign");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        JsonElement first = run.Json;
+        JsonElement again = first.GetProperty("resend");
+        Assert.Equal("DuplicateSigning", again.GetProperty("recordVerdict").GetString());
+        Assert.Equal(first.GetProperty("counter").GetUInt32() + 1, again.GetProperty("counter").GetUInt32());
+        Assert.True(again.GetProperty("duplicate").GetBoolean());
+        Assert.False(again.GetProperty("settled").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("refusal").ValueKind);
+        Assert.Equal(first.GetProperty("counter").GetUInt32(), again.GetProperty("alreadyCountedAs").GetUInt32());
+        Assert.Equal(before - 4000, await _cli.BalanceFenAsync(CliHarness.SpouseId));
+
+        // The chain moved past the second signing: the next record is accepted, not refused as broken.
+        CliRun next = await SettleAsync("--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--item", "X:10:self");
+        Assert.True(next.ExitCode == ExitCodes.Success, next.ToString());
+        Assert.Equal("Accepted", next.Json.GetProperty("recordVerdict").GetString());
+
+        // At a terminal-less console the second signing shows as a line, not a refusal.
+        CliRun text = await _cli.RunAsync("--store", _cli.Store, "settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin,
+            "--institution", "H001", "--item", "X:10:self", "--fault", "resign");
+        Assert.True(text.ExitCode == ExitCodes.Success, text.ToString());
+        Assert.Contains("signed the same request again", text.Out, StringComparison.Ordinal);
     }
 
     [Fact]

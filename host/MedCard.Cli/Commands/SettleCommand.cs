@@ -24,7 +24,7 @@ internal static class SettleCommand
         var institution = Opt.Optional("--institution", "Institution id (required unless in the bill file)");
         var visit = Opt.Optional("--visit", "outpatient, inpatient, pharmacy or emergency (default outpatient)");
         var relative = Opt.Optional("--relative", "Resident ID of a bound relative whose account pays what the own account cannot");
-        var fault = new Option<SettlementFault>("--fault") { Description = "Inject a fault: forge, resend, replay or lost", DefaultValueFactory = _ => SettlementFault.None };
+        var fault = new Option<SettlementFault>("--fault") { Description = "Inject a fault: forge, resend, replay, lost or resign", DefaultValueFactory = _ => SettlementFault.None };
         var port = Opt.Optional("--port", "Settle on a connected reader instead: serial port, the pty `medcard sim` printed, or tcp://host:port");
         var wait = new Option<double>("--wait") { Description = "With --port: seconds to wait for a card", DefaultValueFactory = _ => 60 };
         var command = new Command("settle", "Settle a bill with an in-process simulated reader (or a connected one: --port); prints the split and its explanation")

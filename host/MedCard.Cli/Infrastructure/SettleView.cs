@@ -24,7 +24,8 @@ internal static class SettleView
         var json = new JsonObject
         {
             ["settled"] = r.Settled,
-            ["duplicate"] = r.Outcome?.Duplicate ?? false,
+            ["duplicate"] = (r.Outcome?.Duplicate ?? false) || r.AlreadyCountedAs is not null,
+            ["alreadyCountedAs"] = r.AlreadyCountedAs,
             ["reader"] = r.ReaderId,
             ["counter"] = r.Counter,
             ["card"] = r.CardNumber,
@@ -66,6 +67,13 @@ internal static class SettleView
             table.AddColumn("Why");
             table.AddRow("[red]refused[/]", "-", Markup.Escape(refusal.Key + ": " + refusal.Message));
             return new Rows(header, table);
+        }
+
+        if (r.AlreadyCountedAs is { } original)
+        {
+            table.AddRow("[yellow]signed twice[/]", "-");
+            return new Rows(header, table, new Markup("  - " + Markup.Escape("the reader signed the same request again; the bill was counted with record "
+                + r.ReaderId + "/" + original + ": nothing settled or debited again")));
         }
 
         SettlementRecord rec = r.Outcome!.Record!;

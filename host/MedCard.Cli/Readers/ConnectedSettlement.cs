@@ -39,8 +39,39 @@ internal sealed class ConnectedSettlement(ILedgerStore store, ReaderRegistry reg
         PinVerificationToken token = await VerifyPinAsync(client, cardNumber, ct).ConfigureAwait(false);
 
         long total = input.Items.Sum(i => i.Amount);
-        AuthorizationResult auth = await client.AuthorizeAsync(cardNumber, total, SettleReport.TypeFor(input.VisitType), ct).ConfigureAwait(false);
+        // Every record the client counts during the authorization (journal recovery, a sync after a reconnect): if
+        // the reader signs this request twice (DuplicateSigning), the first signing is among them and carries the bill.
+        var counted = new System.Collections.Concurrent.ConcurrentQueue<SignedRecord>();
+        EventHandler<MedCard.Host.Verification.RecordCheck> onAccepted = (_, check) => counted.Enqueue(check.Record);
+        client.RecordAccepted += onAccepted;
+        AuthorizationResult auth;
+        try
+        {
+            auth = await client.AuthorizeAsync(cardNumber, total, SettleReport.TypeFor(input.VisitType), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            client.RecordAccepted -= onAccepted;
+        }
+
         SignedRecord? record = auth.Record;
+        if (auth.IsApproved && record is not null && auth.Check!.Verdict == MedCard.Host.Verification.RecordVerdict.DuplicateSigning)
+        {
+            // Settle the first signing, never the duplicate: the ledger dedupes by (reader, counter) and the
+            // duplicate's counter is new, so settling it too would charge the bill twice.
+            SignedRecord? first = counted.Concat(auth.Recovered.Select(c => c.Record))
+                .Where(r => r.Counter < record.Counter && r.HostNonce.AsSpan().SequenceEqual(record.HostNonce))
+                .OrderBy(r => r.Counter).FirstOrDefault();
+            if (first is null)
+            {
+                return new SettleReport(client.ReaderId, record.Counter, cardNumber, total, input.VisitType, input.InstitutionId,
+                    auth.Check.Verdict.ToString(), null, Refusal.Of(ReasonCode.RecordReplayed,
+                        "the reader signed this request twice and its first signing was counted elsewhere; check the ledger before charging again"));
+            }
+
+            record = first;
+        }
+
         var report = new SettleReport(client.ReaderId, record?.Counter ?? 0, cardNumber, total, input.VisitType, input.InstitutionId,
             auth.Check?.Verdict.ToString() ?? auth.Status.ToString(), null, null);
         if (!auth.IsApproved || record is null)

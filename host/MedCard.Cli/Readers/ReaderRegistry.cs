@@ -42,16 +42,47 @@ internal sealed class ReaderRegistry : IReaderKeyStore, IRecordChainStore
     {
         var registry = new ReaderRegistry(spec);
         await registry.ExecuteAsync(Schema, cancellationToken).ConfigureAwait(false);
+        await registry.AddNonceColumnAsync(cancellationToken).ConfigureAwait(false);
         return registry;
+    }
+
+    /// <summary>
+    /// <c>last_nonce</c> (host nonce of the last accepted record; empty = unknown) came after the first release of these
+    /// tables: without it the verifier cannot tell a reader that signed one request twice after a reboot
+    /// (<see cref="RecordVerdict.DuplicateSigning"/>) from a new transaction, and the bill would be charged twice.
+    /// Added in place to existing databases.
+    /// </summary>
+    private async Task AddNonceColumnAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres)
+        {
+            await ExecuteAsync("ALTER TABLE cli_reader_keys ADD COLUMN IF NOT EXISTS last_nonce BYTEA", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        List<long> present = await QueryAsync("SELECT COUNT(*) FROM pragma_table_info('cli_reader_keys') WHERE name = 'last_nonce'",
+            r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        if (present[0] == 0)
+        {
+            try
+            {
+                await ExecuteAsync("ALTER TABLE cli_reader_keys ADD COLUMN last_nonce BYTEA", cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process added it in between.
+            }
+        }
     }
 
     /// <summary>Host side: records the reader's key and starts its chain at <paramref name="startCounter"/>
     /// (the last counter the ledger saw from this reader id, so a re-provisioned reader never reuses one).</summary>
     public Task ProvisionHostAsync(uint readerId, byte[] key, uint startCounter, CancellationToken cancellationToken) =>
-        ExecuteAsync("INSERT INTO cli_reader_keys (reader_id, reader_key, last_counter, last_mac, provisioned_at) VALUES (@r, @k, @c, @m, @t) "
+        ExecuteAsync("INSERT INTO cli_reader_keys (reader_id, reader_key, last_counter, last_mac, last_nonce, provisioned_at) VALUES (@r, @k, @c, @m, @n, @t) "
             + "ON CONFLICT (reader_id) DO UPDATE SET reader_key = excluded.reader_key, last_counter = excluded.last_counter, "
-            + "last_mac = excluded.last_mac, provisioned_at = excluded.provisioned_at",
+            + "last_mac = excluded.last_mac, last_nonce = excluded.last_nonce, provisioned_at = excluded.provisioned_at",
             cancellationToken, ("@r", (long)readerId), ("@k", key), ("@c", (long)startCounter), ("@m", new byte[SignedRecord.MacLength]),
+            ("@n", Array.Empty<byte>()),
             ("@t", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Reader side of a simulated reader: the key it was flashed with and its counter.</summary>
@@ -95,14 +126,17 @@ internal sealed class ReaderRegistry : IReaderKeyStore, IRecordChainStore
 
     async ValueTask<ChainPosition> IRecordChainStore.GetAsync(uint readerId, CancellationToken cancellationToken)
     {
-        List<ChainPosition> rows = await QueryAsync("SELECT last_counter, last_mac FROM cli_reader_keys WHERE reader_id = @r",
-            r => new ChainPosition((uint)r.GetInt64(0), (byte[])r.GetValue(1)), cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
+        List<ChainPosition> rows = await QueryAsync("SELECT last_counter, last_mac, last_nonce FROM cli_reader_keys WHERE reader_id = @r",
+            r => new ChainPosition((uint)r.GetInt64(0), (byte[])r.GetValue(1),
+                r.IsDBNull(2) || ((byte[])r.GetValue(2)).Length == 0 ? null : (byte[])r.GetValue(2)),
+            cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
         return rows.Count == 0 ? ChainPosition.Start : rows[0];
     }
 
     async ValueTask<bool> IRecordChainStore.TryAdvanceAsync(uint readerId, ChainPosition expected, ChainPosition next, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE cli_reader_keys SET last_counter = @nc, last_mac = @nm WHERE reader_id = @r AND last_counter = @ec AND last_mac = @em",
-            cancellationToken, ("@nc", (long)next.Counter), ("@nm", next.LastMac), ("@r", (long)readerId), ("@ec", (long)expected.Counter),
+        await ExecuteAsync("UPDATE cli_reader_keys SET last_counter = @nc, last_mac = @nm, last_nonce = @nn "
+            + "WHERE reader_id = @r AND last_counter = @ec AND last_mac = @em",
+            cancellationToken, ("@nc", (long)next.Counter), ("@nm", next.LastMac), ("@nn", next.LastNonce ?? Array.Empty<byte>()), ("@r", (long)readerId), ("@ec", (long)expected.Counter),
             ("@em", expected.LastMac)).ConfigureAwait(false) == 1;
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -21,6 +21,10 @@ internal sealed record SettleReport(
 {
     public bool Settled => Refusal is null && Outcome is { Settled: true };
 
+    /// <summary>Set when the record is a second signing of a request already counted (verdict DuplicateSigning): the
+    /// counter of the record that carried the bill. Nothing was settled or debited for this record; not a refusal.</summary>
+    public uint? AlreadyCountedAs { get; init; }
+
     /// <summary>The answer to a second delivery of the same record (only with --fault resend).</summary>
     public SettleReport? Resend { get; init; }
 

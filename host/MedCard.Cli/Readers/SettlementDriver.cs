@@ -78,6 +78,12 @@ internal sealed class SettlementDriver
             {
                 report = report with { Resend = await DeliverAsync(input, record, keyCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false) };
             }
+            else if (input.Fault == SettlementFault.Resign)
+            {
+                // The same request (same nonce) signed again after a reboot lost the reader's answer cache.
+                SignedRecord again = await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
+                report = report with { Resend = await DeliverAsync(input, again, reader.NextCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false) };
+            }
 
             return report;
         }
@@ -119,9 +125,20 @@ internal sealed class SettlementDriver
     private async Task<SettleReport> DeliverAsync(SettleInput input, SignedRecord record, uint keyCounter, byte[] pinBlock,
         CancellationToken cancellationToken)
     {
+        // The chain position before this record: for a second signing of the same request it names the record that
+        // carried the bill.
+        ChainPosition before = await ((IRecordChainStore)_registry).GetAsync(input.ReaderId, cancellationToken).ConfigureAwait(false);
         RecordCheck check = await _verifier.AcceptAsync(record, input.ReaderId, cancellationToken).ConfigureAwait(false);
         var report = new SettleReport(record.ReaderId, record.Counter, record.CardNumber, record.Amount, input.VisitType, input.InstitutionId,
             check.Verdict.ToString(), null, null);
+        if (check.Verdict == RecordVerdict.DuplicateSigning)
+        {
+            // Genuine, but it signs a request already counted: settling it would charge the bill twice (the ledger
+            // dedupes by reader and counter, and this counter is new). Already counted, not a refusal.
+            CryptographicOperations.ZeroMemory(pinBlock);
+            return report with { AlreadyCountedAs = before.Counter };
+        }
+
         Refusal? refusal = check.Verdict switch
         {
             RecordVerdict.Accepted or RecordVerdict.AcceptedAfterUnusedCounters or RecordVerdict.AlreadyAccepted => null,

@@ -22,4 +22,10 @@ public enum SettlementFault
     /// as out of order (records missing). The simulated host then reads the missing record from the reader's
     /// journal so the chain is in step again; neither transaction is settled, nothing is debited.</summary>
     Lost = 4,
+
+    /// <summary>The reader reboots between the host's send and its resend of one request and, its answer cache
+    /// lost, signs the resent request again under the next counter (same host nonce): the host's verifier says
+    /// <c>DuplicateSigning</c>, the second record is "already counted" (the bill was settled by the first one) and
+    /// debits nothing. The reader's chain advances past it, so the next settlement chains normally.</summary>
+    Resign = 5,
 }
