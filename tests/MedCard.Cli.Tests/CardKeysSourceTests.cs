@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using MedCard.Cli.Infrastructure;
+using MedCard.Cli.Readers;
+using MedCard.Simulator.Cards;
+using Xunit;
+
+namespace MedCard.Cli.Tests;
+
+/// <summary>The three forms of a `provision --card-keys` file, and what is refused before anything is sent.</summary>
+public sealed class CardKeysSourceTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("medcard-card-keys-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, byte[] content)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void Raw_bytes_hex_and_a_cards_file_give_the_same_keys_in_order()
+    {
+        byte[] master = RandomNumberGenerator.GetBytes(32);
+        byte[] issuer = RandomNumberGenerator.GetBytes(32);
+        string hex = Convert.ToHexString(master) + "\n  " + Convert.ToHexString(issuer).ToLowerInvariant() + "\n";
+        string json = "{ \"scheme\": { \"sectorMasterKey\": \"" + Convert.ToHexString(master) + "\", \"issuerKey\": \"" + Convert.ToHexString(issuer)
+            + "\" }, \"cards\": [] }";
+
+        foreach (string path in new[]
+                 {
+                     Write("raw.bin", master.Concat(issuer).ToArray()),
+                     Write("keys.hex", System.Text.Encoding.ASCII.GetBytes(hex)),
+                     Write("cards.json", System.Text.Encoding.UTF8.GetBytes(json)),
+                 })
+        {
+            using CardKeysSource keys = CardKeysSource.Load(path);
+            Assert.Equal(master, keys.SectorMasterKey);
+            Assert.Equal(issuer, keys.IssuerKey);
+            Assert.Equal(Convert.ToHexString(SHA256.HashData(master).AsSpan(0, 8)), keys.SectorMasterKeyFingerprint);
+            Assert.DoesNotContain(Convert.ToHexString(master), keys.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void The_simulators_exported_cards_file_carries_its_scheme_keys()
+    {
+        SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
+        string path = Path.Combine(_folder, "demo-cards.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(CardDeck.DemoFile(),
+            new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase }));
+        using CardKeysSource keys = CardKeysSource.Load(path);
+        Assert.Equal(Convert.FromHexString(scheme.SectorMasterKey), keys.SectorMasterKey);
+        Assert.Equal(Convert.FromHexString(scheme.IssuerKey), keys.IssuerKey);
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("same")]
+    [InlineData("zero")]
+    [InlineData("not-hex")]
+    [InlineData("json-without-scheme")]
+    public void Unusable_files_are_bad_input_without_echoing_a_key(string kind)
+    {
+        byte[] key = RandomNumberGenerator.GetBytes(32);
+        byte[] content = kind switch
+        {
+            "short" => key,
+            "same" => key.Concat(key).ToArray(),
+            "zero" => new byte[32].Concat(key).ToArray(),
+            "not-hex" => System.Text.Encoding.ASCII.GetBytes(new string('Z', 128)),
+            _ => System.Text.Encoding.UTF8.GetBytes("{ \"cards\": [] }"),
+        };
+        CliException e = Assert.Throws<CliException>(() => CardKeysSource.Load(Write(kind, content)));
+        Assert.Equal(ExitCodes.BadInput, e.ExitCode);
+        Assert.DoesNotContain(Convert.ToHexString(key), e.Message + e.Hint, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_missing_file_is_bad_input()
+    {
+        CliException e = Assert.Throws<CliException>(() => CardKeysSource.Load(Path.Combine(_folder, "nope.keys")));
+        Assert.Equal(ExitCodes.BadInput, e.ExitCode);
+    }
+}
