@@ -11,20 +11,17 @@ namespace MedCard.EndToEnd.Tests.EndToEnd;
 
 /// <summary>
 /// Protocol rule 8 (shared/MedCard.Protocol/README.md): the reader re-sends an unacknowledged event every
-/// 250 ms, at most 3 times, and the host delivers it once. A CardPresented lost on the line must still reach
-/// the cashier's screen.
+/// 250 ms, at most 3 times, and the host delivers it once. A CardPresented lost on the line (dropped, or
+/// corrupted and dropped by the host's CRC check) must still reach the cashier's screen: the reader's first
+/// re-send does, 250 ms later.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class EventResendTests
 {
-    private const string NotInFirmwareYet =
-        "Rule 8 is not in the firmware core yet: HostChannel sends each event once and ignores the ACK, so a lost "
-        + "CardPresented never reaches the host (measured 2026-11-23). Remove this Skip when the re-send lands.";
-
     [Fact]
     public Task A_card_presented_event_on_a_clean_line_reaches_the_host() => PresentWithFault(FrameFault.None);
 
-    [Theory(Skip = NotInFirmwareYet)]
+    [Theory]
     [InlineData(FrameFault.Drop)]
     [InlineData(FrameFault.Corrupt)]
     public Task A_card_presented_event_reaches_the_host_even_if_the_line_loses_its_first_copy(FrameFault fault) => PresentWithFault(fault);
