@@ -74,9 +74,17 @@ internal sealed class ConnectedSettlement(ILedgerStore store, ReaderRegistry reg
 
         var report = new SettleReport(client.ReaderId, record?.Counter ?? 0, cardNumber, total, input.VisitType, input.InstitutionId,
             auth.Check?.Verdict.ToString() ?? auth.Status.ToString(), null, null);
+        if (auth.Check is null)
+        {
+            // The reader itself refused to sign (hotlisted card, no card, journal full...): nothing was signed.
+            throw new RefusedException("reader " + client.ReaderId + " did not sign for card " + cardNumber,
+                "reader.authorize_" + auth.Status.ToString().ToLowerInvariant(), "it answered " + auth.Status,
+                "present the card again; a hotlisted card is refused by the reader itself");
+        }
+
         if (!auth.IsApproved || record is null)
         {
-            return report with { Refusal = Refusal.Of(ReasonCode.RecordForged, "reader answered " + auth.Status + ", record " + (auth.Check?.Explanation ?? "none")) };
+            return report with { Refusal = SettlementDriver.RefusalOf(auth.Check) };
         }
 
         var tx = new VerifiedTransaction(record.ReaderId, record.Counter, record.CardUid, record.CardNumber, record.Amount,

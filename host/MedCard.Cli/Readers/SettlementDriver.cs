@@ -142,11 +142,9 @@ internal sealed class SettlementDriver
         Refusal? refusal = check.Verdict switch
         {
             RecordVerdict.Accepted or RecordVerdict.AcceptedAfterUnusedCounters or RecordVerdict.AlreadyAccepted => null,
-            RecordVerdict.Replayed => Refusal.Of(ReasonCode.RecordReplayed, check.Explanation.TrimEnd('.')),
-            RecordVerdict.MissingRecords => Refusal.Of(ReasonCode.RecordOutOfOrder, check.Explanation.TrimEnd('.')),
             RecordVerdict.UnknownReader => throw new RefusedException("reader " + input.ReaderId + " cannot settle", "reader.not_provisioned",
                 "the host holds no key for it", "medcard provision --reader " + input.ReaderId),
-            _ => Refusal.Of(ReasonCode.RecordForged, check.Explanation.TrimEnd('.')),
+            _ => RefusalOf(check),
         };
         if (refusal is not null)
         {
@@ -166,6 +164,16 @@ internal sealed class SettlementDriver
 
         return report with { Outcome = pinVerifier.Outcome, Refusal = pinVerifier.Outcome.Refusal };
     }
+
+    /// <summary>The ledger refusal for a record the host's verifier did not count (DuplicateSigning and the accepted
+    /// verdicts are not refusals and are handled before this).</summary>
+    internal static Refusal RefusalOf(RecordCheck check) => check.Verdict switch
+    {
+        RecordVerdict.Replayed => Refusal.Of(ReasonCode.RecordReplayed, check.Explanation.TrimEnd('.')),
+        RecordVerdict.MissingRecords => Refusal.Of(ReasonCode.RecordOutOfOrder, check.Explanation.TrimEnd('.')),
+        // Forged, ChainBroken (the reader's chain diverged), WrongReader: not a genuine next record of this reader.
+        _ => Refusal.Of(ReasonCode.RecordForged, check.Explanation.TrimEnd('.')),
+    };
 
     private async Task<(byte[] Uid, string CardNumber)> PresentCardAsync(SettleInput input, CancellationToken cancellationToken)
     {
