@@ -97,6 +97,15 @@ internal sealed class LedgerModelRunner
                     break;
                 }
 
+            case OpKind.SettleAfterPinCheck:
+                {
+                    VisitType visit = (VisitType)(op.Variant % 4 + 1);
+                    string institution = op.Variant % 5 == 0 ? TestLedger.Clinic : TestLedger.Hospital;
+                    int? relative = op.Variant % 3 == 0 && op.Other != op.Person ? op.Other : null;
+                    await SettleAsync(op.Person, op.Amount, visit, institution, op.Variant % 7 != 0, relative, Bill(op), pinCheckedFirst: true);
+                    break;
+                }
+
             case OpKind.Burst:
                 for (int i = 0; i < 20 + op.Variant % 25; i++)
                 {
@@ -249,9 +258,16 @@ internal sealed class LedgerModelRunner
         ];
     }
 
-    private async Task SettleAsync(int who, long amount, VisitType visit, string institution, bool rightPin, int? relative, BillItem[]? bill)
+    private async Task SettleAsync(int who, long amount, VisitType visit, string institution, bool rightPin, int? relative, BillItem[]? bill,
+        bool pinCheckedFirst = false)
     {
         PersonModel p = _people[who];
+        if (pinCheckedFirst)
+        {
+            await SettleAfterPinCheckAsync(p, amount, visit, institution, rightPin, relative, bill);
+            return;
+        }
+
         bool emergency = visit == VisitType.Emergency;
         ReasonCode expected =
             p.Life == CardLifecycle.ReportedLost && !emergency ? ReasonCode.CardReportedLost
@@ -297,6 +313,80 @@ internal sealed class LedgerModelRunner
         p.Tries = CardRules.PinTries;
         p.Unprinted++;
         _settled.Add(new SettledRef(o.Record.ReaderId, o.Record.Counter, who, relative, o.OwnAccount, o.RelativeAccount));
+    }
+
+    /// <summary>
+    /// PIN first, like a connected reader: a wrong PIN spends a try and nothing is signed or settled; a right one
+    /// restores the tries and its token settles the record (the non-PIN rules still apply), without a second try.
+    /// </summary>
+    private async Task SettleAfterPinCheckAsync(PersonModel p, long amount, VisitType visit, string institution, bool rightPin, int? relative,
+        BillItem[]? bill)
+    {
+        int who = _people.IndexOf(p);
+        byte[] pin = rightPin ? p.Pin : [p.Pin[0] == 9 ? (byte)0 : (byte)(p.Pin[0] + 1), .. p.Pin[1..]];
+        PinVerification check;
+        using (var digits = new PinDigits(pin))
+        {
+            check = await _l.Desk.VerifyPinAsync(p.Card, digits, 1, TestLedger.Ct);
+        }
+
+        PinVerificationStatus expectedPin = p.Tries == 0 ? PinVerificationStatus.Blocked
+            : rightPin ? PinVerificationStatus.Correct
+            : p.Tries == 1 ? PinVerificationStatus.Blocked
+            : PinVerificationStatus.Wrong;
+        Assert.Equal(expectedPin, check.Status);
+        if (expectedPin != PinVerificationStatus.Correct)
+        {
+            if (p.Tries > 0)
+            {
+                p.Tries--;
+            }
+
+            Assert.Equal(p.Tries, (await _l.Desk.GetCardAsync(p.Card, TestLedger.Ct))!.PinTriesLeft);
+            return;
+        }
+
+        p.Tries = CardRules.PinTries;
+        bool emergency = visit == VisitType.Emergency;
+        ReasonCode expected =
+            p.Life == CardLifecycle.ReportedLost && !emergency ? ReasonCode.CardReportedLost
+            : institution == TestLedger.Clinic && !emergency ? ReasonCode.InstitutionNotDesignated
+            : p.Unprinted >= CardRules.UnprintedRecordLimit ? ReasonCode.UnprintedRecordLimit
+            : relative is int r && !_bindings.Contains((r, who)) ? ReasonCode.RelativeNotBound
+            : ReasonCode.None;
+        string? relativeId = relative is int q ? _people[q].Holder.ResidentId : null;
+        long ownBefore = await _l.BalanceAsync(p.Holder.ResidentId);
+        long relativeBefore = relativeId is null ? 0 : await _l.BalanceAsync(relativeId);
+        BillItem[] items = bill ?? TestLedger.Covered(amount);
+        long total = 0;
+        foreach (BillItem item in items)
+        {
+            total += item.Amount;
+        }
+
+        var request = new SettlementRequest(_l.Record(p.Card, p.Uid, total, 1, _clock), items, institution, visit, null, relativeId)
+        {
+            VerifiedPin = check.Token,
+        };
+        SettlementOutcome o = await _l.Settlement.SettleAsync(request, TestLedger.Ct);
+        Assert.Equal(expected, o.Refusal?.Code ?? ReasonCode.None);
+        Assert.True(check.Token!.IsSpent);
+        Assert.Equal(CardRules.PinTries, (await _l.Desk.GetCardAsync(p.Card, TestLedger.Ct))!.PinTriesLeft);
+        if (!o.Settled)
+        {
+            Assert.Equal(ownBefore, await _l.BalanceAsync(p.Holder.ResidentId));
+            return;
+        }
+
+        Assert.Equal(total, o.Fund + o.OwnAccount + o.RelativeAccount + o.Cash);
+        Assert.Equal(ownBefore - o.OwnAccount, await _l.BalanceAsync(p.Holder.ResidentId));
+        if (relativeId is not null)
+        {
+            Assert.Equal(relativeBefore - o.RelativeAccount, await _l.BalanceAsync(relativeId));
+        }
+
+        p.Unprinted++;
+        _settled.Add(new SettledRef(o.Record!.ReaderId, o.Record.Counter, who, relative, o.OwnAccount, o.RelativeAccount));
     }
 
     private async Task RefundAsync(LedgerOp op)

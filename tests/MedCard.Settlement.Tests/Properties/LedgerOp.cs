@@ -20,6 +20,10 @@ public enum OpKind
     Credit,
     SettleOnOldCard,
     Enrol,
+
+    /// <summary>The connected-reader order: PIN checked first (CardDesk.VerifyPinAsync), then, if right, the
+    /// signed record settled with the verification token (no second try).</summary>
+    SettleAfterPinCheck,
 }
 
 /// <summary>One random step of a ledger history. The fields are interpreted per kind (see
@@ -48,7 +52,8 @@ public sealed record LedgerOp(OpKind Kind, int Person, int Other, int Amount, in
             (3, Gen.Constant(OpKind.Claim)),
             (3, Gen.Constant(OpKind.Credit)),
             (2, Gen.Constant(OpKind.SettleOnOldCard)),
-            (3, Gen.Constant(OpKind.Enrol)))
+            (3, Gen.Constant(OpKind.Enrol)),
+            (10, Gen.Constant(OpKind.SettleAfterPinCheck)))
         from person in Gen.Choose(0, MaxPeople - 1)
         from other in Gen.Choose(0, MaxPeople - 1)
         from amount in Gen.Frequency((6, Gen.Choose(1, 500_00)), (2, Gen.Choose(500_00, 5_000_00)), (1, Gen.Choose(1, 99)))
