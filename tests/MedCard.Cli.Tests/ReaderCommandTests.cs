@@ -86,6 +86,28 @@ public sealed class ReaderCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reader_table_from_before_last_nonce_is_upgraded_in_place_and_a_double_signing_is_still_recognised()
+    {
+        // The first release of cli_reader_keys had no last_nonce column.
+        System.IO.Directory.CreateDirectory(_cli.Folder);
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _cli.Store))
+        {
+            await db.OpenAsync();
+            using var create = db.CreateCommand();
+            create.CommandText = "CREATE TABLE cli_reader_keys (reader_id BIGINT PRIMARY KEY, reader_key BYTEA NOT NULL, "
+                + "last_counter BIGINT NOT NULL, last_mac BYTEA NOT NULL, provisioned_at TEXT NOT NULL)";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _cli.SeedAsync();
+        CliRun run = await _cli.RunAsync("--json", "settle", "--card", CliHarness.HolderCard, "--pin", CliHarness.HolderPin, "--institution", "H001",
+            "--amount", "10", "--fault", "resign");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal("DuplicateSigning", run.Json.GetProperty("resend").GetProperty("recordVerdict").GetString());
+    }
+
+    [Fact]
     public async Task Ports_lists_as_json()
     {
         CliRun run = await _cli.OkAsync("--json", "ports");
