@@ -63,19 +63,7 @@ internal sealed class SimulatedReader
         CancellationToken cancellationToken)
     {
         uint counter = await _registry.TakeNextCounterAsync(State.ReaderId, cancellationToken).ConfigureAwait(false);
-        var record = new SignedRecord
-        {
-            ReaderId = State.ReaderId,
-            Counter = counter,
-            PreviousMac = (byte[])State.LastMac.Clone(),
-            CardUid = (byte[])uid.Clone(),
-            CardNumber = cardNumber,
-            Amount = amount,
-            Type = type,
-            Time = time,
-            HostNonce = (byte[])hostNonce.Clone(),
-        };
-        record.Sign(_hmac, State.Key);
+        SignedRecord record = Sign(counter, State.LastMac, uid, cardNumber, amount, type, time, hostNonce);
         await _registry.SetSimulatedLastMacAsync(State.ReaderId, record.Mac, cancellationToken).ConfigureAwait(false);
         State = State with { Counter = counter, LastMac = (byte[])record.Mac.Clone() };
         return record;
@@ -85,31 +73,27 @@ internal sealed class SimulatedReader
     /// restored reader replaying an old counter).</summary>
     public SignedRecord SignWithStaleCounter(byte[] uid, string cardNumber, long amount, TransactionType type, uint time, byte[] hostNonce)
     {
-        var record = new SignedRecord
-        {
-            ReaderId = State.ReaderId,
-            Counter = State.Counter,
-            PreviousMac = new byte[SignedRecord.MacLength],
-            CardUid = (byte[])uid.Clone(),
-            CardNumber = cardNumber,
-            Amount = amount,
-            Type = type,
-            Time = time,
-            HostNonce = (byte[])hostNonce.Clone(),
-        };
-        record.Sign(_hmac, State.Key);
-        return record;
+        return Sign(State.Counter, new byte[SignedRecord.MacLength], uid, cardNumber, amount, type, time, hostNonce);
     }
 
     /// <summary>Fault injection: the record the reader would sign next, with the amount changed after signing
     /// (tampered on the way). Nothing is persisted, so the reader's own chain is unaffected.</summary>
     public SignedRecord SignTampered(byte[] uid, string cardNumber, long amount, TransactionType type, uint time, byte[] hostNonce)
     {
+        SignedRecord record = Sign(NextCounter, State.LastMac, uid, cardNumber, amount, type, time, hostNonce);
+        record.Amount += 100; // one yuan more on the wire than the reader signed
+        return record;
+    }
+
+    /// <summary>The one place this reader builds and signs a record, genuine or for a fault.</summary>
+    private SignedRecord Sign(uint counter, byte[] previousMac, byte[] uid, string cardNumber, long amount, TransactionType type, uint time,
+        byte[] hostNonce)
+    {
         var record = new SignedRecord
         {
             ReaderId = State.ReaderId,
-            Counter = NextCounter,
-            PreviousMac = (byte[])State.LastMac.Clone(),
+            Counter = counter,
+            PreviousMac = (byte[])previousMac.Clone(),
             CardUid = (byte[])uid.Clone(),
             CardNumber = cardNumber,
             Amount = amount,
@@ -118,7 +102,6 @@ internal sealed class SimulatedReader
             HostNonce = (byte[])hostNonce.Clone(),
         };
         record.Sign(_hmac, State.Key);
-        record.Amount += 100; // one yuan more on the wire than the reader signed
         return record;
     }
 
