@@ -44,7 +44,7 @@ internal static class ProvisionCommand
             if (cardKeysPath is not null && portName is null)
             {
                 throw CliException.BadInput("--card-keys applies to a connected reader (--port)",
-                    "the in-process simulated reader is handed the card instead of reading it, so it needs no card keys");
+                    "the in-process reader is flashed with the card keys of its own in-process scheme");
             }
 
             // Read and check the card keys before anything reaches the reader: a bad file changes nothing.
@@ -62,10 +62,10 @@ internal static class ProvisionCommand
                 ConnectedProvisioning? connected = null;
                 if (portName is null)
                 {
-                    await registry.ProvisionSimulatedAsync(readerId, secret, start, ct).ConfigureAwait(false);
+                    InProcessReader.Provision(InProcessReaderDirectory.For(ctx.StoreSpec, readerId), readerId, secret, start);
                     // Only after the reader took the key (see ProvisionConnectedAsync).
                     await registry.ProvisionHostAsync(readerId, secret, start, ct).ConfigureAwait(false);
-                    target = "simulated reader (in-process)";
+                    target = "simulated reader (in-process)"; // the firmware core's flash: InProcessReaderDirectory
                 }
                 else
                 {

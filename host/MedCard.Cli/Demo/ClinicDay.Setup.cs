@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
+using MedCard.Cli.Readers;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -25,7 +26,7 @@ internal sealed partial class ClinicDay
         foreach ((uint reader, string where) in new[] { (HospitalReader, Hospital), (PharmacyReader, Pharmacy), (ClinicReader, RoadsideClinic) })
         {
             byte[] key = RandomNumberGenerator.GetBytes(MedCard.Protocol.SignedRecord.KeyLength);
-            await _registry.ProvisionSimulatedAsync(reader, key, 0, ct).ConfigureAwait(false);
+            InProcessReader.Provision(InProcessReaderDirectory.For(_registry.StoreSpec, reader), reader, key, 0);
             await _registry.ProvisionHostAsync(reader, key, 0, ct).ConfigureAwait(false);
             CryptographicOperations.ZeroMemory(key);
             Log.Desk("provision simulated reader " + reader + " at " + where, "-", "random 32-byte key, counter 0");

@@ -15,8 +15,8 @@ namespace MedCard.Cli.Readers;
 /// The tool's durable reader tables, kept in the same database as the ledger:
 /// - <c>cli_reader_keys</c>: the HOST side — each provisioned reader's key (the host key store) and the
 ///   chain position of its last accepted record (so a restart never forgets what it accepted);
-/// - <c>cli_sim_readers</c>: the READER side of the in-process simulated readers — key, persisted counter
-///   and the MAC of the last record signed (what the reader's flash would hold).
+/// The READER side of the in-process readers is not here: it is the firmware core's own flash, a directory next to the
+/// ledger (<see cref="InProcessReaderDirectory"/>).
 /// Keys are stored in clear: this is a development key store for the tool and the demo. Integrators keep
 /// reader keys in their own <see cref="IReaderKeyStore"/> (HSM, vault, encrypted table).
 /// </summary>
@@ -24,12 +24,13 @@ internal sealed class ReaderRegistry : IReaderKeyStore, IRecordChainStore
 {
     private const string Schema =
         "CREATE TABLE IF NOT EXISTS cli_reader_keys (reader_id BIGINT PRIMARY KEY, reader_key BYTEA NOT NULL, "
-        + "last_counter BIGINT NOT NULL, last_mac BYTEA NOT NULL, provisioned_at TEXT NOT NULL);"
-        + "CREATE TABLE IF NOT EXISTS cli_sim_readers (reader_id BIGINT PRIMARY KEY, reader_key BYTEA NOT NULL, "
-        + "counter BIGINT NOT NULL, last_mac BYTEA NOT NULL);";
+        + "last_counter BIGINT NOT NULL, last_mac BYTEA NOT NULL, provisioned_at TEXT NOT NULL);";
 
     private readonly string _spec;
     private readonly bool _postgres;
+
+    /// <summary>The ledger this registry lives in (the in-process readers' flash directories are named after it).</summary>
+    public string StoreSpec => _spec;
 
     private ReaderRegistry(string spec)
     {
@@ -84,38 +85,6 @@ internal sealed class ReaderRegistry : IReaderKeyStore, IRecordChainStore
             cancellationToken, ("@r", (long)readerId), ("@k", key), ("@c", (long)startCounter), ("@m", new byte[SignedRecord.MacLength]),
             ("@n", Array.Empty<byte>()),
             ("@t", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
-
-    /// <summary>Reader side of a simulated reader: the key it was flashed with and its counter.</summary>
-    public Task ProvisionSimulatedAsync(uint readerId, byte[] key, uint startCounter, CancellationToken cancellationToken) =>
-        ExecuteAsync("INSERT INTO cli_sim_readers (reader_id, reader_key, counter, last_mac) VALUES (@r, @k, @c, @m) "
-            + "ON CONFLICT (reader_id) DO UPDATE SET reader_key = excluded.reader_key, counter = excluded.counter, last_mac = excluded.last_mac",
-            cancellationToken, ("@r", (long)readerId), ("@k", key), ("@c", (long)startCounter), ("@m", new byte[SignedRecord.MacLength]));
-
-    public async Task<SimulatedReaderState?> GetSimulatedAsync(uint readerId, CancellationToken cancellationToken)
-    {
-        List<SimulatedReaderState> rows = await QueryAsync("SELECT reader_key, counter, last_mac FROM cli_sim_readers WHERE reader_id = @r",
-            r => new SimulatedReaderState(readerId, (byte[])r.GetValue(0), (uint)r.GetInt64(1), (byte[])r.GetValue(2)),
-            cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
-    /// <summary>Persists counter+1 and returns it: done BEFORE signing, like the firmware, so a crash can
-    /// leave an unused counter but never a repeated one.</summary>
-    public async Task<uint> TakeNextCounterAsync(uint readerId, CancellationToken cancellationToken)
-    {
-        List<long> rows = await QueryAsync("UPDATE cli_sim_readers SET counter = counter + 1 WHERE reader_id = @r RETURNING counter",
-            r => r.GetInt64(0), cancellationToken, ("@r", (long)readerId)).ConfigureAwait(false);
-        return rows.Count == 0 ? throw new InvalidOperationException("Simulated reader " + readerId + " vanished.") : (uint)rows[0];
-    }
-
-    public Task SetSimulatedLastMacAsync(uint readerId, byte[] mac, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE cli_sim_readers SET last_mac = @m WHERE reader_id = @r", cancellationToken, ("@m", mac), ("@r", (long)readerId));
-
-    public Task<List<ProvisionedReader>> ListAsync(CancellationToken cancellationToken) =>
-        QueryAsync("SELECT k.reader_id, k.last_counter, k.provisioned_at, s.counter FROM cli_reader_keys k "
-            + "LEFT JOIN cli_sim_readers s ON s.reader_id = k.reader_id ORDER BY k.reader_id",
-            r => new ProvisionedReader((uint)r.GetInt64(0), (uint)r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : (uint)r.GetInt64(3)),
-            cancellationToken);
 
     public async ValueTask<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken)
     {
@@ -185,12 +154,3 @@ internal sealed class ReaderRegistry : IReaderKeyStore, IRecordChainStore
         return command;
     }
 }
-
-/// <summary>What a simulated reader keeps in its flash.</summary>
-internal sealed record SimulatedReaderState(uint ReaderId, byte[] Key, uint Counter, byte[] LastMac)
-{
-    public override string ToString() => "SimulatedReader(" + ReaderId + ", counter " + Counter + ")";
-}
-
-/// <summary>A reader the host holds a key for.</summary>
-internal sealed record ProvisionedReader(uint ReaderId, uint LastAcceptedCounter, string ProvisionedAt, uint? SimulatedCounter);

@@ -16,10 +16,12 @@ using MedCard.Settlement.Stores;
 namespace MedCard.Cli.Readers;
 
 /// <summary>
-/// Runs one settlement end to end without hardware: the simulated reader reads the card, takes the PIN on
-/// its keypad and signs the record; the host verifies the record (MAC, counter, chain) with
+/// Runs one settlement end to end without hardware: the firmware's own reader core (<see cref="InProcessReader"/>, virtual
+/// card field and keypad, flash in a directory beside the ledger) reads the card, takes the PIN on its keypad and signs
+/// the record, all in protocol frames over an in-memory link; the host verifies the record (MAC, counter, chain) with
 /// <see cref="RecordVerifier"/>, opens the PIN block with <see cref="PinBlockOpener"/> and hands record,
-/// PIN and bill to <see cref="SettlementService"/>.
+/// PIN and bill to <see cref="SettlementService"/>. <c>--fault</c> is played on the host side of the link only: the core
+/// signs genuinely, the records it signed are tampered with, withheld or submitted again on their way to the host.
 /// </summary>
 internal sealed class SettlementDriver
 {
@@ -41,11 +43,11 @@ internal sealed class SettlementDriver
 
     public async Task<SettleReport> SettleAsync(SettleInput input, CancellationToken cancellationToken)
     {
-        SimulatedReaderState state = await _registry.GetSimulatedAsync(input.ReaderId, cancellationToken).ConfigureAwait(false)
+        string directory = InProcessReaderDirectory.For(_registry.StoreSpec, input.ReaderId);
+        InProcessReader reader = InProcessReader.Open(directory)
             ?? throw new RefusedException("reader " + input.ReaderId + " cannot settle", "reader.not_provisioned",
-                "it was never provisioned as a simulated reader", "medcard provision --reader " + input.ReaderId);
-        var reader = new SimulatedReader(_registry, state);
-        (byte[] uid, string cardNumber) = await PresentCardAsync(input, cancellationToken).ConfigureAwait(false);
+                "it was never provisioned as an in-process reader", "medcard provision --reader " + input.ReaderId);
+        (byte[] uid, string cardNumber, string residentId) = await PresentCardAsync(input, cancellationToken).ConfigureAwait(false);
 
         long total = 0;
         foreach (BillItem item in input.Items)
@@ -53,36 +55,114 @@ internal sealed class SettlementDriver
             total = checked(total + item.Amount);
         }
 
-        byte[] nonce = RandomNumberGenerator.GetBytes(SignedRecord.NonceLength);
-        uint time = (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        TransactionType type = SettleReport.TypeFor(input.VisitType);
-        uint keyCounter = reader.NextCounter;
-        byte[] pinBlock = reader.EnterPin(input.Pin, cardNumber);
+        SignedRecord? replayed = null;
+        if (input.Fault == SettlementFault.Replay)
+        {
+            replayed = LastAcceptedRecord.Load(directory)
+                ?? throw CliException.BadInput("--fault replay needs a reader that has signed a record before", "settle once without --fault first");
+        }
+
+        var request = new AuthorizeRequest
+        {
+            Amount = total,
+            TransactionType = SettleReport.TypeFor(input.VisitType),
+            HostNonce = RandomNumberGenerator.GetBytes(SignedRecord.NonceLength),
+            Time = (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            CardNumber = cardNumber,
+        };
+
+        reader.Present(uid, cardNumber, residentId);
+        (uint keyCounter, byte[] pinBlock) = EnterPin(reader, input);
         byte[] pinBlockCopy = (byte[])pinBlock.Clone();
         try
         {
-            if (input.Fault == SettlementFault.Lost)
+            SettleReport report;
+            switch (input.Fault)
             {
-                return await LoseOneRecordAsync(input, reader, uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
+                case SettlementFault.Replay:
+                {
+                    // The reader signs this request, but its answer is swapped on the line for a copy of the record the host
+                    // accepted before. The host files the withheld genuine record from the reader's journal (nothing
+                    // settled) and the old copy, now below the chain, arrives: refused as replayed.
+                    SignedRecord genuine = Sign(reader, request, input);
+                    await RecoverAsync(input, directory, genuine, cancellationToken).ConfigureAwait(false);
+                    report = await DeliverAsync(input, directory, replayed!, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                case SettlementFault.Forge:
+                {
+                    // The reader signs; one yuan is added on the way. The host then reads the genuine record back from the
+                    // reader's journal and files it, so the reader's chain and the host's stay in step (nothing settled).
+                    SignedRecord genuine = Sign(reader, request, input);
+                    SignedRecord forged = Copy(genuine);
+                    forged.Amount += 100;
+                    report = await DeliverAsync(input, directory, forged, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+                    await RecoverAsync(input, directory, genuine, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                case SettlementFault.Lost:
+                {
+                    // The answer carrying the first record never reaches the host; the holder tries again and the next
+                    // record arrives first. The host then reads the missing one from the journal and files both in order.
+                    SignedRecord lost = Sign(reader, request, input);
+                    reader.PresentAgain();
+                    (uint nextKeyCounter, byte[] nextPinBlock) = EnterPin(reader, input);
+                    request.HostNonce = RandomNumberGenerator.GetBytes(SignedRecord.NonceLength);
+                    SignedRecord next = Sign(reader, request, input);
+                    CryptographicOperations.ZeroMemory(pinBlock);
+                    report = await DeliverAsync(input, directory, next, nextKeyCounter, nextPinBlock, cancellationToken).ConfigureAwait(false);
+                    await RecoverAsync(input, directory, lost, cancellationToken).ConfigureAwait(false);
+                    await RecoverAsync(input, directory, next, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                case SettlementFault.Resend:
+                {
+                    SignedRecord record = Sign(reader, request, input);
+                    report = await DeliverAsync(input, directory, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+                    report = report with
+                    {
+                        Resend = await DeliverAsync(input, directory, record, keyCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false),
+                    };
+                    break;
+                }
+
+                case SettlementFault.Resign:
+                {
+                    // The reader reboots between the host's send and its resend of the same request (same nonce): its answer
+                    // cache is gone and the journal entry was acknowledged, so it signs the request again under its next counter.
+                    SignedRecord record = Sign(reader, request, input);
+                    report = await DeliverAsync(input, directory, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+
+                    // The host has the record and acknowledges the journal entry; the reader only remembers the nonces of
+                    // unacknowledged records (spec rule 7), so the late resend is a new request to it.
+                    reader.AcknowledgeJournal(record.Counter);
+                    reader.Reboot();
+                    (uint againKeyCounter, byte[] againPinBlock) = EnterPin(reader, input);
+                    SignedRecord again = Sign(reader, request, input);
+                    report = report with
+                    {
+                        Resend = await DeliverAsync(input, directory, again, againKeyCounter, againPinBlock, cancellationToken).ConfigureAwait(false),
+                    };
+                    break;
+                }
+
+                default:
+                {
+                    SignedRecord record = Sign(reader, request, input);
+                    report = await DeliverAsync(input, directory, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
             }
 
-            SignedRecord record = input.Fault switch
+            // Whatever the host has filed the reader may drop from its journal (so it never fills up).
+            ChainPosition filed = await ((IRecordChainStore)_registry).GetAsync(input.ReaderId, cancellationToken).ConfigureAwait(false);
+            uint upTo = Math.Min(filed.Counter, reader.LastCounter);
+            if (upTo > 0)
             {
-                SettlementFault.Replay => StaleRecord(reader, uid, cardNumber, total, type, time, nonce),
-                SettlementFault.Forge => reader.SignTampered(uid, cardNumber, total, type, time, nonce),
-                _ => await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false),
-            };
-
-            SettleReport report = await DeliverAsync(input, record, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
-            if (input.Fault == SettlementFault.Resend)
-            {
-                report = report with { Resend = await DeliverAsync(input, record, keyCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false) };
-            }
-            else if (input.Fault == SettlementFault.Resign)
-            {
-                // The same request (same nonce) signed again after a reboot lost the reader's answer cache.
-                SignedRecord again = await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
-                report = report with { Resend = await DeliverAsync(input, again, reader.NextCounter, pinBlockCopy, cancellationToken).ConfigureAwait(false) };
+                reader.AcknowledgeJournal(upTo);
             }
 
             return report;
@@ -95,40 +175,60 @@ internal sealed class SettlementDriver
         }
     }
 
-    private async Task<SettleReport> LoseOneRecordAsync(SettleInput input, SimulatedReader reader, byte[] uid, string cardNumber, long total,
-        TransactionType type, uint time, byte[] nonce, CancellationToken cancellationToken)
+    /// <summary>The holder types the PIN on the reader's keypad; the reader answers with the enciphered PIN block.</summary>
+    private static (uint KeyCounter, byte[] PinBlock) EnterPin(InProcessReader reader, SettleInput input)
     {
-        SignedRecord lost = await reader.SignAsync(uid, cardNumber, total, type, time, nonce, cancellationToken).ConfigureAwait(false);
-        uint keyCounter = reader.NextCounter;
-        byte[] pinBlock = reader.EnterPin(input.Pin, cardNumber);
-        SignedRecord next = await reader.SignAsync(uid, cardNumber, total, type, time, RandomNumberGenerator.GetBytes(SignedRecord.NonceLength),
-            cancellationToken).ConfigureAwait(false);
-        SettleReport report = await DeliverAsync(input, next, keyCounter, pinBlock, cancellationToken).ConfigureAwait(false);
-
-        // Journal recovery: both records are genuine; accepting them in order puts the host's chain back in step.
-        await _verifier.AcceptAsync(lost, input.ReaderId, cancellationToken).ConfigureAwait(false);
-        await _verifier.AcceptAsync(next, input.ReaderId, cancellationToken).ConfigureAwait(false);
-        return report;
-    }
-
-    private static SignedRecord StaleRecord(SimulatedReader reader, byte[] uid, string cardNumber, long total, TransactionType type, uint time, byte[] nonce)
-    {
-        if (reader.State.Counter == 0)
+        PinBlockResponse response = reader.EnterPin(input.Pin);
+        if (response.Status != PinEntryStatus.Entered || response.PinBlock is null)
         {
-            throw CliException.BadInput("--fault replay needs a reader that has signed a record before", "settle once without --fault first");
+            throw new ArgumentException("The PIN entry was not accepted by the keypad (4 to 12 digits).");
         }
 
-        return reader.SignWithStaleCounter(uid, cardNumber, total, type, time, nonce);
+        return (response.KeyCounter, response.PinBlock);
+    }
+
+    private static SignedRecord Sign(InProcessReader reader, AuthorizeRequest request, SettleInput input)
+    {
+        AuthorizeResponse response = reader.Authorize(request);
+        if (response.Status != AuthorizeStatus.Approved || response.Record is null)
+        {
+            throw new RefusedException("reader " + input.ReaderId + " did not sign", "reader.authorize_" + response.Status.ToString().ToLowerInvariant(),
+                "it answered " + response.Status, null);
+        }
+
+        return response.Record;
+    }
+
+    /// <summary>Journal recovery: a genuine record the host never settled is filed so the chain continues after it.</summary>
+    private async Task RecoverAsync(SettleInput input, string directory, SignedRecord record, CancellationToken cancellationToken)
+    {
+        RecordCheck check = await _verifier.AcceptAsync(record, input.ReaderId, cancellationToken).ConfigureAwait(false);
+        if (check.Verdict is RecordVerdict.Accepted or RecordVerdict.AcceptedAfterUnusedCounters)
+        {
+            LastAcceptedRecord.Save(directory, record);
+        }
+    }
+
+    private static SignedRecord Copy(SignedRecord record)
+    {
+        byte[] bytes = new byte[record.EncodedLength];
+        record.Encode(bytes, 0);
+        return SignedRecord.Decode(bytes, 0, bytes.Length);
     }
 
     /// <summary>The host side of one delivery of a record and its PIN block.</summary>
-    private async Task<SettleReport> DeliverAsync(SettleInput input, SignedRecord record, uint keyCounter, byte[] pinBlock,
+    private async Task<SettleReport> DeliverAsync(SettleInput input, string directory, SignedRecord record, uint keyCounter, byte[] pinBlock,
         CancellationToken cancellationToken)
     {
         // The chain position before this record: for a second signing of the same request it names the record that
         // carried the bill.
         ChainPosition before = await ((IRecordChainStore)_registry).GetAsync(input.ReaderId, cancellationToken).ConfigureAwait(false);
         RecordCheck check = await _verifier.AcceptAsync(record, input.ReaderId, cancellationToken).ConfigureAwait(false);
+        if (check.Verdict is RecordVerdict.Accepted or RecordVerdict.AcceptedAfterUnusedCounters)
+        {
+            LastAcceptedRecord.Save(directory, record);
+        }
+
         var report = new SettleReport(record.ReaderId, record.Counter, record.CardNumber, record.Amount, input.VisitType, input.InstitutionId,
             check.Verdict.ToString(), null, null);
         if (check.Verdict == RecordVerdict.DuplicateSigning)
@@ -175,24 +275,29 @@ internal sealed class SettlementDriver
         _ => Refusal.Of(ReasonCode.RecordForged, check.Explanation.TrimEnd('.')),
     };
 
-    private async Task<(byte[] Uid, string CardNumber)> PresentCardAsync(SettleInput input, CancellationToken cancellationToken)
+    /// <summary>The card the holder puts on the reader: its UID, card number and the resident ID personalised on it.</summary>
+    private async Task<(byte[] Uid, string CardNumber, string ResidentId)> PresentCardAsync(SettleInput input, CancellationToken cancellationToken)
     {
-        if (input.Uid is not null && input.CardNumber is not null)
-        {
-            return (input.Uid, input.CardNumber); // both given: the card in the field carries exactly these
-        }
-
         Card? card = await _store.InTransactionAsync(
             (s, _) => input.CardNumber is not null ? s.GetCardAsync(input.CardNumber) : s.GetCardByUidAsync(input.Uid!),
             cancellationToken).ConfigureAwait(false);
+        if (input.Uid is not null && input.CardNumber is not null)
+        {
+            // Both given: the card in the field carries exactly these (a cloned UID shows up as a forged record).
+            return (input.Uid, input.CardNumber, card?.ResidentId ?? PlaceholderResidentId);
+        }
+
         if (card is null)
         {
             throw new RefusedException("the card " + (input.CardNumber ?? Convert.ToHexString(input.Uid!)) + " cannot settle",
                 Refusal.Of(ReasonCode.UnknownCard));
         }
 
-        return (card.Uid.ToArray(), card.CardNumber);
+        return (card.Uid.ToArray(), card.CardNumber, card.ResidentId);
     }
+
+    /// <summary>A well-formed resident ID for a card number the ledger does not know (the reader checks the form only).</summary>
+    private const string PlaceholderResidentId = "110101198503074516";
 
     /// <summary>
     /// The PIN verifier the host library calls with the deciphered digits. Settlement owns the PIN try

@@ -73,6 +73,16 @@ public sealed class VirtualKeypad : IKeypadPins
         }
     }
 
+    /// <summary>
+    /// For a caller that drives the reader core itself (one pass of its own loop, before each tick): arm the finger
+    /// while the reader is in PIN entry and move it on by the clock given at construction.
+    /// </summary>
+    public void Step(bool readerInPinEntry)
+    {
+        Armed = readerInPinEntry;
+        Advance();
+    }
+
     /// <summary>Set by the simulator loop each pass: true while the reader is in PIN entry.</summary>
     internal bool Armed
     {
