@@ -131,10 +131,10 @@ internal sealed class InProcessReader : IFrameHandler
         ushort id = Send(new PinRequest());
         foreach (char key in keys.Presses())
         {
-            _keypad.Type(key.ToString());
+            _keypad.Type(key); // one char at a time: the digits never become a string
         }
 
-        _keypad.Type("#");
+        _keypad.Type('#');
         (FrameHeader _, byte[] payload) = AwaitResponse(id);
         return PinBlockResponse.Decode(payload, 0, payload.Length);
     }

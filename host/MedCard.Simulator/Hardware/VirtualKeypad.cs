@@ -7,7 +7,7 @@ using MedCard.Firmware.Keypad;
 namespace MedCard.Simulator.Hardware;
 
 /// <summary>
-/// A matrix keypad pressed by a virtual holder. Keys typed with <see cref="Type"/> wait in a queue; while the
+/// A matrix keypad pressed by a virtual holder. Keys typed with <see cref="Type(string)"/> wait in a queue; while the
 /// reader is in PIN entry (<see cref="Armed"/>) they are pressed one at a time, each held down for
 /// <see cref="HoldMs"/> and released for <see cref="GapMs"/>, so the firmware's scanner sees real row/column
 /// contacts and applies its own debounce. A phase ends only once the scanner's own scans have seen it for
@@ -81,6 +81,17 @@ public sealed class VirtualKeypad : IKeypadPins
     {
         Armed = readerInPinEntry;
         Advance();
+    }
+
+    /// <summary>Queue one key (as <see cref="Type(string)"/>), for callers that hold a PIN as characters, never as a string.</summary>
+    public void Type(char key)
+    {
+        if (!TryFind(key, out _, out _))
+        {
+            throw new ArgumentException("'" + key + "' is not a key of this keypad.", nameof(key));
+        }
+
+        _typed.Enqueue(key);
     }
 
     /// <summary>Set by the simulator loop each pass: true while the reader is in PIN entry.</summary>
