@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MedCard.Firmware.DesktopTests.Runner;
+using nanoFramework.TestFramework.DesktopRunner;
 
 namespace MedCard.Firmware.DesktopTests
 {
     /// <summary>The firmware test classes compiled into this assembly from firmware/MedCard.Firmware.Tests.</summary>
     public static class FirmwareTestClasses
     {
-        private const string SamplesNamespace = "MedCard.Firmware.DesktopTests.RunnerSamples";
+        private const string SamplesNamespace = "nanoFramework.TestFramework.DesktopRunnerSamples";
 
         public static IReadOnlyList<Type> All()
         {

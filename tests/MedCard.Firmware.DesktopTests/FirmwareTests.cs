@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using MedCard.Firmware.DesktopTests.Runner;
+using nanoFramework.TestFramework.DesktopRunner;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MedCard.Firmware.DesktopTests.Runner;
+using nanoFramework.TestFramework.DesktopRunner;
 
 namespace MedCard.Firmware.DesktopTests
 {

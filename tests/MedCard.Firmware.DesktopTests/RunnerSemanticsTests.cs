@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using MedCard.Firmware.DesktopTests.Runner;
-using MedCard.Firmware.DesktopTests.RunnerSamples;
+using nanoFramework.TestFramework.DesktopRunner;
+using nanoFramework.TestFramework.DesktopRunnerSamples;
 using Xunit;
 
 namespace MedCard.Firmware.DesktopTests

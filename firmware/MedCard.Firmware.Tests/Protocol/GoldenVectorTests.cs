@@ -4,7 +4,7 @@ using nanoFramework.TestFramework;
 namespace MedCard.Firmware.Tests
 {
     /// <summary>
-    /// The protocol's golden vectors (shared/MedCard.Protocol/GoldenVectors.cs, the one copy of their hex) checked
+    /// The protocol's golden vectors (tests/MedCard.Protocol.TestVectors/GoldenVectors.cs, the one copy of their hex) checked
     /// on the runtime the suite runs on: on a device this proves the firmware's build of the protocol produces the
     /// bytes the host expects. The crypto-free vectors are also checked one by one, so the emulator (no crypto)
     /// still covers CRC, COBS and framing, and a mismatch names the vector that failed.

@@ -1,7 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 
-namespace MedCard.Firmware.DesktopTests.RunnerSamples
+namespace nanoFramework.TestFramework.DesktopRunnerSamples
 {
     // Sample test classes that exercise the runner itself; they are excluded from the firmware run.
 

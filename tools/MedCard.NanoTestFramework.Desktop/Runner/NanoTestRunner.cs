@@ -6,7 +6,7 @@ using System.Linq;
 using System.Reflection;
 using nanoFramework.TestFramework;
 
-namespace MedCard.Firmware.DesktopTests.Runner
+namespace nanoFramework.TestFramework.DesktopRunner
 {
     /// <summary>
     /// Runs [TestClass] types the way nanoFramework's unit test launcher does: one instance per class, every [Setup]

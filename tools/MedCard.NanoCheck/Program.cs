@@ -21,10 +21,10 @@ public static class Program
         MedCard.NanoCheck: the nanoFramework reference compile.
 
         usage:
-          dotnet run --project tests/MedCard.NanoCheck -- check <a.nfproj> [<b.nfproj> ...] [options]
-          dotnet run --project tests/MedCard.NanoCheck -- check --all [options]
-          dotnet run --project tests/MedCard.NanoCheck -- stubs [--force] [options]
-          dotnet run --project tests/MedCard.NanoCheck -- sync <a.nfproj> [...]
+          dotnet run --project tools/MedCard.NanoCheck -- check <a.nfproj> [<b.nfproj> ...] [options]
+          dotnet run --project tools/MedCard.NanoCheck -- check --all [options]
+          dotnet run --project tools/MedCard.NanoCheck -- stubs [--force] [options]
+          dotnet run --project tools/MedCard.NanoCheck -- sync <a.nfproj> [...]
 
         commands:
           check    compile each project's Compile items against the stubs of exactly the packages in its

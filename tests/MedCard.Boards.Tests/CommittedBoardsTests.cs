@@ -40,7 +40,7 @@ namespace MedCard.Boards.Tests
         public void CommittedOutputsAreUpToDate()
         {
             IReadOnlyList<string> stale = BoardRepository.FindStale(Repo.Root, BoardRepository.GenerateAll(Repo.Root, Boards()));
-            Assert.True(stale.Count == 0, "stale: " + string.Join(", ", stale) + "; run dotnet run --project boards/MedCard.Boards.Generator");
+            Assert.True(stale.Count == 0, "stale: " + string.Join(", ", stale) + "; run dotnet run --project tools/MedCard.Boards.Generator");
         }
 
         [Fact]

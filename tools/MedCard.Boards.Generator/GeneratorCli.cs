@@ -76,7 +76,7 @@ namespace MedCard.Boards.Generator
 
                 output.WriteLine(stale.Count == 0
                     ? "boards: " + boards.Count + " boards, " + files.Count + " generated files up to date"
-                    : "boards: " + stale.Count + " generated files are stale; run: dotnet run --project boards/MedCard.Boards.Generator");
+                    : "boards: " + stale.Count + " generated files are stale; run: dotnet run --project tools/MedCard.Boards.Generator");
                 return stale.Count == 0 ? 0 : 1;
             }
 

@@ -179,7 +179,7 @@ public sealed partial class ReferenceCompiler
         {
             if (!PinnedPackages.Versions.TryGetValue(package.Id, out string? pinned) || !_data.Packages.TryGetValue(package.Id, out ApiPackage? api))
             {
-                findings.Add(new Finding(project.PackagesConfigPath, package.Line, 1, RuleIds.UnknownPackage, "package '" + package.Id + "' is not in the pinned nanoFramework package set (see tests/MedCard.NanoCheck/Projects/PinnedPackages.cs)"));
+                findings.Add(new Finding(project.PackagesConfigPath, package.Line, 1, RuleIds.UnknownPackage, "package '" + package.Id + "' is not in the pinned nanoFramework package set (see tools/MedCard.NanoCheck/Projects/PinnedPackages.cs)"));
                 continue;
             }
 
@@ -203,7 +203,7 @@ public sealed partial class ReferenceCompiler
         {
             if (include.IndexOfAny(['*', '?']) >= 0)
             {
-                findings.Add(new Finding(project.FullPath, line, 1, RuleIds.WildcardCompile, "Compile item '" + include + "' uses a wildcard: list every file explicitly (fix with `dotnet run --project tests/MedCard.NanoCheck -- sync <the .nfproj>`)"));
+                findings.Add(new Finding(project.FullPath, line, 1, RuleIds.WildcardCompile, "Compile item '" + include + "' uses a wildcard: list every file explicitly (fix with `dotnet run --project tools/MedCard.NanoCheck -- sync <the .nfproj>`)"));
                 continue;
             }
 
@@ -230,7 +230,7 @@ public sealed partial class ReferenceCompiler
             string full = Path.GetFullPath(file);
             if (!listed.Contains(full) && !project.NotCompiledSources.Contains(full))
             {
-                findings.Add(new Finding(file, 1, 1, RuleIds.UnlistedSource, "'" + Path.GetFileName(file) + "' is in the folder of " + Path.GetFileName(project.FullPath) + " but not in its Compile list; the SDK csproj compiles it, the nanoFramework build would not (fix with `dotnet run --project tests/MedCard.NanoCheck -- sync <the .nfproj>`)"));
+                findings.Add(new Finding(file, 1, 1, RuleIds.UnlistedSource, "'" + Path.GetFileName(file) + "' is in the folder of " + Path.GetFileName(project.FullPath) + " but not in its Compile list; the SDK csproj compiles it, the nanoFramework build would not (fix with `dotnet run --project tools/MedCard.NanoCheck -- sync <the .nfproj>`)"));
             }
         }
 

@@ -11,7 +11,7 @@ namespace MedCard.Boards.Generator
     public static class ReadmeWriter
     {
         /// <summary>Marker line that opens the generated region.</summary>
-        public const string Begin = "<!-- BEGIN GENERATED: boards (dotnet run --project boards/MedCard.Boards.Generator) -->";
+        public const string Begin = "<!-- BEGIN GENERATED: boards (dotnet run --project tools/MedCard.Boards.Generator) -->";
 
         /// <summary>Marker line that closes the generated region.</summary>
         public const string End = "<!-- END GENERATED: boards -->";

@@ -1,4 +1,4 @@
-namespace MedCard.Firmware.DesktopTests.Runner
+namespace nanoFramework.TestFramework.DesktopRunner
 {
     public enum TestOutcome
     {

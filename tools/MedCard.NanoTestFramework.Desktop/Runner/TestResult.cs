@@ -1,4 +1,4 @@
-namespace MedCard.Firmware.DesktopTests.Runner
+namespace nanoFramework.TestFramework.DesktopRunner
 {
     /// <summary>One executed test: a method, or one DataRow of a method.</summary>
     public sealed class TestResult
