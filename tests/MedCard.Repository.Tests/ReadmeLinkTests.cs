@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.IO;
+using System;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace MedCard.Repository.Tests;
+
+/// <summary>
+/// The repository speaks only of itself: every Markdown file's relative links resolve to a file or folder inside
+/// the repository, and no Markdown file names a path on a build machine. Public URLs are allowed; the API data
+/// beside the clone (<c>../shared/nanoframework-api</c>, an input CI provides) may be named in code spans.
+/// </summary>
+public sealed class ReadmeLinkTests
+{
+    private static readonly Regex Link = new(@"\]\(([^)\s]+)\)", RegexOptions.Compiled);
+
+    // Home folders, temp folders, this workplace's folders and Windows drive paths: none belong in a document.
+    // I:\ is exempt: it is the reader's own internal flash drive on nanoFramework, not a build machine's path.
+    private static readonly Regex MachinePath = new(@"(?<![\w.])(/home/|/root/|/tmp/|/work/|/Users/|/opt/|[A-HJ-Z]:\\(?!\\))", RegexOptions.Compiled);
+
+    public static TheoryData<string> MarkdownFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (string file in RepoFiles.Markdown())
+        {
+            data.Add(Path.GetRelativePath(RepoFiles.Root, file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MarkdownFiles))]
+    public void Relative_links_stay_inside_the_repository_and_exist(string relativePath)
+    {
+        string file = Path.Combine(RepoFiles.Root, relativePath);
+        string folder = Path.GetDirectoryName(file)!;
+        var bad = new List<string>();
+        foreach (Match m in Link.Matches(File.ReadAllText(file)))
+        {
+            string target = m.Groups[1].Value;
+            if (target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal)
+                || target.StartsWith('#') || target.StartsWith("mailto:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string path = Uri.UnescapeDataString(target.Split('#')[0]);
+            string full = Path.GetFullPath(Path.Combine(folder, path));
+            if (!full.StartsWith(RepoFiles.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && full != RepoFiles.Root)
+            {
+                bad.Add(target + " (outside the repository)");
+            }
+            else if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                bad.Add(target + " (missing)");
+            }
+        }
+
+        Assert.True(bad.Count == 0, relativePath + ": " + string.Join(", ", bad));
+    }
+
+    [Theory]
+    [MemberData(nameof(MarkdownFiles))]
+    public void No_build_machine_paths(string relativePath)
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(RepoFiles.Root, relativePath));
+        var bad = new List<string>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (MachinePath.IsMatch(lines[i]))
+            {
+                bad.Add("line " + (i + 1) + ": " + lines[i].Trim());
+            }
+        }
+
+        Assert.True(bad.Count == 0, relativePath + ": " + string.Join("; ", bad));
+    }
+
+    [Fact]
+    public void The_checks_see_the_documents()
+    {
+        // Guards the two theories above against silently finding nothing (a wrong root, a renamed README).
+        Assert.Contains(RepoFiles.Markdown(), f => Path.GetRelativePath(RepoFiles.Root, f) == "README.md");
+        Assert.True(RepoFiles.Markdown().Count >= 10);
+    }
+}
