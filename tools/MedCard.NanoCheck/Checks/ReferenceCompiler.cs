@@ -93,6 +93,7 @@ public sealed partial class ReferenceCompiler
     {
         var findings = new List<Finding>();
         List<string> assemblies = CheckPackages(project, findings);
+        ProjectFileRules.Check(project, _data, findings);
         List<SyntaxTree> trees = ReadSources(project, findings);
 
         var references = new List<MetadataReference> { _stubs.Reference(AssemblyDependencies.CoreLibrary) };
