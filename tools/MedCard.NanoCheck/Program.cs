@@ -214,6 +214,9 @@ public static class Program
             stdout.WriteLine("project rules: " + FirmwareSolutionRule.SolutionFile + ": " + (layout.Count == 0 ? "ok" : layout.Count + " error(s)"));
         }
 
+        stdout.WriteLine("reference compile: mscorlib: " + (compiler.CoreLibraryPath is null
+            ? "generated stub (nanoFramework.CoreLibrary " + PinnedPackages.Versions[PinnedPackages.CoreLibrary] + " is not in the NuGet cache, or " + RealCoreLibrary.OverrideVariable + "=stub)"
+            : "real nanoFramework.CoreLibrary " + PinnedPackages.Versions[PinnedPackages.CoreLibrary] + " from the NuGet cache"));
         stdout.WriteLine("reference compile: " + projects.Count + " project(s), " + errors + " error(s)");
         return errors == 0 ? ExitClean : ExitErrors;
     }
