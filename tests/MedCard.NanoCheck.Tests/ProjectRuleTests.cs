@@ -224,6 +224,17 @@ public sealed class ProjectRuleTests
     }
 
     [Fact]
+    public void ReferenceNamedOtherThanItsHintPathAssemblyIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary, "nanoFramework.System.Security.Cryptography"]);
+        File.WriteAllText(nfproj, File.ReadAllText(nfproj).Replace("<Reference Include=\"nanoFramework.System.Security.Cryptography\">", "<Reference Include=\"System.Security.Cryptography\">", System.StringComparison.Ordinal));
+
+        Finding f = Assert.Single(_fixture.Check(nfproj), x => x.FilePath == nfproj);
+        Assert.Equal(RuleIds.HintPath, f.Code);
+        Assert.Contains("whose assembly is 'nanoFramework.System.Security.Cryptography'", f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HintPathToAnotherVersionThanPackagesConfigIsAnError()
     {
         string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary]);

@@ -73,6 +73,15 @@ public static class ProjectFileRules
                 continue;
             }
 
+            // MSBuild's ResolveAssemblyReference takes the HintPath file only when its assembly name is the Include's.
+            string expected = Path.GetFileNameWithoutExtension(file);
+            string named = include.Split(',')[0].Trim();
+            if (!string.Equals(named, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Add(new Finding(project.FullPath, line, 1, RuleIds.HintPath, "Reference '" + named + "' points at lib\\" + file + ", whose assembly is '" + expected + "': MSBuild rejects a HintPath whose assembly name differs from the Include"));
+                continue;
+            }
+
             referencedFiles.Add(package.Id + "|" + file);
             if (!repositoryLooked)
             {
