@@ -4,11 +4,22 @@ using MedCard.Protocol;
 namespace MedCard.Firmware.Tests
 {
     /// <summary>Desktop flavour of the firmware tests' platform services: .NET's HMAC-SHA256 and AES stand in for
-    /// nanoFramework's. The device flavour is firmware/MedCard.Firmware.Tests/Platform/TestPlatform.cs.</summary>
+    /// nanoFramework's. The device flavour is firmware/MedCard.Firmware.Tests/Platform/TestPlatform.cs.
+    /// <see cref="CryptoAvailable"/> off plays the emulator, which has no crypto (CryptoMarkingTests).</summary>
     public static class TestPlatform
     {
-        public static IHmacSha256 CreateHmac() => new DotNetHmacSha256();
+        public static bool CryptoAvailable = true;
 
-        public static IAes128 CreateAes() => new DotNetAes128();
+        public static IHmacSha256 CreateHmac()
+        {
+            CryptoGate.Require(CryptoAvailable);
+            return new DotNetHmacSha256();
+        }
+
+        public static IAes128 CreateAes()
+        {
+            CryptoGate.Require(CryptoAvailable);
+            return new DotNetAes128();
+        }
     }
 }

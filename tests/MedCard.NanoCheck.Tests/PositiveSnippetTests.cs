@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using MedCard.NanoCheck.Checks;
+using MedCard.NanoCheck.Projects;
 using Xunit;
 
 namespace MedCard.NanoCheck.Tests;
@@ -66,6 +67,7 @@ public sealed class PositiveSnippetTests
             "nanoFramework.System.IO.Ports",
             "nanoFramework.System.IO.Streams",
             "nanoFramework.Runtime.Events",
+            "nanoFramework.Runtime.Native",
             "nanoFramework.System.Text",
             "nanoFramework.System.Buffers.Binary.BinaryPrimitives",
             "nanoFramework.System.Diagnostics.Stopwatch",
@@ -80,7 +82,11 @@ public sealed class PositiveSnippetTests
         string source = "using nanoFramework.TestFramework;\n\n\nnamespace Snippets\n{\n    [TestClass]\n    public class SnippetTests\n    {\n"
             + "        [TestMethod]\n        public void Adds() { Assert.AreEqual(2, 1 + 1); Assert.IsTrue(true); }\n    }\n}\n";
 
-        IReadOnlyList<Finding> findings = _fixture.CheckSnippet(source, "nanoFramework.TestFramework");
+        string capability = "  <ItemGroup>\n    <ProjectCapability Include=\"TestContainer\" />\n  </ItemGroup>\n";
+        IReadOnlyList<Finding> findings = _fixture.Check(_fixture.WriteProject(
+            new Dictionary<string, string> { ["Snippet.cs"] = source },
+            [PinnedPackages.CoreLibrary, PinnedPackages.TestFramework],
+            capability));
 
         Assert.True(findings.Count == 0, _fixture.Describe(findings));
     }

@@ -71,8 +71,8 @@ public sealed class ProjectRuleTests
         string dir = _fixture.NewFolder();
         File.WriteAllText(Path.Combine(dir, "A.cs"), CleanClass);
         string nfproj = Path.Combine(dir, "Snippet.nfproj");
-        File.WriteAllText(nfproj, StubFixture.ProjectXml("    <Compile Include=\"A.cs\" />\n    <Compile Include=\"Gone\\Missing.cs\" />\n", ""));
-        StubFixture.WritePackagesConfig(dir, [PinnedPackages.CoreLibrary]);
+        File.WriteAllText(nfproj, _fixture.ProjectXml("    <Compile Include=\"A.cs\" />\n    <Compile Include=\"Gone\\Missing.cs\" />\n", "", [PinnedPackages.CoreLibrary]));
+        StubFixture.WriteSupportFiles(dir, [PinnedPackages.CoreLibrary]);
 
         Finding f = Assert.Single(_fixture.Check(nfproj));
         Assert.Equal(RuleIds.MissingSource, f.Code);
@@ -181,8 +181,8 @@ public sealed class ProjectRuleTests
         string dir = _fixture.NewFolder();
         File.WriteAllText(Path.Combine(dir, "A.cs"), CleanClass);
         string nfproj = Path.Combine(dir, "Snippet.nfproj");
-        File.WriteAllText(nfproj, StubFixture.ProjectXml("    <Compile Include=\"A.cs\" />\n    <Compile Include=\"**\\*.cs\" />\n", ""));
-        StubFixture.WritePackagesConfig(dir, [PinnedPackages.CoreLibrary]);
+        File.WriteAllText(nfproj, _fixture.ProjectXml("    <Compile Include=\"A.cs\" />\n    <Compile Include=\"**\\*.cs\" />\n", "", [PinnedPackages.CoreLibrary]));
+        StubFixture.WriteSupportFiles(dir, [PinnedPackages.CoreLibrary]);
 
         Assert.Equal(RuleIds.WildcardCompile, Assert.Single(_fixture.Check(nfproj)).Code);
     }
@@ -211,8 +211,8 @@ public sealed class ProjectRuleTests
         File.WriteAllText(Path.Combine(projectDir, "A.cs"), CleanClass);
         File.WriteAllText(Path.Combine(projectDir, "New.cs"), "namespace Snippets { public class New { } }\n");
         string nfproj = Path.Combine(projectDir, "Snippet.nfproj");
-        File.WriteAllText(nfproj, StubFixture.ProjectXml("    <Compile Include=\"..\\Shared.cs\" Link=\"Shared.cs\" />\n    <Compile Include=\"A.cs\" />\n", ""));
-        StubFixture.WritePackagesConfig(projectDir, [PinnedPackages.CoreLibrary]);
+        File.WriteAllText(nfproj, _fixture.ProjectXml("    <Compile Include=\"..\\Shared.cs\" Link=\"Shared.cs\" />\n    <Compile Include=\"A.cs\" />\n", "", [PinnedPackages.CoreLibrary]));
+        StubFixture.WriteSupportFiles(projectDir, [PinnedPackages.CoreLibrary]);
 
         Assert.Equal((1, 0), CompileListSync.Sync(nfproj));
 
@@ -221,6 +221,82 @@ public sealed class ProjectRuleTests
         Assert.Contains("<Compile Include=\"New.cs\" />", text, System.StringComparison.Ordinal);
         IReadOnlyList<Finding> findings = _fixture.Check(nfproj);
         Assert.True(findings.Count == 0, _fixture.Describe(findings));
+    }
+
+    [Fact]
+    public void ReferenceNamedOtherThanItsHintPathAssemblyIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary, "nanoFramework.System.Security.Cryptography"]);
+        File.WriteAllText(nfproj, File.ReadAllText(nfproj).Replace("<Reference Include=\"nanoFramework.System.Security.Cryptography\">", "<Reference Include=\"System.Security.Cryptography\">", System.StringComparison.Ordinal));
+
+        Finding f = Assert.Single(_fixture.Check(nfproj), x => x.FilePath == nfproj);
+        Assert.Equal(RuleIds.HintPath, f.Code);
+        Assert.Contains("whose assembly is 'nanoFramework.System.Security.Cryptography'", f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HintPathToAnotherVersionThanPackagesConfigIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary]);
+        File.WriteAllText(nfproj, File.ReadAllText(nfproj).Replace("nanoFramework.CoreLibrary.1.17.11", "nanoFramework.CoreLibrary.1.15.5", System.StringComparison.Ordinal));
+
+        Finding f = Assert.Single(_fixture.Check(nfproj), x => x.Code == RuleIds.HintPath && x.FilePath == nfproj);
+        Assert.Contains("names version 1.15.5 of nanoFramework.CoreLibrary, but packages.config pins 1.17.11", f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PackageAssemblyWithoutReferenceIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary, "nanoFramework.Iot.Device.Card", "nanoFramework.System.Text", "nanoFramework.Logging"]);
+        string text = File.ReadAllText(nfproj);
+        int start = text.IndexOf("    <Reference Include=\"Iot.Device.Ndef\">", System.StringComparison.Ordinal);
+        int end = text.IndexOf("</Reference>\n", start, System.StringComparison.Ordinal) + "</Reference>\n".Length;
+        File.WriteAllText(nfproj, text.Remove(start, end - start));
+
+        Finding f = Assert.Single(_fixture.Check(nfproj));
+        Assert.Equal(RuleIds.HintPath, f.Code);
+        Assert.Equal("packages.config", Path.GetFileName(f.FilePath));
+        Assert.Contains(@"ships lib\Iot.Device.Ndef.dll", f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HintPathOutsideTheRepositoryPathIsAnError()
+    {
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary]);
+        File.WriteAllText(nfproj, File.ReadAllText(nfproj).Replace(@"<HintPath>packages\", @"<HintPath>..\packages\", System.StringComparison.Ordinal));
+
+        Finding f = Assert.Single(_fixture.Check(nfproj));
+        Assert.Equal(RuleIds.HintPath, f.Code);
+        Assert.Contains("restores packages to packages (repositoryPath)", f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DirectoryFilesAboveTheProjectLeakUnlessSwitchedOffBeforeTheImport()
+    {
+        string root = _fixture.NewFolder();
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
+        string dir = Directory.CreateDirectory(Path.Combine(root, "P")).FullName;
+        string tooLate = "  <Import Project=\"x.props\" Condition=\"false\" />\n  <PropertyGroup>\n    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>\n  </PropertyGroup>\n";
+        string nfproj = _fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], tooLate, dir);
+
+        var leaks = _fixture.Check(nfproj).Where(f => f.Code == RuleIds.DirectoryPropsLeak).ToList();
+        Assert.Equal(2, leaks.Count);
+        Assert.Contains(leaks, f => f.Message.Contains("../Directory.Build.props", System.StringComparison.Ordinal));
+        Assert.Contains(leaks, f => f.Message.Contains("ImportDirectoryBuildTargets", System.StringComparison.Ordinal));
+
+        string inTime = "  <PropertyGroup>\n    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>\n    <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>\n  </PropertyGroup>\n";
+        Assert.Empty(_fixture.Check(_fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], inTime, dir)));
+    }
+
+    [Fact]
+    public void ProjectMarkedAsTestProjectNeedsTheTestContainerCapability()
+    {
+        string marked = "  <PropertyGroup>\n    <IsTestProject>true</IsTestProject>\n  </PropertyGroup>\n";
+        Assert.Equal(RuleIds.TestCapability, Assert.Single(_fixture.Check(_fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], marked))).Code);
+
+        string withCapability = marked + "  <ItemGroup>\n    <ProjectCapability Include=\"TestContainer\" />\n  </ItemGroup>\n";
+        Assert.Empty(_fixture.Check(_fixture.WriteProject(Files(CleanClass), [PinnedPackages.CoreLibrary], withCapability)));
     }
 
     private static Dictionary<string, string> Files(string a) => new() { ["A.cs"] = a };

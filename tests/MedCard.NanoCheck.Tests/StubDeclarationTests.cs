@@ -26,7 +26,7 @@ public sealed class StubDeclarationTests
     [Fact]
     public void StubDeclarationsFollowTheDeclFiles()
     {
-        var references = _fixture.Stubs.AssemblyPaths.Keys.Select(_fixture.Stubs.Reference).ToList();
+        var references = _fixture.Stubs.References();
         var compilation = CSharpCompilation.Create("probe", references: references);
         var assemblies = compilation.References.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>().ToDictionary(a => a.Name);
         var problems = new List<string>();

@@ -42,7 +42,10 @@ public sealed class StubFixture : IDisposable
         return dir;
     }
 
-    /// <summary>Writes Snippet.nfproj + packages.config + the given files, and returns the nfproj path.</summary>
+    /// <summary>
+    /// Writes Snippet.nfproj + the given files + what every nanoFramework project has beside them (packages.config,
+    /// Properties/AssemblyInfo.cs, a nuget.config whose repositoryPath the HintPaths name), and returns the nfproj path.
+    /// </summary>
     public string WriteProject(IReadOnlyDictionary<string, string> files, IEnumerable<string> packages, string? extraProjectXml = null, string? folder = null)
     {
         string dir = folder ?? NewFolder();
@@ -56,33 +59,65 @@ public sealed class StubFixture : IDisposable
         }
 
         string nfproj = Path.Combine(dir, "Snippet.nfproj");
-        File.WriteAllText(nfproj, ProjectXml(compile.ToString(), extraProjectXml ?? ""));
-        WritePackagesConfig(dir, packages);
+        File.WriteAllText(nfproj, ProjectXml(compile.ToString(), extraProjectXml ?? "", packages));
+        WriteSupportFiles(dir, packages);
         return nfproj;
     }
 
-    public static string ProjectXml(string compileItems, string extra) =>
+    /// <summary>The .nfproj text: the given Compile items, then Properties\AssemblyInfo.cs, a Reference per assembly of each package, the extra XML.</summary>
+    public string ProjectXml(string compileItems, string extra, IEnumerable<string> packages) =>
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         + "<Project ToolsVersion=\"15.0\" DefaultTargets=\"Build\" xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">\n"
         + "  <PropertyGroup>\n    <AssemblyName>Snippet</AssemblyName>\n  </PropertyGroup>\n"
-        + "  <ItemGroup>\n" + compileItems + "  </ItemGroup>\n"
+        + "  <ItemGroup>\n" + compileItems + "    <Compile Include=\"Properties\\AssemblyInfo.cs\" />\n  </ItemGroup>\n"
+        + References(packages)
         + extra
         + "  <Import Project=\"$(NanoFrameworkProjectSystemPath)NFProjectSystem.CSharp.targets\" Condition=\"Exists('$(NanoFrameworkProjectSystemPath)NFProjectSystem.CSharp.targets')\" />\n"
         + "</Project>\n";
 
-    /// <summary>packages.config lines: "id" takes the pinned version, "id@version" forces one.</summary>
-    public static void WritePackagesConfig(string dir, IEnumerable<string> packages)
+    private string References(IEnumerable<string> packages)
+    {
+        var xml = new System.Text.StringBuilder("  <ItemGroup>\n");
+        foreach (var (id, version) in Parse(packages))
+        {
+            if (!Data.Packages.TryGetValue(id, out ApiPackage? api))
+            {
+                continue;
+            }
+
+            foreach (string assembly in api.Assemblies)
+            {
+                xml.Append("    <Reference Include=\"").Append(assembly).Append("\">\n      <HintPath>packages\\")
+                    .Append(id).Append('.').Append(version).Append("\\lib\\").Append(assembly).Append(".dll</HintPath>\n    </Reference>\n");
+            }
+        }
+
+        return xml.Append("  </ItemGroup>\n").ToString();
+    }
+
+    /// <summary>packages.config ("id" takes the pinned version, "id@version" forces one), Properties/AssemblyInfo.cs and nuget.config (repositoryPath "packages").</summary>
+    public static void WriteSupportFiles(string dir, IEnumerable<string> packages)
     {
         var xml = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<packages>\n");
-        foreach (string entry in packages)
+        foreach (var (id, version) in Parse(packages))
         {
-            string[] parts = entry.Split('@');
-            string version = parts.Length > 1 ? parts[1] : Projects.PinnedPackages.Versions[parts[0]];
-            xml.Append("  <package id=\"").Append(parts[0]).Append("\" version=\"").Append(version).Append("\" targetFramework=\"netnano1.0\" />\n");
+            xml.Append("  <package id=\"").Append(id).Append("\" version=\"").Append(version).Append("\" targetFramework=\"netnano1.0\" />\n");
         }
 
         xml.Append("</packages>\n");
         File.WriteAllText(Path.Combine(dir, "packages.config"), xml.ToString());
+        Directory.CreateDirectory(Path.Combine(dir, "Properties"));
+        File.WriteAllText(Path.Combine(dir, "Properties", "AssemblyInfo.cs"), "using System.Reflection;\n\n[assembly: AssemblyTitle(\"Snippet\")]\n[assembly: AssemblyVersion(\"1.0.0.0\")]\n");
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <config>\n    <add key=\"repositoryPath\" value=\"packages\" />\n  </config>\n</configuration>\n");
+    }
+
+    private static IEnumerable<(string Id, string Version)> Parse(IEnumerable<string> packages)
+    {
+        foreach (string entry in packages)
+        {
+            string[] parts = entry.Split('@');
+            yield return (parts[0], parts.Length > 1 ? parts[1] : Projects.PinnedPackages.Versions[parts[0]]);
+        }
     }
 
     public IReadOnlyList<Finding> Check(string nfproj) => new ReferenceCompiler(Data, Stubs).Check(nfproj);

@@ -41,7 +41,7 @@ public sealed class StubGenerationTests
     [Fact]
     public void EveryListedTypeIsInItsStubAssembly()
     {
-        var references = _fixture.Stubs.AssemblyPaths.Keys.Select(_fixture.Stubs.Reference).ToList();
+        var references = _fixture.Stubs.References();
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("probe", references: references);
         foreach (ApiType type in _fixture.Data.Types.Values)
         {

@@ -32,7 +32,7 @@ public sealed class StubRoundTripTests
             expected.UnionWith(File.ReadLines(file).Where(l => l.Length > 2 && !l.StartsWith('#')));
         }
 
-        var references = _fixture.Stubs.AssemblyPaths.Keys.Select(_fixture.Stubs.Reference).ToList();
+        var references = _fixture.Stubs.References();
         var compilation = CSharpCompilation.Create("probe", references: references);
         var actual = new HashSet<string>(StringComparer.Ordinal);
         foreach (IAssemblySymbol assembly in compilation.References.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())

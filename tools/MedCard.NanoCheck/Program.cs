@@ -29,7 +29,8 @@ public static class Program
         commands:
           check    compile each project's Compile items against the stubs of exactly the packages in its
                    packages.config (C# 9, NoStdLib, nullable off), then apply the device-only rules;
-                   --all checks every .nfproj under shared/ and firmware/
+                   --all checks every .nfproj under shared/ and firmware/, and that
+                   MedCard.Firmware.sln lists them and .gitignore ignores the restored packages
           stubs    generate the stub assemblies into artifacts/nanostubs/ (cached by data hash);
                    --force regenerates
           sync     rewrite an .nfproj's Compile list from the .cs files in its folder
@@ -105,7 +106,7 @@ public static class Program
                     }
 
                     List<string> projects = all ? FindAllProjects(repoRoot) : positional.Select(Path.GetFullPath).ToList();
-                    return Check(projects, repoRoot, RepoPaths.ApiDirectory(repoRoot, api), stdout, stderr);
+                    return Check(projects, repoRoot, RepoPaths.ApiDirectory(repoRoot, api), all, stdout, stderr);
                 case "stubs":
                     if (repoRoot is null)
                     {
@@ -169,7 +170,7 @@ public static class Program
         return result;
     }
 
-    private static int Check(List<string> projects, string repoRoot, string apiDirectory, TextWriter stdout, TextWriter stderr)
+    private static int Check(List<string> projects, string repoRoot, string apiDirectory, bool all, TextWriter stdout, TextWriter stderr)
     {
         foreach (string project in projects.Where(p => !File.Exists(p)))
         {
@@ -200,6 +201,22 @@ public static class Program
             stdout.WriteLine("reference compile: " + Finding.DisplayPath(project, repoRoot) + ": " + (own == 0 ? "ok" : own + " error(s)"));
         }
 
+        if (all)
+        {
+            // The repository-level project rules: the firmware solution and the ignored package folder.
+            List<Finding> layout = FirmwareSolutionRule.Check(repoRoot, projects);
+            foreach (Finding finding in layout)
+            {
+                stdout.WriteLine(finding.Format(repoRoot));
+            }
+
+            errors += layout.Count;
+            stdout.WriteLine("project rules: " + FirmwareSolutionRule.SolutionFile + ": " + (layout.Count == 0 ? "ok" : layout.Count + " error(s)"));
+        }
+
+        stdout.WriteLine("reference compile: mscorlib: " + (compiler.CoreLibraryPath is null
+            ? "generated stub (nanoFramework.CoreLibrary " + PinnedPackages.Versions[PinnedPackages.CoreLibrary] + " is not in the NuGet cache, or " + RealCoreLibrary.OverrideVariable + "=stub)"
+            : "real nanoFramework.CoreLibrary " + PinnedPackages.Versions[PinnedPackages.CoreLibrary] + " from the NuGet cache"));
         stdout.WriteLine("reference compile: " + projects.Count + " project(s), " + errors + " error(s)");
         return errors == 0 ? ExitClean : ExitErrors;
     }

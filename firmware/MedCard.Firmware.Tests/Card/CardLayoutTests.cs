@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 namespace MedCard.Firmware.Tests
 {
     [TestClass]
+    [CryptoFree]
     public class CardLayoutTests
     {
         [TestMethod]

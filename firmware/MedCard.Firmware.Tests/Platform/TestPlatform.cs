@@ -7,18 +7,45 @@ namespace MedCard.Firmware.Tests
     /// <summary>
     /// Device flavour of the tests' platform services: nanoFramework's HMACSHA256 and Aes (ECB, one block at a time).
     /// Compiled only by NFUnitTest.nfproj; the desktop runner supplies its own TestPlatform with .NET crypto.
-    /// In the nanoFramework emulator there is no crypto: tests needing it fail there and pass on hardware.
+    /// In the nanoFramework emulator there is no crypto: the first request probes it once, and tests needing it are
+    /// then skipped there (CryptoGate) and run on hardware.
     /// </summary>
     public static class TestPlatform
     {
+        private static bool _probed;
+        private static bool _cryptoWorks;
+
         public static IHmacSha256 CreateHmac()
         {
+            CryptoGate.Require(CryptoWorks());
             return new NanoHmacSha256();
         }
 
         public static IAes128 CreateAes()
         {
+            CryptoGate.Require(CryptoWorks());
             return new NanoAes128();
+        }
+
+        // The emulator's nanoCLR has no native crypto: calling it throws (which exception depends on the build).
+        private static bool CryptoWorks()
+        {
+            if (!_probed)
+            {
+                try
+                {
+                    HMACSHA256.HashData(new byte[] { 1 }, new byte[] { 2 });
+                    _cryptoWorks = true;
+                }
+                catch (Exception)
+                {
+                    _cryptoWorks = false;
+                }
+
+                _probed = true;
+            }
+
+            return _cryptoWorks;
         }
 
         private sealed class NanoHmacSha256 : IHmacSha256

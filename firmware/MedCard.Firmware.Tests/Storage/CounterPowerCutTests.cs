@@ -10,6 +10,7 @@ namespace MedCard.Firmware.Tests
     /// reserve again; all values ever handed out must be strictly increasing.
     /// </summary>
     [TestClass]
+    [CryptoFree]
     public class CounterPowerCutTests
     {
         private const int Reservations = 8;

@@ -5,6 +5,7 @@ using nanoFramework.TestFramework;
 namespace MedCard.Firmware.Tests
 {
     [TestClass]
+    [CryptoFree]
     public class DualSlotFileTests
     {
         private static byte[] Image(DualSlotFile f, byte value, int length)

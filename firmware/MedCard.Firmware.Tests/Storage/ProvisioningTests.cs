@@ -6,6 +6,7 @@ using nanoFramework.TestFramework;
 namespace MedCard.Firmware.Tests
 {
     [TestClass]
+    [CryptoFree]
     public class ProvisioningTests
     {
         [TestMethod]

@@ -5,7 +5,7 @@ namespace MedCard.NanoCheck.Checks;
 
 /// <summary>
 /// One error of the reference compile: a compiler error (CSxxxx) against the stubs, a device-only rule
-/// (NANO001–NANO004) or a project rule (NANO010–NANO016). Line and column are 1-based.
+/// (NANO001–NANO004) or a project rule (NANO010–NANO022). Line and column are 1-based.
 /// </summary>
 public sealed record Finding(string FilePath, int Line, int Column, string Code, string Message)
 {

@@ -29,11 +29,15 @@ public sealed partial class ReferenceCompiler
     private readonly Dictionary<string, ProjectResult> _done = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
 
+    /// <summary>Compiles against the real nanoFramework mscorlib when the stub set was built with it (<see cref="RealCoreLibrary"/>), else the generated stub.</summary>
     public ReferenceCompiler(ApiDataSet data, StubSet stubs)
     {
         _data = data;
         _stubs = stubs;
     }
+
+    /// <summary>The real mscorlib.dll compiled against, or null when the generated stub stands in for it.</summary>
+    public string? CoreLibraryPath => _stubs.RealCoreLibraryPath;
 
     /// <summary>The outcome of one project: its own findings and its compilation (used by referencing projects).</summary>
     public sealed record ProjectResult(string ProjectPath, IReadOnlyList<Finding> Findings, CSharpCompilation? Compilation, IReadOnlyList<string> ReferencedProjects);
@@ -93,9 +97,10 @@ public sealed partial class ReferenceCompiler
     {
         var findings = new List<Finding>();
         List<string> assemblies = CheckPackages(project, findings);
+        ProjectFileRules.Check(project, _data, findings);
         List<SyntaxTree> trees = ReadSources(project, findings);
 
-        var references = new List<MetadataReference> { _stubs.Reference(AssemblyDependencies.CoreLibrary) };
+        var references = new List<MetadataReference> { _stubs.CoreLibrary() };
         references.AddRange(assemblies.Where(a => a != AssemblyDependencies.CoreLibrary).Distinct(StringComparer.Ordinal).Select(_stubs.Reference));
         var referencedProjects = new List<string>();
         foreach (var (path, line) in project.ProjectReferences)

@@ -35,4 +35,22 @@ public static class RuleIds
 
     /// <summary>A Compile item uses a wildcard, which nfproj files do not support here.</summary>
     public const string WildcardCompile = "NANO016";
+
+    /// <summary>A Reference's HintPath names a file its package does not ship, another version, a folder other than nuget.config's repositoryPath, or a package assembly has no Reference.</summary>
+    public const string HintPath = "NANO017";
+
+    /// <summary>A test project lacks the TestContainer project capability (Test Explorer would not discover it).</summary>
+    public const string TestCapability = "NANO018";
+
+    /// <summary>An .nfproj would import the repository's Directory.Build.props/.targets or Directory.Packages.props.</summary>
+    public const string DirectoryPropsLeak = "NANO019";
+
+    /// <summary>A package in packages.config is below, or missing for, another listed package's declared dependency minimum.</summary>
+    public const string DependencyMinimum = "NANO020";
+
+    /// <summary>The project does not compile Properties\AssemblyInfo.cs.</summary>
+    public const string AssemblyInfo = "NANO021";
+
+    /// <summary>An .nfproj is not in the firmware solution with the nanoFramework project type (check --all).</summary>
+    public const string FirmwareSolution = "NANO022";
 }

@@ -45,6 +45,18 @@ public sealed class NfProject
 
     public List<PackageReference> Packages { get; } = [];
 
+    /// <summary><c>&lt;Reference Include&gt;</c> items with their HintPath (null when none), in document order.</summary>
+    public List<(string Include, string? HintPath, int Line)> References { get; } = [];
+
+    /// <summary><c>&lt;ProjectCapability Include&gt;</c> items.</summary>
+    public List<string> Capabilities { get; } = [];
+
+    /// <summary>Every property set in a PropertyGroup, in document order (name, value, line).</summary>
+    public List<(string Name, string Value, int Line)> Properties { get; } = [];
+
+    /// <summary>Every <c>&lt;Import Project&gt;</c>, in document order.</summary>
+    public List<(string Project, int Line)> Imports { get; } = [];
+
     /// <summary>Absolute path of a Compile item (backslashes turned into the platform separator).</summary>
     public string Resolve(string include) => Path.GetFullPath(Path.Combine(Directory, include.Replace('\\', Path.DirectorySeparatorChar)));
 
@@ -62,6 +74,11 @@ public sealed class NfProject
         foreach (XElement element in doc.Descendants())
         {
             int line = ((IXmlLineInfo)element).LineNumber;
+            if (element.Parent?.Name.LocalName == "PropertyGroup")
+            {
+                project.Properties.Add((element.Name.LocalName, element.Value.Trim(), line));
+            }
+
             switch (element.Name.LocalName)
             {
                 case "Compile":
@@ -84,6 +101,20 @@ public sealed class NfProject
                         project.NotCompiledSources.Add(project.Resolve(include));
                     }
 
+                    break;
+                case "Reference":
+                    string? hint = element.Elements().FirstOrDefault(e => e.Name.LocalName == "HintPath")?.Value.Trim();
+                    foreach (string include in Includes(element))
+                    {
+                        project.References.Add((include, hint, line));
+                    }
+
+                    break;
+                case "ProjectCapability":
+                    project.Capabilities.AddRange(Includes(element));
+                    break;
+                case "Import":
+                    project.Imports.Add(((string?)element.Attribute("Project") ?? "", line));
                     break;
                 case "DefineConstants":
                     project.DefineConstants.AddRange(element.Value

@@ -13,8 +13,11 @@ namespace MedCard.NanoCheck.Stubs;
 /// <summary>
 /// Generates the stub assemblies from the API data and compiles them, in dependency order, to
 /// <c>&lt;output&gt;/&lt;key&gt;/&lt;Assembly&gt;.dll</c>. The key hashes the data files and this
-/// generator's own build, so the stubs are regenerated only when either changes. Generation happens
-/// in a private temporary folder that is renamed into place, so concurrent runs never see half a set.
+/// generator's own build, so the stubs are regenerated only when either changes. When the real nanoFramework
+/// mscorlib is restored (<see cref="RealCoreLibrary"/>), the other stubs are compiled against it instead of the mscorlib
+/// stub (which is still written, for the comparison test), so firmware code sees one mscorlib identity; the key then
+/// also hashes that file. Generation happens in a private temporary folder that is renamed into place, so concurrent
+/// runs never see half a set.
 /// </summary>
 public static class StubGenerator
 {
@@ -22,9 +25,10 @@ public static class StubGenerator
 
     public static StubSet Ensure(string apiDirectory, string outputRoot, bool force = false, TextWriter? log = null)
     {
-        string key = CacheKey(apiDirectory);
+        string? realCoreLibrary = RealCoreLibrary.Locate();
+        string key = CacheKey(apiDirectory, realCoreLibrary);
         string target = Path.Combine(outputRoot, key);
-        if (!force && TryLoad(target, out StubSet? cached))
+        if (!force && TryLoad(target, realCoreLibrary, out StubSet? cached))
         {
             return cached;
         }
@@ -35,7 +39,7 @@ public static class StubGenerator
         Directory.CreateDirectory(temp);
         try
         {
-            Generate(data, temp, log);
+            Generate(data, temp, log, realCoreLibrary);
             if (force && Directory.Exists(target))
             {
                 Directory.Delete(target, recursive: true);
@@ -62,25 +66,28 @@ public static class StubGenerator
         }
 
         RemoveStaleSets(outputRoot, key);
-        if (!TryLoad(target, out StubSet? fresh))
+        if (!TryLoad(target, realCoreLibrary, out StubSet? fresh))
         {
             throw new IOException("stub output incomplete at " + target);
         }
 
-        return new StubSet(fresh.Directory, fresh.AssemblyPaths, regenerated: true);
+        return new StubSet(fresh.Directory, fresh.AssemblyPaths, regenerated: true, realCoreLibrary);
     }
 
     /// <summary>The cache folder name: data hash and generator build identity.</summary>
-    public static string CacheKey(string apiDirectory)
+    public static string CacheKey(string apiDirectory) => CacheKey(apiDirectory, RealCoreLibrary.Locate());
+
+    private static string CacheKey(string apiDirectory, string? realCoreLibrary)
     {
         string generator = typeof(StubGenerator).Assembly.ManifestModule.ModuleVersionId.ToString("N");
         string dataHash = ApiDataSet.ComputeHash(apiDirectory);
-        byte[] combined = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(dataHash + "|" + generator));
+        string corlib = realCoreLibrary is null ? "stub" : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(realCoreLibrary)));
+        byte[] combined = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(dataHash + "|" + generator + "|" + corlib));
         return Convert.ToHexString(combined)[..16].ToLowerInvariant();
     }
 
     /// <summary>Generates and compiles every assembly into <paramref name="directory"/>; throws with the compiler errors on failure.</summary>
-    public static void Generate(ApiDataSet data, string directory, TextWriter? log = null)
+    public static void Generate(ApiDataSet data, string directory, TextWriter? log = null, string? realCoreLibrary = null)
     {
         Dictionary<string, HashSet<string>> direct = AssemblyDependencies.Direct(data);
         var writer = new StubSourceWriter(data);
@@ -118,7 +125,9 @@ public static class StubGenerator
                     + string.Join(Environment.NewLine, errors.Take(40).Select(e => e.ToString())));
             }
 
-            built[assembly] = MetadataReference.CreateFromFile(dllPath);
+            built[assembly] = assembly == AssemblyDependencies.CoreLibrary && realCoreLibrary is not null
+                ? MetadataReference.CreateFromFile(realCoreLibrary)
+                : MetadataReference.CreateFromFile(dllPath);
             manifest.Append(assembly).Append('\t').Append(assembly + ".dll").Append('\n');
             log?.WriteLine("stub " + assembly + " (" + string.Join(", ", direct[assembly].OrderBy(a => a, StringComparer.Ordinal)) + ")");
         }
@@ -152,7 +161,7 @@ public static class StubGenerator
         }
     }
 
-    private static bool TryLoad(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StubSet? set)
+    private static bool TryLoad(string directory, string? realCoreLibrary, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StubSet? set)
     {
         set = null;
         string manifest = Path.Combine(directory, ManifestName);
@@ -174,7 +183,7 @@ public static class StubGenerator
             paths[f[0]] = path;
         }
 
-        set = new StubSet(directory, paths, regenerated: false);
+        set = new StubSet(directory, paths, regenerated: false, realCoreLibrary);
         return true;
     }
 }

@@ -9,16 +9,32 @@ using nanoFramework.TestFramework;
 namespace nanoFramework.TestFramework.DesktopRunner
 {
     /// <summary>
-    /// Runs [TestClass] types the way nanoFramework's unit test launcher does: one instance per class, every [Setup]
-    /// method once before the class's tests, every [TestMethod] (or each [DataRow] of it) in declaration order, every
-    /// [Cleanup] method once at the end. A SkipTestException skips the test, or the whole class when Setup throws it.
+    /// Runs [TestClass] types the way nanoFramework's UnitTestLauncher does (nanoframework/nanoFramework.TestFramework
+    /// v3.0.77, source/UnitTestLauncher/Program.cs), with the outcomes its Test Adapter derives from the launcher's
+    /// output (source/TestAdapter/Executor.cs, ParseTestResults):
+    /// <list type="bullet">
+    /// <item>only the class's public methods (<c>type.GetMethods()</c>), static or not, declared or inherited;</item>
+    /// <item>every method is invoked with a null target (<c>method.Invoke(null, parameters)</c>): no instance of the
+    /// class is ever created; an instance method runs with <c>this == null</c> (see <see cref="NullTargetInvoker"/>), so it
+    /// passes as long as it touches only static state and fails with NullReferenceException otherwise;</item>
+    /// <item>per class, in four passes over the methods in declaration order: every [Setup], then every [TestMethod],
+    /// then every [DataRow] (a method with rows runs only as rows), then every [Cleanup]; a method runs once per
+    /// matching attribute;</item>
+    /// <item>a [Setup] that throws is reported failed and the class's tests still run, Cleanup included; a [Setup]
+    /// that calls Assert.SkipTest stops the class: no further Setup, no test, no Cleanup runs, and the adapter
+    /// reports every other test of the class skipped;</item>
+    /// <item>a test is skipped only when it throws exactly SkipTestException, else it fails; Setup and Cleanup are
+    /// test cases with an outcome of their own, as the adapter discovers them.</item>
+    /// </list>
     /// </summary>
     public static class NanoTestRunner
     {
+        private const string SetupSkippedMessage = "not run: a Setup method of the class called SkipTest";
+
         public static IReadOnlyList<Type> DiscoverTestClasses(Assembly assembly, Func<Type, bool> include)
         {
             return assembly.GetTypes()
-                .Where(t => t.IsClass && t.GetCustomAttribute<TestClassAttribute>() != null && include(t))
+                .Where(t => t.IsClass && t.GetCustomAttributes(true).Any(a => a.GetType() == typeof(TestClassAttribute)) && include(t))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
                 .ToList();
         }
@@ -26,63 +42,77 @@ namespace nanoFramework.TestFramework.DesktopRunner
         public static IReadOnlyList<TestResult> RunClass(Type testClass)
         {
             var results = new List<TestResult>();
-            MethodInfo[] methods = testClass
-                .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .OrderBy(m => m.MetadataToken)
-                .ToArray();
-            MethodInfo[] setups = methods.Where(m => m.GetCustomAttribute<SetupAttribute>() != null).ToArray();
-            MethodInfo[] cleanups = methods.Where(m => m.GetCustomAttribute<CleanupAttribute>() != null).ToArray();
-            MethodInfo[] tests = methods
-                .Where(m => m.GetCustomAttribute<TestMethodAttribute>() != null || m.GetCustomAttributes<DataRowAttribute>().Any())
-                .ToArray();
-
-            object instance = testClass.IsAbstract && testClass.IsSealed ? null : Activator.CreateInstance(testClass, nonPublic: true);
-
-            foreach (MethodInfo setup in setups)
+            MethodInfo[] methods = PublicMethods(testClass);
+            if (!RunPass(testClass, methods, typeof(SetupAttribute), results))
             {
-                TestResult setupResult = Execute(testClass.Name + "." + setup.Name + " [Setup]", instance, setup, null);
-                if (setupResult.Outcome != TestOutcome.Passed)
+                // The adapter marks the rest of the class skipped when a Setup is skipped (Executor.ParseTestResults).
+                foreach (Type kind in new[] { typeof(SetupAttribute), typeof(TestMethodAttribute), typeof(DataRowAttribute), typeof(CleanupAttribute) })
                 {
-                    results.Add(setupResult);
-                    foreach (MethodInfo test in tests)
+                    foreach (var (method, attribute) in Matching(methods, kind))
                     {
-                        results.Add(new TestResult(Name(testClass, test, null), TestOutcome.Skipped, "not run: Setup did not pass", string.Empty, 0));
-                    }
-                    RunCleanups(testClass, instance, cleanups, results);
-                    return results;
-                }
-            }
-
-            foreach (MethodInfo test in tests)
-            {
-                DataRowAttribute[] rows = test.GetCustomAttributes<DataRowAttribute>().ToArray();
-                if (rows.Length == 0)
-                {
-                    results.Add(Execute(Name(testClass, test, null), instance, test, null));
-                }
-                else
-                {
-                    foreach (DataRowAttribute row in rows)
-                    {
-                        results.Add(Execute(Name(testClass, test, row.MethodParameters), instance, test, row.MethodParameters));
+                        string name = Name(testClass, method, attribute);
+                        if (!results.Any(r => r.Name == name))
+                        {
+                            results.Add(new TestResult(name, TestOutcome.Skipped, SetupSkippedMessage, string.Empty, 0));
+                        }
                     }
                 }
+
+                return results;
             }
 
-            RunCleanups(testClass, instance, cleanups, results);
+            RunPass(testClass, methods, typeof(TestMethodAttribute), results);
+            RunPass(testClass, methods, typeof(DataRowAttribute), results);
+            RunPass(testClass, methods, typeof(CleanupAttribute), results);
             return results;
         }
 
-        private static void RunCleanups(Type testClass, object instance, MethodInfo[] cleanups, List<TestResult> results)
+        /// <summary>
+        /// <c>type.GetMethods()</c>: public instance and static methods, inherited ones included. nanoFramework lists them
+        /// in metadata order; here the class's own come first in declaration (metadata token) order, then each base's.
+        /// </summary>
+        private static MethodInfo[] PublicMethods(Type testClass)
         {
-            foreach (MethodInfo cleanup in cleanups)
+            return testClass.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                .OrderBy(m => Depth(testClass, m.DeclaringType))
+                .ThenBy(m => m.MetadataToken)
+                .ToArray();
+        }
+
+        private static int Depth(Type testClass, Type declaring)
+        {
+            int depth = 0;
+            for (Type t = testClass; t != null && t != declaring; t = t.BaseType) depth++;
+            return depth;
+        }
+
+        /// <summary>Each (method, attribute) whose attribute is exactly <paramref name="kind"/>, TestMethod dropped where DataRows exist.</summary>
+        private static IEnumerable<(MethodInfo Method, object Attribute)> Matching(MethodInfo[] methods, Type kind)
+        {
+            foreach (MethodInfo method in methods)
             {
-                TestResult r = Execute(testClass.Name + "." + cleanup.Name + " [Cleanup]", instance, cleanup, null);
-                if (r.Outcome == TestOutcome.Failed) results.Add(r);
+                foreach (object attribute in Helper.RemoveTestMethodIfDataRowExists(method.GetCustomAttributes(true)))
+                {
+                    if (attribute.GetType() == kind) yield return (method, attribute);
+                }
             }
         }
 
-        private static TestResult Execute(string name, object instance, MethodInfo method, object[] args)
+        /// <summary>One launcher pass (RunTest); false when a Setup was skipped, which ends the class.</summary>
+        private static bool RunPass(Type testClass, MethodInfo[] methods, Type kind, List<TestResult> results)
+        {
+            foreach (var (method, attribute) in Matching(methods, kind))
+            {
+                object[] parameters = attribute is DataRowAttribute row ? row.MethodParameters : null;
+                TestResult result = Execute(Name(testClass, method, attribute), method, parameters);
+                results.Add(result);
+                if (kind == typeof(SetupAttribute) && result.Outcome == TestOutcome.Skipped) return false;
+            }
+
+            return true;
+        }
+
+        private static TestResult Execute(string name, MethodInfo method, object[] parameters)
         {
             OutputHelper.BeginCapture();
             var watch = Stopwatch.StartNew();
@@ -90,34 +120,40 @@ namespace nanoFramework.TestFramework.DesktopRunner
             string message = null;
             try
             {
-                method.Invoke(method.IsStatic ? null : instance, args);
+                NullTargetInvoker.Invoke(method, parameters);
             }
-            catch (TargetInvocationException wrapped) when (wrapped.InnerException is SkipTestException skip)
+            catch (Exception ex) when (ex.GetType() == typeof(SkipTestException))
             {
                 outcome = TestOutcome.Skipped;
-                message = skip.Message;
-            }
-            catch (TargetInvocationException wrapped) when (wrapped.InnerException != null)
-            {
-                outcome = TestOutcome.Failed;
-                message = wrapped.InnerException.GetType().Name + ": " + wrapped.InnerException.Message;
+                message = ex.Message;
             }
             catch (Exception ex)
             {
-                // A DataRow whose arguments do not fit the method, a bad signature: a failure, not a crash of the run.
+                // Also a DataRow whose arguments do not fit the method: a failure, not a crash of the run.
                 outcome = TestOutcome.Failed;
                 message = ex.GetType().Name + ": " + ex.Message;
             }
+
             watch.Stop();
             string output = OutputHelper.EndCapture();
             return new TestResult(name, outcome, message, output, watch.Elapsed.TotalMilliseconds);
         }
 
-        private static string Name(Type testClass, MethodInfo method, object[] row)
+        private static string Name(Type testClass, MethodInfo method, object attribute)
         {
             string name = testClass.Name + "." + method.Name;
-            if (row == null) return name;
-            return name + "(" + string.Join(", ", row.Select(v => v == null ? "null" : Convert.ToString(v, CultureInfo.InvariantCulture))) + ")";
+            switch (attribute)
+            {
+                case SetupAttribute _:
+                    return name + " [Setup]";
+                case CleanupAttribute _:
+                    return name + " [Cleanup]";
+                case DataRowAttribute row:
+                    object[] values = row.MethodParameters ?? new object[0];
+                    return name + "(" + string.Join(", ", values.Select(v => v == null ? "null" : Convert.ToString(v, CultureInfo.InvariantCulture))) + ")";
+                default:
+                    return name;
+            }
         }
 
         public static string Summary(IReadOnlyCollection<TestResult> results)
