@@ -27,7 +27,7 @@ namespace MedCard.Firmware.Tests
         {
             FaultEnumerator e = Prepare();
             e.RunSingles();
-            OutputHelper.WriteLine("reader fault suite: " + e.CleanOps.ToString() + " operations per clean run, " + e.Singles.ToString() + " single-fault scenarios, " + e.Failed.ToString() + " failed");
+            OutputHelper.WriteLine("reader fault suite: " + e.Summary());
             Assert.AreEqual(0, e.Failed, e.Failed.ToString() + " of " + e.Singles.ToString() + " scenarios broke a promise:" + e.Violations());
             Assert.IsTrue(e.Singles > 1000, "every byte offset of every write is covered");
         }
@@ -37,7 +37,7 @@ namespace MedCard.Firmware.Tests
         {
             FaultEnumerator e = Prepare();
             e.RunPairs();
-            OutputHelper.WriteLine("reader fault suite: " + e.Pairs.ToString() + " two-fault scenarios, " + e.Failed.ToString() + " failed");
+            OutputHelper.WriteLine("reader fault suite: " + e.Summary());
             Assert.AreEqual(0, e.Failed, e.Failed.ToString() + " of " + e.Pairs.ToString() + " scenarios broke a promise:" + e.Violations());
             Assert.IsTrue(e.Pairs > 1000, "pairs at every operation, reboots included");
         }

@@ -26,7 +26,7 @@ namespace MedCard.Firmware.Tests
         {
             FaultEnumerator e = Prepare();
             e.RunSingles();
-            OutputHelper.WriteLine("counter fault suite: " + e.CleanOps.ToString() + " operations, " + e.Singles.ToString() + " single-fault scenarios, " + e.Failed.ToString() + " failed");
+            OutputHelper.WriteLine("counter fault suite: " + e.Summary());
             Assert.AreEqual(0, e.Failed, e.Failed.ToString() + " of " + e.Singles.ToString() + " scenarios broke the counter:" + e.Violations());
             Assert.IsTrue(e.Singles > 200, "every byte offset of every write is covered");
         }
@@ -36,7 +36,7 @@ namespace MedCard.Firmware.Tests
         {
             FaultEnumerator e = Prepare();
             e.RunPairs();
-            OutputHelper.WriteLine("counter fault suite: " + e.Pairs.ToString() + " two-fault scenarios, " + e.Failed.ToString() + " failed");
+            OutputHelper.WriteLine("counter fault suite: " + e.Summary());
             Assert.AreEqual(0, e.Failed, e.Failed.ToString() + " of " + e.Pairs.ToString() + " scenarios broke the counter:" + e.Violations());
             Assert.IsTrue(e.Pairs > 100, "pairs at every operation, reboots included");
         }

@@ -37,6 +37,13 @@ namespace MedCard.Firmware.Tests
         /// <summary>Scenarios that broke an invariant.</summary>
         public int Failed;
 
+        // Breakdown for the summary: operations of the clean run by kind; singles by what they do; pairs by the two kinds.
+        private readonly int[] _cleanByOp = new int[4];
+        private int _singleCuts;
+        private int _singleTorn;
+        private int _singleErrors;
+        private readonly int[] _pairsByKinds = new int[4];
+
         public FaultEnumerator(IFaultWorkload workload, FakeByteStore snapshot)
         {
             _workload = workload;
@@ -47,6 +54,17 @@ namespace MedCard.Firmware.Tests
         public int Scenarios
         {
             get { return Singles + Pairs; }
+        }
+
+        /// <summary>One line: the clean run's operations, the scenarios by kind, the failures.</summary>
+        public string Summary()
+        {
+            return CleanOps.ToString() + " storage operations in a clean run (" + _cleanByOp[(int)StorageOp.Write].ToString() + " writes, "
+                + _cleanByOp[(int)StorageOp.Read].ToString() + " reads, " + _cleanByOp[(int)StorageOp.Delete].ToString() + " deletes, "
+                + _cleanByOp[(int)StorageOp.Exists].ToString() + " exists); " + Singles.ToString() + " single-fault scenarios (" + _singleCuts.ToString()
+                + " power cuts, " + _singleTorn.ToString() + " torn writes at every byte, " + _singleErrors.ToString() + " transient errors); "
+                + Pairs.ToString() + " two-fault scenarios (cut+cut " + _pairsByKinds[0].ToString() + ", cut+error " + _pairsByKinds[1].ToString()
+                + ", error+cut " + _pairsByKinds[2].ToString() + ", error+error " + _pairsByKinds[3].ToString() + "); " + Failed.ToString() + " failed";
         }
 
         /// <summary>The first violations, one per line (empty when none).</summary>
@@ -72,6 +90,11 @@ namespace MedCard.Firmware.Tests
             ArrayList log = store.Log;
             store.Log = null;
             CleanOps = log.Count;
+            for (int i = 0; i < log.Count; i++)
+            {
+                _cleanByOp[(int)((LoggedOp)log[i]).Op]++;
+            }
+
             _cleanLog = log;
             _cleanBase = baseOps;
             return _workload.Finish();
@@ -89,8 +112,21 @@ namespace MedCard.Firmware.Tests
                 ArrayList faults = SingleFaults(op);
                 for (int f = 0; f < faults.Count; f++)
                 {
-                    RunScenario((StorageFault)faults[f], null);
+                    StorageFault fault = (StorageFault)faults[f];
+                    RunScenario(fault, null);
                     Singles++;
+                    if (fault.Effect == FaultEffect.Truncated || fault.Effect == FaultEffect.NewPrefixOldSuffix || fault.Effect == FaultEffect.Garbled)
+                    {
+                        _singleTorn++;
+                    }
+                    else if (fault.Kind == FaultKind.PowerCut)
+                    {
+                        _singleCuts++;
+                    }
+                    else
+                    {
+                        _singleErrors++;
+                    }
                 }
             }
         }
@@ -123,6 +159,7 @@ namespace MedCard.Firmware.Tests
                             if (b.Fired)
                             {
                                 Pairs++;
+                                _pairsByKinds[((int)a.Kind * 2) + (int)b.Kind]++;
                             }
                         }
                     }

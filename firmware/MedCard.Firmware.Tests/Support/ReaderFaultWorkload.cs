@@ -96,6 +96,7 @@ namespace MedCard.Firmware.Tests
                 _ledger.Approved((SignedRecord)_historyRecords[i]);
             }
 
+            _h.Reader.InstallCardKeysFromDropFile();
             _card = TestCards.Personalised(TestKeys.Uid4(), TestKeys.CardNumber);
             _h.Present(_card);
         }
@@ -246,7 +247,9 @@ namespace MedCard.Firmware.Tests
             {
                 try
                 {
+                    // What the app's Program does at every boot: build the core, then look for the card-keys drop file.
                     _h.Reboot();
+                    _h.Reader.InstallCardKeysFromDropFile();
                     break;
                 }
                 catch (PowerCutException)
