@@ -59,12 +59,22 @@ namespace MedCard.Firmware.Tests
         /// <summary>One line: the clean run's operations, the scenarios by kind, the failures.</summary>
         public string Summary()
         {
-            return CleanOps.ToString() + " storage operations in a clean run (" + _cleanByOp[(int)StorageOp.Write].ToString() + " writes, "
+            string s = CleanOps.ToString() + " storage operations in a clean run (" + _cleanByOp[(int)StorageOp.Write].ToString() + " writes, "
                 + _cleanByOp[(int)StorageOp.Read].ToString() + " reads, " + _cleanByOp[(int)StorageOp.Delete].ToString() + " deletes, "
-                + _cleanByOp[(int)StorageOp.Exists].ToString() + " exists); " + Singles.ToString() + " single-fault scenarios (" + _singleCuts.ToString()
-                + " power cuts, " + _singleTorn.ToString() + " torn writes at every byte, " + _singleErrors.ToString() + " transient errors); "
-                + Pairs.ToString() + " two-fault scenarios (cut+cut " + _pairsByKinds[0].ToString() + ", cut+error " + _pairsByKinds[1].ToString()
-                + ", error+cut " + _pairsByKinds[2].ToString() + ", error+error " + _pairsByKinds[3].ToString() + "); " + Failed.ToString() + " failed";
+                + _cleanByOp[(int)StorageOp.Exists].ToString() + " exists); ";
+            if (Singles > 0)
+            {
+                s += Singles.ToString() + " single-fault scenarios (" + _singleCuts.ToString() + " power cuts, " + _singleTorn.ToString()
+                    + " torn writes at every byte, " + _singleErrors.ToString() + " transient errors); ";
+            }
+
+            if (Pairs > 0)
+            {
+                s += Pairs.ToString() + " two-fault scenarios (cut+cut " + _pairsByKinds[0].ToString() + ", cut+error " + _pairsByKinds[1].ToString()
+                    + ", error+cut " + _pairsByKinds[2].ToString() + ", error+error " + _pairsByKinds[3].ToString() + "); ";
+            }
+
+            return s + Failed.ToString() + " failed";
         }
 
         /// <summary>The first violations, one per line (empty when none).</summary>
