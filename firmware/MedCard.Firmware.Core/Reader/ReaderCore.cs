@@ -39,6 +39,15 @@ namespace MedCard.Firmware.Reader
         private readonly byte[] _uidFingerprint = new byte[Hotlist.FingerprintLength];
         private readonly byte[] _cardFingerprint = new byte[Hotlist.FingerprintLength];
 
+        // Messages the reader sends over and over: each is encoded into the channel's own buffers as soon as it is
+        // filled in (events into PendingEvent, answers into the response cache) and never kept, so one instance of
+        // each serves every transaction instead of new garbage each time. The PIN block buffer is wiped after each send.
+        private readonly CardPresented _presented = new CardPresented();
+        private readonly CardRemoved _removed = new CardRemoved();
+        private readonly PinBlockResponse _pinResponse = new PinBlockResponse();
+        private readonly byte[] _pinBlock = new byte[PinBlockResponse.PinBlockLength];
+        private readonly AuthorizeResponse _authorizeResponse = new AuthorizeResponse();
+
         private HolderCardReader _cardReader;
         private CardKeys _cardReaderKeys;
 
@@ -242,10 +251,14 @@ namespace MedCard.Firmware.Reader
             Enter(ReaderState.PinEntry);
         }
 
-        /// <summary>The card-side checks of an AuthorizeRequest, then signing.</summary>
+        /// <summary>
+        /// The card-side checks of an AuthorizeRequest, then signing. The answer is the reader's one reused instance:
+        /// the caller sends it at once and keeps nothing.
+        /// </summary>
         internal AuthorizeResponse Authorize(AuthorizeRequest request)
         {
-            AuthorizeResponse response = new AuthorizeResponse();
+            AuthorizeResponse response = _authorizeResponse;
+            response.Record = null;
             if (request.Time != 0 && !_devices.WallClock.IsSet)
             {
                 _devices.WallClock.SetUtcSeconds(request.Time);
@@ -548,11 +561,15 @@ namespace MedCard.Firmware.Reader
         private void ReportCard(CardReadStatus status)
         {
             DetectedCard card = _presence.Current;
-            CardPresented message = new CardPresented();
+            CardPresented message = _presented;
             message.Uid = CopyUid();
             message.Atqa = card.Atqa;
             message.Sak = card.Sak;
             message.HolderStatus = HolderStatusMap.ToWire(status);
+            message.ResidentId = null;
+            message.Gender = Gender.Unknown;
+            message.CardNumber = null;
+            message.NameUtf8 = null;
             if (status == CardReadStatus.Ok)
             {
                 message.ResidentId = _holder.ResidentId;
@@ -562,6 +579,10 @@ namespace MedCard.Firmware.Reader
             }
 
             _channel.SendEvent(message, _now);
+            // The holder's fields stay with the holder data (cleared on removal), not in the reused message.
+            message.ResidentId = null;
+            message.CardNumber = null;
+            message.NameUtf8 = null;
             _cardReported = true;
         }
 
@@ -609,16 +630,16 @@ namespace MedCard.Firmware.Reader
 
         private void FinishPin(PinEntryStatus status)
         {
-            PinBlockResponse response = new PinBlockResponse();
+            PinBlockResponse response = _pinResponse;
             response.Status = status;
-            byte[] block = null;
+            response.KeyCounter = 0;
+            response.PinBlock = null;
             if (status == PinEntryStatus.Entered)
             {
-                block = new byte[PinBlockResponse.PinBlockLength];
                 uint keyCounter = Counter.Last + 1;
-                _pinEncoder.Encode(_pin, _holder.CardNumber, Provisioning.ReaderKey, Provisioning.ReaderId, keyCounter, block, 0);
+                _pinEncoder.Encode(_pin, _holder.CardNumber, Provisioning.ReaderKey, Provisioning.ReaderId, keyCounter, _pinBlock, 0);
                 response.KeyCounter = keyCounter;
-                response.PinBlock = block;
+                response.PinBlock = _pinBlock;
                 _pinEntered = true;
             }
 
@@ -628,10 +649,8 @@ namespace MedCard.Firmware.Reader
                 _channel.SendDeferred(response);
             }
 
-            if (block != null)
-            {
-                ConstantTime.Wipe(block);
-            }
+            ConstantTime.Wipe(_pinBlock);
+            response.PinBlock = null;
 
             _devices.Feedback.SetLed(FeedbackLed.Busy, false);
             if (status == PinEntryStatus.Entered)
@@ -657,7 +676,7 @@ namespace MedCard.Firmware.Reader
 
             if (_cardReported)
             {
-                CardRemoved removed = new CardRemoved();
+                CardRemoved removed = _removed;
                 removed.Uid = CopyUid();
                 _channel.SendEvent(removed, _now);
             }

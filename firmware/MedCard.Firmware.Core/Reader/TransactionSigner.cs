@@ -21,6 +21,9 @@ namespace MedCard.Firmware.Reader
         private readonly Provisioning _provisioning;
         private readonly IHmacSha256 _hmac;
 
+        // The MAC input is rebuilt for every record: one buffer instead of 124 bytes of garbage per transaction.
+        private readonly byte[] _macInput = new byte[SignedRecord.MacInputLength];
+
         /// <summary>Create over the reader's storage.</summary>
         public TransactionSigner(TransactionCounter counter, Journal journal, Provisioning provisioning, IHmacSha256 hmac)
         {
@@ -72,7 +75,7 @@ namespace MedCard.Firmware.Reader
             r.Time = request.Time;
             // The decoded request is ours and short-lived: its nonce array can be the record's.
             r.HostNonce = request.HostNonce;
-            r.Sign(_hmac, _provisioning.ReaderKey);
+            r.Sign(_hmac, _provisioning.ReaderKey, _macInput);
 
             StorageStatus appended = _journal.Append(r);
             if (appended == StorageStatus.JournalFull)

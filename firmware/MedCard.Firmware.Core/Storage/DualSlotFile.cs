@@ -85,30 +85,29 @@ namespace MedCard.Firmware.Storage
         public int Load(byte[] image)
         {
             CheckImage(image);
-            _loaded = true;
-            _currentSlot = -1;
-            _sequence = 0;
 
-            uint sequence0 = 0;
+            // Nothing about the slots is believed until both were read: a read that throws half way must leave
+            // the file "not loaded" (the next save loads again), never "loaded, empty" - an empty belief makes the
+            // next save write slot 0 with sequence 1, which loses to the stale slot at the next boot.
+            _loaded = false;
+            uint sequence0;
             int length0 = ReadValid(0, image, out sequence0);
-            uint sequence1 = 0;
+            uint sequence1;
             int length1 = ReadValid(1, image, out sequence1);
 
             if (length1 >= 0 && (length0 < 0 || sequence1 > sequence0))
             {
-                _currentSlot = 1;
-                _sequence = sequence1;
+                Believe(1, sequence1);
                 return length1;
             }
 
             if (length0 < 0)
             {
+                Believe(-1, 0);
                 return -1;
             }
 
             // Slot 0 wins but slot 1 was read last: read slot 0 again (cheaper than a second buffer).
-            _currentSlot = 0;
-            _sequence = sequence0;
             uint again;
             int length = ReadValid(0, image, out again);
             if (length < 0 || again != sequence0)
@@ -116,6 +115,7 @@ namespace MedCard.Firmware.Storage
                 throw new IOException("slot changed while loading");
             }
 
+            Believe(0, sequence0);
             return length;
         }
 
@@ -160,19 +160,25 @@ namespace MedCard.Firmware.Storage
                 throw new IOException("read-back of " + _names[target] + " failed");
             }
 
-            _loaded = true;
-            _currentSlot = target;
-            _sequence = sequence;
+            Believe(target, sequence);
         }
 
         /// <summary>Delete both slots.</summary>
         public void Erase()
         {
+            // A delete that throws leaves one slot or both: unknown until the next load.
+            _loaded = false;
             _store.Delete(_names[0]);
             _store.Delete(_names[1]);
+            Believe(-1, 0);
+        }
+
+        // The only place the belief about the slots changes: after the reads or writes that prove it succeeded.
+        private void Believe(int slot, uint sequence)
+        {
+            _currentSlot = slot;
+            _sequence = sequence;
             _loaded = true;
-            _currentSlot = -1;
-            _sequence = 0;
         }
 
         // Which slot is current, without a payload buffer: headers only need the whole file, so use a

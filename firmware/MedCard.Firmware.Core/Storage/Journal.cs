@@ -53,6 +53,11 @@ namespace MedCard.Firmware.Storage
         private uint _headCounter;
         private int _count;
 
+        // A slot whose last write failed after it may have landed (read-back error, error at flush): it can hold a
+        // durable record the host was told failed. The next append goes there, so the file is overwritten before any
+        // other slot is used, and a reboot that finds it first treats it as journaled (its nonce then answers retries).
+        private int _unsureSlot = -1;
+
         /// <summary>Bind to the store with <paramref name="capacity"/> slots (1..100) and load the index.</summary>
         public Journal(IByteStore store, int capacity)
         {
@@ -141,7 +146,7 @@ namespace MedCard.Firmware.Storage
         /// </summary>
         public StorageStatus Append(SignedRecord record)
         {
-            int slot = FreeSlot();
+            int slot = _unsureSlot >= 0 ? _unsureSlot : FreeSlot();
             if (slot < 0)
             {
                 return StorageStatus.JournalFull;
@@ -162,12 +167,17 @@ namespace MedCard.Firmware.Storage
                 int readLength = ReadSlot(slot);
                 if (readLength != length || BigEndian.ReadUInt32(_recordImage, 2) != record.Counter)
                 {
-                    return StorageStatus.WriteFailed;
+                    return Unsure(slot);
                 }
             }
             catch (IOException)
             {
-                return StorageStatus.WriteFailed;
+                return Unsure(slot);
+            }
+
+            if (slot == _unsureSlot)
+            {
+                _unsureSlot = -1;
             }
 
             _counters[slot] = record.Counter;
@@ -301,6 +311,7 @@ namespace MedCard.Firmware.Storage
             }
 
             _ackFile.Erase();
+            _unsureSlot = -1;
             Array.Clear(_nonces, 0, _nonces.Length);
             _count = 0;
             _ackedThrough = 0;
@@ -345,6 +356,23 @@ namespace MedCard.Firmware.Storage
                     _count++;
                 }
             }
+        }
+
+        // The record may be in the file or not: try to remove it (the host was told the signing failed), else remember the
+        // slot so the next append overwrites it.
+        private StorageStatus Unsure(int slot)
+        {
+            _unsureSlot = slot;
+            try
+            {
+                _store.Delete(_names[slot]);
+                _unsureSlot = -1;
+            }
+            catch (IOException)
+            {
+            }
+
+            return StorageStatus.WriteFailed;
         }
 
         private bool SameNonce(int slot, byte[] nonce, int off)

@@ -19,6 +19,31 @@ namespace MedCard.Firmware.Tests
             return image;
         }
 
+        // Issue 9, finding 3: a load that throws half way must not leave the file believing it is empty. Before the fix the
+        // next save went to slot 0 with sequence 1 and lost, at the next boot, to the stale value in slot 1.
+        [TestMethod]
+        public void ReadErrorWhileLoadingIsNeverTakenForAnEmptyFile()
+        {
+            FakeByteStore store = new FakeByteStore();
+            DualSlotFile f = new DualSlotFile(store, "x", 8);
+            for (byte v = 1; v <= 4; v++)
+            {
+                f.Save(Image(f, v, 8), 8);
+            }
+
+            store.FailWrites = 1;
+            Assert.ThrowsException(typeof(System.IO.IOException), () => f.Save(Image(f, 5, 8), 8));
+            store.FailReads = 1;
+            Assert.ThrowsException(typeof(System.IO.IOException), () => f.Load(new byte[f.ImageSize]));
+            f.Save(Image(f, 6, 8), 8);
+
+            DualSlotFile reopened = new DualSlotFile(store, "x", 8);
+            byte[] image = new byte[reopened.ImageSize];
+            Assert.AreEqual(8, reopened.Load(image));
+            Assert.AreEqual((byte)6, image[DualSlotFile.PayloadOffset], "the value saved last is what a reboot loads");
+            Assert.AreEqual(5u, reopened.Sequence, "the sequence carried on from the newest slot");
+        }
+
         [TestMethod]
         public void NothingWrittenLoadsAsMissing()
         {

@@ -122,6 +122,20 @@ namespace MedCard.Protocol
         /// <summary>Computes the 16-byte MAC of the current fields under key.</summary>
         public byte[] ComputeMac(IHmacSha256 hmac, byte[] key)
         {
+            return ComputeMac(hmac, key, new byte[MacInputLength]);
+        }
+
+        /// <summary>
+        /// As <see cref="ComputeMac(IHmacSha256, byte[])"/>, building the MAC input in a caller-owned buffer of at least
+        /// <see cref="MacInputLength"/> bytes (the reader signs every transaction without allocating it).
+        /// </summary>
+        public byte[] ComputeMac(IHmacSha256 hmac, byte[] key, byte[] input)
+        {
+            if (input == null || input.Length < MacInputLength)
+            {
+                throw new System.ArgumentException("MAC input buffer too small");
+            }
+
             if (hmac == null)
             {
                 throw new System.ArgumentNullException("hmac");
@@ -132,9 +146,8 @@ namespace MedCard.Protocol
                 throw new System.ArgumentException("reader key must be 32 bytes");
             }
 
-            byte[] input = new byte[MacInputLength];
             WriteMacInput(input, 0);
-            byte[] full = hmac.Compute(key, input, 0, input.Length);
+            byte[] full = hmac.Compute(key, input, 0, MacInputLength);
             if (full == null || full.Length < MacLength)
             {
                 throw new System.InvalidOperationException("HMAC implementation returned too few bytes");
@@ -150,6 +163,12 @@ namespace MedCard.Protocol
         public void Sign(IHmacSha256 hmac, byte[] key)
         {
             Mac = ComputeMac(hmac, key);
+        }
+
+        /// <summary>Sets <see cref="Mac"/> from the current fields, building the MAC input in <paramref name="input"/>.</summary>
+        public void Sign(IHmacSha256 hmac, byte[] key, byte[] input)
+        {
+            Mac = ComputeMac(hmac, key, input);
         }
 
         /// <summary>
