@@ -273,6 +273,13 @@ namespace MedCard.Host.Client
             {
                 throw new ArgumentException("The amount, type or card number does not fit an authorization (see TransactionTypes.IsAmountAllowed).");
             }
+            if (_options.HolderMac is not null && CurrentCard is { IsPresent: true, HolderVerified: false })
+            {
+                // The card in the field failed the issuer MAC (or carries no holder data): the reader cannot tell a
+                // forged card from a genuine one, the host can, so nothing is sent for signing.
+                _logger.LogWarning("Authorization refused: the card in the field did not pass the holder MAC check");
+                return new AuthorizationResult(AuthorizeStatus.CardMismatch, null, Array.Empty<RecordCheck>());
+            }
             for (int round = 0; ; round++)
             {
                 ReceivedFrame frame = await _link.RequestAsync(request, _options.AuthorizeTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
