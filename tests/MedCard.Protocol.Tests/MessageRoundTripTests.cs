@@ -75,6 +75,21 @@ namespace MedCard.Protocol.Tests
             Assert.Equal(Gender.Female, d.Gender);
             Assert.Equal("A12345678", d.CardNumber);
             Assert.Equal("张三丰", Encoding.UTF8.GetString(d.NameUtf8));
+            Assert.Equal(m.IssuerMac, d.IssuerMac);
+        }
+
+        [Fact]
+        public void Card_presented_with_holder_data_needs_the_issuer_mac()
+        {
+            var m = (CardPresented)SampleMessages.All().First(s => s.Message is CardPresented).Message;
+            byte[] payload = Wire.Payload(m);
+            Assert.NotEqual(DecodeStatus.Ok, CardPresented.TryDecode(payload, 0, payload.Length - 1, out _));
+            var without = new CardPresented
+            {
+                Uid = m.Uid, Atqa = m.Atqa, Sak = m.Sak, HolderStatus = HolderDataStatus.Ok, ResidentId = m.ResidentId, Gender = m.Gender,
+                CardNumber = m.CardNumber, NameUtf8 = m.NameUtf8,
+            };
+            Assert.Throws<ArgumentException>(() => Wire.Payload(without));
         }
 
         [Fact]
@@ -82,7 +97,7 @@ namespace MedCard.Protocol.Tests
         {
             var m = (CardPresented)SampleMessages.All().First(s => s.Message is CardPresented).Message;
             byte[] payload = Wire.Payload(m);
-            payload[payload.Length - 1] = 0xFF; // never valid in UTF-8
+            payload[payload.Length - 1 - HolderDataMac.Length] = 0xFF; // the name's last byte (the 16-byte issuer MAC follows): never valid in UTF-8
             Assert.Equal(DecodeStatus.InvalidField, CardPresented.TryDecode(payload, 0, payload.Length, out _));
         }
 
