@@ -12,7 +12,7 @@ namespace MedCard.Firmware.App
     /// </summary>
     public static class CardKeyInstaller
     {
-        /// <summary>Name of the one-shot drop file on the I: drive: master key 32 | issuer key 32.</summary>
+        /// <summary>Name of the one-shot drop file on the I: drive: the key-A master, 32 bytes.</summary>
         public const string DropFileName = CardKeyDropFile.FileName;
 
         /// <summary>Install the keys from the drop file, if there is one.</summary>

@@ -353,11 +353,10 @@ public sealed class ReaderSimulator : IAsyncDisposable
         if (_options.FlashCardKeys && (core.Provisioning.CardKeys is null || firstBoot))
         {
             // What the device maker's app does at flashing time (and again if a factory wipe removed them).
-            byte[] master = (byte[])Cards.SectorMasterKey.Clone();
-            byte[] issuer = (byte[])Cards.IssuerKey.Clone();
-            core.InstallCardKeys(master, issuer);
+            // Only the key-A master: the issuer's key-B master and holder-data MAC key never go to a reader.
+            byte[] master = (byte[])Cards.KeyAMasterKey.Clone();
+            core.InstallCardKeys(master);
             ConstantTime.Wipe(master);
-            ConstantTime.Wipe(issuer);
         }
 
         if (firstBoot && Cards.ReaderId != 0 && !core.Provisioning.IsProvisioned)

@@ -45,8 +45,8 @@ public sealed record SimulatorOptions
     public bool AutoTypePin { get; init; } = true;
 
     /// <summary>
-    /// Install the cards file's scheme keys at boot, as the device maker's flashing step does (default). False: the
-    /// reader starts without card keys and the host installs them over the link (ProvisionCardKeys).
+    /// Install the cards file's key-A master at boot, as the device maker's flashing step does (default). False: the
+    /// reader starts without a card key and the host installs it over the link (ProvisionCardKeys).
     /// </summary>
     public bool FlashCardKeys { get; init; } = true;
 

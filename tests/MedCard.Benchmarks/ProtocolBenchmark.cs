@@ -123,7 +123,7 @@ namespace MedCard.Benchmarks
             {
                 Uid = Hex.Decode(GoldenVectors.CardUidHex), Atqa = 0x0004, Sak = 0x08, HolderStatus = HolderDataStatus.Ok,
                 ResidentId = "11010519491231002X", Gender = Gender.Male, CardNumber = GoldenVectors.CardNumber,
-                NameUtf8 = System.Text.Encoding.UTF8.GetBytes("张三"),
+                NameUtf8 = System.Text.Encoding.UTF8.GetBytes("张三"), IssuerMac = Hex.Decode(GoldenVectors.HolderMacHex),
             };
         }
 

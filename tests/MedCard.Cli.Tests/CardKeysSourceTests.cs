@@ -9,7 +9,7 @@ using Xunit;
 
 namespace MedCard.Cli.Tests;
 
-/// <summary>The three forms of a `provision --card-keys` file, and what is refused before anything is sent.</summary>
+/// <summary>The three forms of a `provision --card-keys` file (the key-A master only), and what is refused before anything is sent.</summary>
 public sealed class CardKeysSourceTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("medcard-card-keys-").FullName;
@@ -24,44 +24,44 @@ public sealed class CardKeysSourceTests : IDisposable
     }
 
     [Fact]
-    public void Raw_bytes_hex_and_a_cards_file_give_the_same_keys_in_order()
+    public void Raw_bytes_hex_and_a_cards_file_give_the_same_key()
     {
         byte[] master = RandomNumberGenerator.GetBytes(32);
-        byte[] issuer = RandomNumberGenerator.GetBytes(32);
-        string hex = Convert.ToHexString(master) + "\n  " + Convert.ToHexString(issuer).ToLowerInvariant() + "\n";
-        string json = "{ \"scheme\": { \"sectorMasterKey\": \"" + Convert.ToHexString(master) + "\", \"issuerKey\": \"" + Convert.ToHexString(issuer)
-            + "\" }, \"cards\": [] }";
+        byte[] other = RandomNumberGenerator.GetBytes(32);
+        string hex = Convert.ToHexString(master, 0, 16) + "\n  " + Convert.ToHexString(master, 16, 16).ToLowerInvariant() + "\n";
+        string json = "{ \"scheme\": { \"keyAMasterKey\": \"" + Convert.ToHexString(master) + "\", \"keyBMasterKey\": \"" + Convert.ToHexString(other)
+            + "\", \"holderMacKey\": \"" + Convert.ToHexString(other) + "\" }, \"cards\": [] }";
 
         foreach (string path in new[]
                  {
-                     Write("raw.bin", master.Concat(issuer).ToArray()),
+                     Write("raw.bin", master),
                      Write("keys.hex", System.Text.Encoding.ASCII.GetBytes(hex)),
                      Write("cards.json", System.Text.Encoding.UTF8.GetBytes(json)),
                  })
         {
             using CardKeysSource keys = CardKeysSource.Load(path);
-            Assert.Equal(master, keys.SectorMasterKey);
-            Assert.Equal(issuer, keys.IssuerKey);
-            Assert.Equal(Convert.ToHexString(SHA256.HashData(master).AsSpan(0, 8)), keys.SectorMasterKeyFingerprint);
+            Assert.Equal(master, keys.KeyAMasterKey);
+            Assert.Equal(Convert.ToHexString(SHA256.HashData(master).AsSpan(0, 8)), keys.KeyAMasterKeyFingerprint);
             Assert.DoesNotContain(Convert.ToHexString(master), keys.ToString(), StringComparison.OrdinalIgnoreCase);
         }
     }
 
     [Fact]
-    public void The_simulators_exported_cards_file_carries_its_scheme_keys()
+    public void The_simulators_exported_cards_file_gives_the_reader_its_key_A_master_only()
     {
         SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
         string path = Path.Combine(_folder, "demo-cards.json");
         File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(CardDeck.DemoFile(),
             new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase }));
         using CardKeysSource keys = CardKeysSource.Load(path);
-        Assert.Equal(Convert.FromHexString(scheme.SectorMasterKey), keys.SectorMasterKey);
-        Assert.Equal(Convert.FromHexString(scheme.IssuerKey), keys.IssuerKey);
+        Assert.Equal(Convert.FromHexString(scheme.KeyAMasterKey), keys.KeyAMasterKey);
+        Assert.NotEqual(Convert.FromHexString(scheme.KeyBMasterKey), keys.KeyAMasterKey);
+        Assert.NotEqual(Convert.FromHexString(scheme.HolderMacKey), keys.KeyAMasterKey);
     }
 
     [Theory]
     [InlineData("short")]
-    [InlineData("same")]
+    [InlineData("two-keys")]
     [InlineData("zero")]
     [InlineData("not-hex")]
     [InlineData("json-without-scheme")]
@@ -70,10 +70,10 @@ public sealed class CardKeysSourceTests : IDisposable
         byte[] key = RandomNumberGenerator.GetBytes(32);
         byte[] content = kind switch
         {
-            "short" => key,
-            "same" => key.Concat(key).ToArray(),
-            "zero" => new byte[32].Concat(key).ToArray(),
-            "not-hex" => System.Text.Encoding.ASCII.GetBytes(new string('Z', 128)),
+            "short" => key[..31],
+            "two-keys" => key.Concat(key).ToArray(),
+            "zero" => new byte[32],
+            "not-hex" => System.Text.Encoding.ASCII.GetBytes(new string('Z', 64)),
             _ => System.Text.Encoding.UTF8.GetBytes("{ \"cards\": [] }"),
         };
         CliException e = Assert.Throws<CliException>(() => CardKeysSource.Load(Write(kind, content)));

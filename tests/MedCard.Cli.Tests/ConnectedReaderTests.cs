@@ -95,13 +95,13 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         Assert.Equal(1, card.GetProperty("unprintedRecords").GetInt32());
     }
 
-    /// <summary>The demo scheme's card-system keys as 128 hex digits on two lines (the simulator's cards are
-    /// personalised under them).</summary>
+    /// <summary>The demo scheme's key-A master as 64 hex digits (the reader's card key; the simulator's cards are
+    /// personalised under the scheme's three keys).</summary>
     private string WriteCardKeysFile(string name)
     {
         MedCard.Simulator.Cards.SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
         string path = Path.Combine(_cli.Folder, name);
-        File.WriteAllText(path, scheme.SectorMasterKey + "\n" + scheme.IssuerKey + "\n");
+        File.WriteAllText(path, scheme.KeyAMasterKey + "\n");
         return path;
     }
 
@@ -138,10 +138,9 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         JsonElement cardKeys = install.Json.GetProperty("cardKeys");
         MedCard.Simulator.Cards.SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
         Assert.Equal("installed", cardKeys.GetProperty("status").GetString());
-        Assert.Equal(Fingerprint(scheme.SectorMasterKey), cardKeys.GetProperty("sectorMasterKeyFingerprint").GetString());
-        Assert.Equal(Fingerprint(scheme.IssuerKey), cardKeys.GetProperty("issuerKeyFingerprint").GetString());
+        Assert.Equal(Fingerprint(scheme.KeyAMasterKey), cardKeys.GetProperty("keyAMasterKeyFingerprint").GetString());
         Assert.Contains("reader key was not changed", install.Error, StringComparison.Ordinal);
-        foreach (string secret in new[] { scheme.SectorMasterKey, scheme.IssuerKey })
+        foreach (string secret in new[] { scheme.KeyAMasterKey, scheme.KeyBMasterKey, scheme.HolderMacKey })
         {
             Assert.DoesNotContain(secret, install.Out + install.Error, StringComparison.OrdinalIgnoreCase);
         }

@@ -40,6 +40,14 @@ namespace MedCard.Protocol
                 {
                     return "RecordMac";
                 }
+
+                byte[] holderMac = new byte[HolderDataMac.Length];
+                byte[] uid = Hex.Decode(GoldenVectors.CardUidHex);
+                new HolderDataMac(hmac).Compute(Hex.Decode(GoldenVectors.HolderMacKeyHex), uid, uid.Length, GoldenVectors.BuildHolderImage(), 0, holderMac, 0);
+                if (Hex.Encode(holderMac) != GoldenVectors.HolderMacHex)
+                {
+                    return "HolderMac";
+                }
             }
 
             record.Mac = Hex.Decode(GoldenVectors.RecordMacHex);

@@ -32,11 +32,20 @@ namespace MedCard.Protocol
         /// <summary>Request id used for the authorize exchange frames.</summary>
         public const ushort AuthorizeRequestId = 7;
 
-        /// <summary>Test sector master key for ProvisionCardKeys: bytes 0x20 ... 0x3f.</summary>
-        public const string SectorMasterKeyHex = "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";
+        /// <summary>Test key-A master for ProvisionCardKeys (the only card key a reader gets): bytes 0x20 ... 0x3f.</summary>
+        public const string KeyAMasterKeyHex = "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";
 
-        /// <summary>Test issuer key for ProvisionCardKeys: bytes 0x40 ... 0x5f.</summary>
-        public const string IssuerKeyHex = "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f";
+        /// <summary>Test holder-data MAC key of the issuer (never sent to a reader): bytes 0x40 ... 0x5f.</summary>
+        public const string HolderMacKeyHex = "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f";
+
+        /// <summary>Holder of the holder-data MAC vector (card UID <see cref="CardUidHex"/>, card number <see cref="CardNumber"/>).</summary>
+        public const string HolderResidentId = "110105198001010024";
+
+        /// <summary>Holder name, UTF-8 of 张丽.</summary>
+        public const string HolderNameHex = "e5bca0e4b8bd";
+
+        /// <summary>Holder gender: 2 (female).</summary>
+        public const Gender HolderGender = Gender.Female;
 
         /// <summary>Request id used for the card-keys exchange frames.</summary>
         public const ushort CardKeysRequestId = 11;
@@ -69,9 +78,12 @@ namespace MedCard.Protocol
         /// <summary>Error answer to a request of unknown type 0x3e, request id 5.</summary>
         public const string UnknownTypeErrorFrameHex = "03017f090509013e211a8c8900";
 
-        /// <summary>ProvisionCardKeys{ReaderId, SectorMasterKeyHex, IssuerKeyHex}, request id 11.</summary>
+        /// <summary>ProvisionCardKeys{ReaderId, KeyAMasterKeyHex}, request id 11.</summary>
         public const string ProvisionCardKeysFrameHex =
-            "03010a020b0101470101202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5fb1be4b3000";
+            "03010a020b0101270101202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f7e44db4100";
+
+        /// <summary>HolderDataMac under HolderMacKeyHex of the holder image for the holder inputs above and UID CardUidHex.</summary>
+        public const string HolderMacHex = "f9d89f3659fd3386b2a8bf21a743d8af";
 
         /// <summary>ProvisionCardKeysResponse{Installed} answering request id 11.</summary>
         public const string ProvisionCardKeysResponseFrameHex = "03014a030b01057d93ec4e00";
@@ -127,9 +139,17 @@ namespace MedCard.Protocol
         {
             ProvisionCardKeys m = new ProvisionCardKeys();
             m.ReaderId = ReaderId;
-            m.SectorMasterKey = Hex.Decode(SectorMasterKeyHex);
-            m.IssuerKey = Hex.Decode(IssuerKeyHex);
+            m.KeyAMasterKey = Hex.Decode(KeyAMasterKeyHex);
             return m;
+        }
+
+        /// <summary>The covered 128 bytes of the golden holder image.</summary>
+        public static byte[] BuildHolderImage()
+        {
+            byte[] name = Hex.Decode(HolderNameHex);
+            byte[] image = new byte[HolderImageLayout.CoveredLength];
+            HolderImageLayout.WriteCovered(HolderResidentId, (byte)HolderGender, CardNumber, name, name.Length, image, 0);
+            return image;
         }
 
         /// <summary>The golden card-keys answer: Installed.</summary>

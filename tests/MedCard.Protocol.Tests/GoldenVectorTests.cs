@@ -61,8 +61,7 @@ namespace MedCard.Protocol.Tests
             Assert.Equal(DecodeStatus.Ok, MessageCodec.TryDecode(f.Header, payload, 0, payload.Length, out IMessage? m));
             var keys = Assert.IsType<ProvisionCardKeys>(m);
             Assert.Equal(GoldenVectors.ReaderId, keys.ReaderId);
-            Assert.Equal(GoldenVectors.SectorMasterKeyHex, Hex.Encode(keys.SectorMasterKey));
-            Assert.Equal(GoldenVectors.IssuerKeyHex, Hex.Encode(keys.IssuerKey));
+            Assert.Equal(GoldenVectors.KeyAMasterKeyHex, Hex.Encode(keys.KeyAMasterKey));
         }
 
         [Fact]
@@ -118,8 +117,9 @@ namespace MedCard.Protocol.Tests
             ["AuthorizeResponseFrame"] = GoldenVectors.AuthorizeResponseFrameHex,
             ["AckFrame"] = GoldenVectors.AckFrameHex,
             ["UnknownTypeErrorFrame"] = GoldenVectors.UnknownTypeErrorFrameHex,
-            ["SectorMasterKey"] = GoldenVectors.SectorMasterKeyHex,
-            ["IssuerKey"] = GoldenVectors.IssuerKeyHex,
+            ["KeyAMasterKey"] = GoldenVectors.KeyAMasterKeyHex,
+            ["HolderMacKey"] = GoldenVectors.HolderMacKeyHex,
+            ["HolderMac"] = GoldenVectors.HolderMacHex,
             ["ProvisionCardKeysFrame"] = GoldenVectors.ProvisionCardKeysFrameHex,
             ["ProvisionCardKeysResponseFrame"] = GoldenVectors.ProvisionCardKeysResponseFrameHex,
         };

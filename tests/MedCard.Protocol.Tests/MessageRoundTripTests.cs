@@ -75,6 +75,21 @@ namespace MedCard.Protocol.Tests
             Assert.Equal(Gender.Female, d.Gender);
             Assert.Equal("A12345678", d.CardNumber);
             Assert.Equal("张三丰", Encoding.UTF8.GetString(d.NameUtf8));
+            Assert.Equal(m.IssuerMac, d.IssuerMac);
+        }
+
+        [Fact]
+        public void Card_presented_with_holder_data_needs_the_issuer_mac()
+        {
+            var m = (CardPresented)SampleMessages.All().First(s => s.Message is CardPresented).Message;
+            byte[] payload = Wire.Payload(m);
+            Assert.NotEqual(DecodeStatus.Ok, CardPresented.TryDecode(payload, 0, payload.Length - 1, out _));
+            var without = new CardPresented
+            {
+                Uid = m.Uid, Atqa = m.Atqa, Sak = m.Sak, HolderStatus = HolderDataStatus.Ok, ResidentId = m.ResidentId, Gender = m.Gender,
+                CardNumber = m.CardNumber, NameUtf8 = m.NameUtf8,
+            };
+            Assert.Throws<ArgumentException>(() => Wire.Payload(without));
         }
 
         [Fact]
@@ -82,7 +97,7 @@ namespace MedCard.Protocol.Tests
         {
             var m = (CardPresented)SampleMessages.All().First(s => s.Message is CardPresented).Message;
             byte[] payload = Wire.Payload(m);
-            payload[payload.Length - 1] = 0xFF; // never valid in UTF-8
+            payload[payload.Length - 1 - HolderDataMac.Length] = 0xFF; // the name's last byte (the 16-byte issuer MAC follows): never valid in UTF-8
             Assert.Equal(DecodeStatus.InvalidField, CardPresented.TryDecode(payload, 0, payload.Length, out _));
         }
 
@@ -136,31 +151,33 @@ namespace MedCard.Protocol.Tests
         }
 
         [Fact]
-        public void Provision_card_keys_never_shows_its_keys_in_text_and_wipes_both()
+        public void Provision_card_keys_never_shows_its_key_in_text_and_wipes_it()
         {
             ProvisionCardKeys m = GoldenVectors.BuildProvisionCardKeys();
             string text = m.ToString();
-            Assert.DoesNotContain(GoldenVectors.SectorMasterKeyHex.Substring(0, 8), text, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(GoldenVectors.IssuerKeyHex.Substring(0, 8), text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(GoldenVectors.KeyAMasterKeyHex.Substring(0, 8), text, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("redacted", text);
             m.Wipe();
-            Assert.All(m.SectorMasterKey, b => Assert.Equal(0, b));
-            Assert.All(m.IssuerKey, b => Assert.Equal(0, b));
+            Assert.All(m.KeyAMasterKey, b => Assert.Equal(0, b));
         }
 
         [Fact]
-        public void Provision_card_keys_is_68_bytes_keys_in_order_and_reader_id_zero_is_refused()
+        public void Provision_card_keys_is_36_bytes_reader_id_then_key_a_master_and_carries_nothing_else()
         {
             ProvisionCardKeys m = GoldenVectors.BuildProvisionCardKeys();
             byte[] payload = Wire.Payload(m);
-            Assert.Equal(68, payload.Length);
+            Assert.Equal(36, payload.Length);
             Assert.Equal(new byte[] { 0, 0, 1, 1 }, payload[..4]);
-            Assert.Equal(GoldenVectors.SectorMasterKeyHex, Hex.Encode(payload, 4, 32));
-            Assert.Equal(GoldenVectors.IssuerKeyHex, Hex.Encode(payload, 36, 32));
+            Assert.Equal(GoldenVectors.KeyAMasterKeyHex, Hex.Encode(payload, 4, 32));
+
+            // The pre-separation 68-byte form (with a second key) is refused, not half-read.
+            byte[] old = new byte[68];
+            Array.Copy(payload, old, 36);
+            Assert.NotEqual(DecodeStatus.Ok, ProvisionCardKeys.TryDecode(old, 0, old.Length, out _));
 
             payload[0] = payload[1] = payload[2] = payload[3] = 0;
             Assert.Equal(DecodeStatus.InvalidField, ProvisionCardKeys.TryDecode(payload, 0, payload.Length, out _));
-            Assert.Throws<ArgumentException>(() => Wire.Payload(new ProvisionCardKeys { ReaderId = 1, SectorMasterKey = new byte[32], IssuerKey = new byte[31] }));
+            Assert.Throws<ArgumentException>(() => Wire.Payload(new ProvisionCardKeys { ReaderId = 1, KeyAMasterKey = new byte[31] }));
         }
 
         [Fact]

@@ -32,6 +32,7 @@ namespace MedCard.Protocol.Tests
                 Uid = new byte[] { 0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66 }, Atqa = 0x0044, Sak = 0x08,
                 HolderStatus = HolderDataStatus.Ok, ResidentId = "11010519491231002X", Gender = Gender.Female,
                 CardNumber = "A12345678", NameUtf8 = Encoding.UTF8.GetBytes("张三丰"),
+                IssuerMac = new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 },
             }, FrameFlags.None);
             yield return (new CardPresented
             {

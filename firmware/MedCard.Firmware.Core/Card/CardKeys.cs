@@ -4,45 +4,39 @@ using MedCard.Protocol;
 namespace MedCard.Firmware.Card
 {
     /// <summary>
-    /// The card-system secrets a reader needs to read holder data: the sector master key (diversified per
-    /// card into MIFARE keys) and the issuer key (checks the holder data MAC). Same for every reader of a
-    /// scheme, provisioned with the reader's own key; never sent anywhere, wiped by <see cref="Wipe"/>.
+    /// The card-system key a READER holds: the key-A master, diversified per card and sector into the MIFARE key A that
+    /// opens the holder sectors for reading (<see cref="SectorKeyDiversifier"/>). Nothing else: the key-B
+    /// master (writes cards) and the holder-data MAC key (signs holder data) stay with the issuer
+    /// (<see cref="IssuerCardKeys"/>), so a reader taken apart yields neither. Same for every reader of a scheme,
+    /// provisioned once; never sent anywhere, wiped by <see cref="Wipe"/>.
     /// </summary>
     public sealed class CardKeys
     {
-        /// <summary>Length of each key.</summary>
+        /// <summary>Length of the key.</summary>
         public const int KeyLength = 32;
 
-        private readonly byte[] _sectorMasterKey = new byte[KeyLength];
-        private readonly byte[] _issuerKey = new byte[KeyLength];
+        private readonly byte[] _keyAMasterKey = new byte[KeyLength];
 
-        /// <summary>Copy the two 32-byte keys in (the caller wipes its copies).</summary>
-        public CardKeys(byte[] sectorMasterKey, byte[] issuerKey)
+        /// <summary>Copy the 32-byte key-A master in (the caller wipes its copy).</summary>
+        public CardKeys(byte[] keyAMasterKey)
         {
-            if (sectorMasterKey == null || sectorMasterKey.Length != KeyLength || issuerKey == null || issuerKey.Length != KeyLength)
+            if (keyAMasterKey == null || keyAMasterKey.Length != KeyLength)
             {
-                throw new ArgumentException("card keys must be 32 bytes each");
+                throw new ArgumentException("the key-A master is 32 bytes");
             }
 
-            Array.Copy(sectorMasterKey, _sectorMasterKey, KeyLength);
-            Array.Copy(issuerKey, _issuerKey, KeyLength);
+            Array.Copy(keyAMasterKey, _keyAMasterKey, KeyLength);
         }
 
-        internal byte[] SectorMasterKey
+        internal byte[] KeyAMasterKey
         {
-            get { return _sectorMasterKey; }
+            get { return _keyAMasterKey; }
         }
 
-        internal byte[] IssuerKey
-        {
-            get { return _issuerKey; }
-        }
-
-        /// <summary>Overwrite both keys with zeros.</summary>
+        /// <summary>Overwrite the key with zeros.</summary>
         public void Wipe()
         {
-            ConstantTime.Wipe(_sectorMasterKey);
-            ConstantTime.Wipe(_issuerKey);
+            ConstantTime.Wipe(_keyAMasterKey);
         }
 
         /// <summary>Never shows key material.</summary>

@@ -1,22 +1,13 @@
+using MedCard.Protocol;
+
 namespace MedCard.Firmware.Card
 {
     /// <summary>
     /// Where the holder data lives on a MIFARE Classic 1K card (16 sectors x 4 blocks of 16 bytes; the
     /// last block of each sector is its trailer). Sectors 1-3 hold one 144-byte holder image in their
-    /// nine data blocks, in this order: 4, 5, 6, 8, 9, 10, 12, 13, 14. Image offsets:
-    /// <code>
-    ///   0   2  magic "MC"
-    ///   2   1  layout version (1)
-    ///   3   1  gender (GB/T 2261.1: 0, 1, 2, 9)
-    ///   4  18  resident ID number, ASCII, ISO 7064 MOD 11-2 check character last
-    ///  22   1  card number length (1..20)
-    ///  23  20  card number, ASCII digits / upper-case letters, zero padded
-    ///  43   1  name length in bytes (1..48, what CardPresented carries)
-    ///  44  48  name, UTF-8, zero padded
-    ///  92  36  reserved, zero
-    /// 128  16  issuer MAC = HMAC-SHA256(issuer key, "MedCard.HolderData.v1" | uidLen | UID zero-padded to 10 | image[0..128))[0..16]
-    /// </code>
-    /// Sector 0 (manufacturer block) and sectors 4-15 are not used.
+    /// nine data blocks, in this order: 4, 5, 6, 8, 9, 10, 12, 13, 14. The image itself (offsets, the issuer MAC) is
+    /// <see cref="HolderImageLayout"/> in the protocol assembly, shared with the host that verifies the MAC; the
+    /// constants here name the same offsets for the firmware. Sector 0 (manufacturer block) and sectors 4-15 are not used.
     /// </summary>
     public static class CardLayout
     {
@@ -36,45 +27,44 @@ namespace MedCard.Firmware.Card
         public const int ImageSize = SectorCount * DataBlocksPerSector * BlockSize;
 
         /// <summary>Layout version written at offset 2.</summary>
-        public const byte Version = 1;
+        public const byte Version = HolderImageLayout.Version;
 
         /// <summary>Offsets and sizes inside the image.</summary>
-        public const int MagicOffset = 0;
+        public const int MagicOffset = HolderImageLayout.MagicOffset;
         /// <summary>Layout version byte.</summary>
-        public const int VersionOffset = 2;
+        public const int VersionOffset = HolderImageLayout.VersionOffset;
         /// <summary>Gender byte.</summary>
-        public const int GenderOffset = 3;
+        public const int GenderOffset = HolderImageLayout.GenderOffset;
         /// <summary>Resident ID (18 bytes).</summary>
-        public const int ResidentIdOffset = 4;
+        public const int ResidentIdOffset = HolderImageLayout.ResidentIdOffset;
         /// <summary>Card number length byte.</summary>
-        public const int CardNumberLengthOffset = 22;
+        public const int CardNumberLengthOffset = HolderImageLayout.CardNumberLengthOffset;
         /// <summary>Card number (20 bytes).</summary>
-        public const int CardNumberOffset = 23;
+        public const int CardNumberOffset = HolderImageLayout.CardNumberOffset;
         /// <summary>Room for the card number.</summary>
-        public const int CardNumberCapacity = 20;
+        public const int CardNumberCapacity = HolderImageLayout.CardNumberCapacity;
         /// <summary>Name length byte.</summary>
-        public const int NameLengthOffset = 43;
+        public const int NameLengthOffset = HolderImageLayout.NameLengthOffset;
         /// <summary>Name (48 bytes UTF-8).</summary>
-        public const int NameOffset = 44;
+        public const int NameOffset = HolderImageLayout.NameOffset;
         /// <summary>Room for the name in bytes.</summary>
-        public const int NameCapacity = 48;
+        public const int NameCapacity = HolderImageLayout.NameCapacity;
         /// <summary>Reserved bytes (must be zero in version 1).</summary>
-        public const int ReservedOffset = 92;
+        public const int ReservedOffset = HolderImageLayout.ReservedOffset;
         /// <summary>Reserved length.</summary>
-        public const int ReservedLength = 36;
+        public const int ReservedLength = HolderImageLayout.ReservedLength;
         /// <summary>Bytes covered by the issuer MAC.</summary>
-        public const int MacCoveredLength = 128;
+        public const int MacCoveredLength = HolderImageLayout.CoveredLength;
         /// <summary>Issuer MAC (16 bytes).</summary>
-        public const int MacOffset = 128;
+        public const int MacOffset = HolderImageLayout.MacOffset;
         /// <summary>Issuer MAC length.</summary>
-        public const int MacLength = 16;
+        public const int MacLength = HolderDataMac.Length;
 
-        /// <summary>Domain prefix of the issuer MAC input.</summary>
-        public const string IssuerMacDomain = "MedCard.HolderData.v1";
+        /// <summary>Domain prefix of the key-A diversification input.</summary>
+        public const string SectorKeyADomain = "MedCard.SectorKeyA.v2";
 
-        /// <summary>Domain prefix of the sector key diversification input.</summary>
-        public const string SectorKeyDomain = "MedCard.SectorKey.v1";
-
+        /// <summary>Domain prefix of the key-B diversification input (same length as key A's).</summary>
+        public const string SectorKeyBDomain = "MedCard.SectorKeyB.v2";
         /// <summary>
         /// Access bytes 6-8 of our sector trailers. Data blocks: C1C2C3 = 100 (read with key A or B,
         /// write with key B only). Trailer: 011 (key A never readable, written with key B; access bits

@@ -5,7 +5,10 @@ using MedCard.Protocol;
 namespace MedCard.Firmware.Card
 {
     /// <summary>
-    /// Writes holder data to a blank MIFARE Classic 1K card (issuer station use). For each holder sector:
+    /// Writes holder data to a blank MIFARE Classic 1K card: the issuer's personalisation station, which alone holds
+    /// <see cref="IssuerCardKeys"/> (never a reader). The image gets the issuer MAC (<see cref="HolderDataMac"/>, under
+    /// the holder-data MAC key); each sector gets key A from the key-A master and key B from the separate key-B master.
+    /// For each holder sector:
     /// <list type="number">
     /// <item>authenticate with the transport key A (factory FF FF FF FF FF FF unless told otherwise);</item>
     /// <item>write each data block and read it back;</item>
@@ -22,24 +25,26 @@ namespace MedCard.Firmware.Card
 
         private readonly ICardField _field;
         private readonly SectorKeyDiversifier _diversifier;
-        private readonly HolderImage _codec;
+        private readonly HolderDataMac _mac;
+        private readonly IssuerCardKeys _keys;
         private readonly byte[] _image = new byte[CardLayout.ImageSize];
         private readonly byte[] _block = new byte[CardLayout.BlockSize];
         private readonly byte[] _trailer = new byte[CardLayout.BlockSize];
         private readonly byte[] _keyA = new byte[SectorKeyDiversifier.MifareKeyLength];
         private readonly byte[] _keyB = new byte[SectorKeyDiversifier.MifareKeyLength];
 
-        /// <summary>Create over a card field with the HMAC implementation and card-system keys.</summary>
-        public CardPersonaliser(ICardField field, IHmacSha256 hmac, CardKeys keys)
+        /// <summary>Create over a card field with the HMAC implementation and the issuer's keys.</summary>
+        public CardPersonaliser(ICardField field, IHmacSha256 hmac, IssuerCardKeys keys)
         {
-            if (field == null)
+            if (field == null || keys == null)
             {
-                throw new ArgumentNullException("field");
+                throw new ArgumentNullException(field == null ? "field" : "keys");
             }
 
             _field = field;
-            _diversifier = new SectorKeyDiversifier(hmac, keys);
-            _codec = new HolderImage(hmac, keys);
+            _keys = keys;
+            _diversifier = new SectorKeyDiversifier(hmac);
+            _mac = new HolderDataMac(hmac);
         }
 
         /// <summary>Personalise the detected blank card with <paramref name="data"/> using a 6-byte transport key A.</summary>
@@ -50,7 +55,8 @@ namespace MedCard.Firmware.Card
                 return PersonaliseStatus.UnsupportedCard;
             }
 
-            _codec.Encode(data, card.Uid, card.UidLength, _image);
+            HolderImage.Encode(data, _image);
+            _mac.Compute(_keys.HolderMacKey, card.Uid, card.UidLength, _image, 0, _image, CardLayout.MacOffset);
             try
             {
                 for (int s = 0; s < CardLayout.SectorCount; s++)
@@ -94,7 +100,8 @@ namespace MedCard.Firmware.Card
                 }
             }
 
-            _diversifier.Derive(card.Uid, card.UidLength, sector, _keyA, _keyB);
+            _diversifier.DeriveKeyA(_keys, card.Uid, card.UidLength, sector, _keyA);
+            _diversifier.DeriveKeyB(_keys, card.Uid, card.UidLength, sector, _keyB);
             Array.Copy(_keyA, 0, _trailer, 0, 6);
             Array.Copy(CardLayout.TrailerAccessBytes, 0, _trailer, 6, 3);
             _trailer[9] = CardLayout.TrailerGeneralPurposeByte;

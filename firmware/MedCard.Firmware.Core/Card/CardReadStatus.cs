@@ -3,7 +3,7 @@ namespace MedCard.Firmware.Card
     /// <summary>Why reading holder data succeeded or not. Every refusal has its own value so the host and the LEDs can tell them apart.</summary>
     public enum CardReadStatus
     {
-        /// <summary>Holder data read and verified.</summary>
+        /// <summary>Holder data read; layout and ID check character verified (the issuer MAC is the host's to verify).</summary>
         Ok = 0,
 
         /// <summary>The card is not a MIFARE Classic 1K (SAK), so it cannot carry our layout.</summary>
@@ -26,8 +26,5 @@ namespace MedCard.Firmware.Card
 
         /// <summary>The resident ID number's MOD 11-2 check character is wrong.</summary>
         BadIdCheckCharacter = 7,
-
-        /// <summary>The issuer MAC does not match the data and UID: tampered or copied to another card.</summary>
-        BadIssuerMac = 8,
     }
 }

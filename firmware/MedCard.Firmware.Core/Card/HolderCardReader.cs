@@ -5,8 +5,9 @@ using MedCard.Protocol;
 namespace MedCard.Firmware.Card
 {
     /// <summary>
-    /// Reads and verifies the holder data of the card just detected: for each holder sector, derive
-    /// its key A, authenticate, read the three data blocks; then check the image (<see cref="HolderImage"/>).
+    /// Reads the holder data of the card just detected: for each holder sector, derive its key A (the only card key a
+    /// reader has, <see cref="CardKeys"/>), authenticate, read the three data blocks; then check the image
+    /// (<see cref="HolderImage"/>; the issuer MAC is passed on for the host to verify).
     /// After any failed card command it calls <see cref="ICardField.Reselect"/> so the next attempt starts clean.
     /// Buffers are allocated once; keys are wiped after use.
     /// </summary>
@@ -14,22 +15,21 @@ namespace MedCard.Firmware.Card
     {
         private readonly ICardField _field;
         private readonly SectorKeyDiversifier _diversifier;
-        private readonly HolderImage _codec;
+        private readonly CardKeys _keys;
         private readonly byte[] _image = new byte[CardLayout.ImageSize];
         private readonly byte[] _keyA = new byte[SectorKeyDiversifier.MifareKeyLength];
-        private readonly byte[] _keyB = new byte[SectorKeyDiversifier.MifareKeyLength];
 
-        /// <summary>Create over a card field with the HMAC implementation and card-system keys.</summary>
+        /// <summary>Create over a card field with the HMAC implementation and the reader's card key.</summary>
         public HolderCardReader(ICardField field, IHmacSha256 hmac, CardKeys keys)
         {
-            if (field == null)
+            if (field == null || keys == null)
             {
-                throw new ArgumentNullException("field");
+                throw new ArgumentNullException(field == null ? "field" : "keys");
             }
 
             _field = field;
-            _diversifier = new SectorKeyDiversifier(hmac, keys);
-            _codec = new HolderImage(hmac, keys);
+            _keys = keys;
+            _diversifier = new SectorKeyDiversifier(hmac);
         }
 
         /// <summary>Read the holder data of <paramref name="card"/> (already detected and selected) into <paramref name="data"/>.</summary>
@@ -46,7 +46,7 @@ namespace MedCard.Firmware.Card
                 for (int s = 0; s < CardLayout.SectorCount; s++)
                 {
                     int sector = CardLayout.FirstSector + s;
-                    _diversifier.Derive(card.Uid, card.UidLength, sector, _keyA, _keyB);
+                    _diversifier.DeriveKeyA(_keys, card.Uid, card.UidLength, sector, _keyA);
                     int firstIndex = s * CardLayout.DataBlocksPerSector;
                     if (!_field.Authenticate(CardLayout.DataBlock(firstIndex), MifareKeyType.KeyA, _keyA, 0))
                     {
@@ -65,12 +65,11 @@ namespace MedCard.Firmware.Card
                     }
                 }
 
-                return _codec.Decode(_image, card.Uid, card.UidLength, data);
+                return HolderImage.Decode(_image, data);
             }
             finally
             {
                 ConstantTime.Wipe(_keyA);
-                ConstantTime.Wipe(_keyB);
                 Array.Clear(_image, 0, _image.Length);
             }
         }

@@ -24,6 +24,9 @@ namespace MedCard.Firmware.Card
         /// <summary>Card number (1-20 digits / upper-case letters), the account the PIN block binds to.</summary>
         public string CardNumber;
 
+        /// <summary>The issuer MAC as stored on the card (16 bytes), unverified: the host checks it (CardPresented).</summary>
+        public readonly byte[] IssuerMac = new byte[HolderDataMac.Length];
+
         /// <summary>The name bytes as a new array (allocates; for messages).</summary>
         public byte[] NameBytes()
         {
@@ -32,10 +35,19 @@ namespace MedCard.Firmware.Card
             return copy;
         }
 
+        /// <summary>The issuer MAC as a new array (allocates; for messages).</summary>
+        public byte[] IssuerMacBytes()
+        {
+            byte[] copy = new byte[HolderDataMac.Length];
+            Array.Copy(IssuerMac, copy, HolderDataMac.Length);
+            return copy;
+        }
+
         /// <summary>Forget the previous card.</summary>
         public void Clear()
         {
             Array.Clear(Name, 0, Name.Length);
+            Array.Clear(IssuerMac, 0, IssuerMac.Length);
             NameLength = 0;
             ResidentId = null;
             Gender = Gender.Unknown;

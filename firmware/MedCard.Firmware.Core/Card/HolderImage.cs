@@ -4,66 +4,36 @@ using MedCard.Protocol;
 namespace MedCard.Firmware.Card
 {
     /// <summary>
-    /// Converts between <see cref="HolderData"/> and the 144-byte holder image described in
-    /// <see cref="CardLayout"/>, including the issuer MAC bound to the card UID.
+    /// Converts between <see cref="HolderData"/> and the 144-byte holder image (<see cref="HolderImageLayout"/>).
+    /// Decoding checks everything a reader can check (magic, version, field shapes, zero padding, the ID check
+    /// character) and hands the issuer MAC on unverified (<see cref="HolderData.IssuerMac"/>): verifying it takes the
+    /// issuer's holder-data MAC key, which readers do not hold; the host verifies it. Encoding writes bytes 0..128;
+    /// the issuer adds the MAC (<see cref="CardPersonaliser"/>).
     /// </summary>
-    public sealed class HolderImage
+    public static class HolderImage
     {
-        private readonly IHmacSha256 _hmac;
-        private readonly CardKeys _keys;
-        private readonly byte[] _macInput;
-        private readonly byte[] _expectedMac = new byte[CardLayout.MacLength];
-
-        /// <summary>Create with the HMAC implementation and the card-system keys (issuer key used).</summary>
-        public HolderImage(IHmacSha256 hmac, CardKeys keys)
-        {
-            if (hmac == null || keys == null)
-            {
-                throw new ArgumentNullException(hmac == null ? "hmac" : "keys");
-            }
-
-            _hmac = hmac;
-            _keys = keys;
-            _macInput = new byte[CardLayout.IssuerMacDomain.Length + 1 + 10 + CardLayout.MacCoveredLength];
-        }
-
         /// <summary>True for the GB/T 2261.1 codes we store.</summary>
         public static bool IsKnownGender(byte code)
         {
             return code == (byte)Gender.Unknown || code == (byte)Gender.Male || code == (byte)Gender.Female || code == (byte)Gender.Unspecified;
         }
 
-        /// <summary>Write the image for <paramref name="data"/> on the card with this UID into image[0..144).</summary>
-        public void Encode(HolderData data, byte[] uid, int uidLength, byte[] image)
+        /// <summary>Write image[0..128) for <paramref name="data"/> and zero the MAC bytes image[128..144).</summary>
+        public static void Encode(HolderData data, byte[] image)
         {
-            Array.Clear(image, 0, CardLayout.ImageSize);
-            image[CardLayout.MagicOffset] = (byte)'M';
-            image[CardLayout.MagicOffset + 1] = (byte)'C';
-            image[CardLayout.VersionOffset] = CardLayout.Version;
-            image[CardLayout.GenderOffset] = (byte)data.Gender;
-            Ascii.GetBytes(data.ResidentId, image, CardLayout.ResidentIdOffset);
-            image[CardLayout.CardNumberLengthOffset] = (byte)data.CardNumber.Length;
-            Ascii.GetBytes(data.CardNumber, image, CardLayout.CardNumberOffset);
-            image[CardLayout.NameLengthOffset] = (byte)data.NameLength;
-            Array.Copy(data.Name, 0, image, CardLayout.NameOffset, data.NameLength);
-            ComputeMac(uid, uidLength, image, image, CardLayout.MacOffset);
-        }
-
-        /// <summary>(Re)compute the issuer MAC of image[0..128) for this UID into image[128..144).</summary>
-        public void WriteMac(byte[] image, byte[] uid, int uidLength)
-        {
-            ComputeMac(uid, uidLength, image, image, CardLayout.MacOffset);
+            HolderImageLayout.WriteCovered(data.ResidentId, (byte)data.Gender, data.CardNumber, data.Name, data.NameLength, image, 0);
+            Array.Clear(image, CardLayout.MacOffset, CardLayout.MacLength);
         }
 
         /// <summary>
-        /// Check and decode an image read from the card with this UID into <paramref name="data"/>.
+        /// Check and decode an image read from a card into <paramref name="data"/>, the stored issuer MAC included.
         /// On any status but Ok, <paramref name="data"/> is cleared.
         /// </summary>
-        public CardReadStatus Decode(byte[] image, byte[] uid, int uidLength, HolderData data)
+        public static CardReadStatus Decode(byte[] image, HolderData data)
         {
             data.Clear();
             string residentId;
-            CardReadStatus status = Check(image, uid, uidLength, out residentId);
+            CardReadStatus status = Check(image, out residentId);
             if (status != CardReadStatus.Ok)
             {
                 return status;
@@ -74,10 +44,11 @@ namespace MedCard.Firmware.Card
             data.CardNumber = Ascii.GetString(image, CardLayout.CardNumberOffset, image[CardLayout.CardNumberLengthOffset]);
             data.NameLength = image[CardLayout.NameLengthOffset];
             Array.Copy(image, CardLayout.NameOffset, data.Name, 0, data.NameLength);
+            Array.Copy(image, CardLayout.MacOffset, data.IssuerMac, 0, CardLayout.MacLength);
             return CardReadStatus.Ok;
         }
 
-        private CardReadStatus Check(byte[] image, byte[] uid, int uidLength, out string residentId)
+        private static CardReadStatus Check(byte[] image, out string residentId)
         {
             residentId = null;
             if (image[CardLayout.MagicOffset] != (byte)'M' || image[CardLayout.MagicOffset + 1] != (byte)'C')
@@ -128,36 +99,7 @@ namespace MedCard.Firmware.Card
                 return CardReadStatus.BadIdCheckCharacter;
             }
 
-            ComputeMac(uid, uidLength, image, _expectedMac, 0);
-            bool macOk = ConstantTime.AreEqual(_expectedMac, 0, image, CardLayout.MacOffset, CardLayout.MacLength);
-            if (!macOk)
-            {
-                residentId = null;
-                return CardReadStatus.BadIssuerMac;
-            }
-
             return CardReadStatus.Ok;
-        }
-
-        private void ComputeMac(byte[] uid, int uidLength, byte[] image, byte[] mac, int macOff)
-        {
-            string domain = CardLayout.IssuerMacDomain;
-            int p = 0;
-            for (int i = 0; i < domain.Length; i++)
-            {
-                _macInput[p++] = (byte)domain[i];
-            }
-
-            _macInput[p++] = (byte)uidLength;
-            Array.Clear(_macInput, p, 10);
-            Array.Copy(uid, 0, _macInput, p, uidLength);
-            p += 10;
-            Array.Copy(image, 0, _macInput, p, CardLayout.MacCoveredLength);
-            p += CardLayout.MacCoveredLength;
-
-            byte[] full = _hmac.Compute(_keys.IssuerKey, _macInput, 0, p);
-            Array.Copy(full, 0, mac, macOff, CardLayout.MacLength);
-            ConstantTime.Wipe(full);
         }
 
         // 17 ASCII digits then a digit or 'X'; the check character itself is verified separately.

@@ -4,13 +4,14 @@ using MedCard.Protocol;
 namespace MedCard.Firmware.Card
 {
     /// <summary>
-    /// Per-card MIFARE keys: for sector s of a card with UID u,
+    /// Per-card MIFARE keys, key A and key B from DIFFERENT masters: for sector s of a card with UID u,
     /// <code>
-    /// d = HMAC-SHA256(sector master key, "MedCard.SectorKey.v1" | len(u) | u | s)
-    /// key A = d[0..6), key B = d[6..12)
+    /// key A = HMAC-SHA256(key-A master, "MedCard.SectorKeyA.v2" | len(u) | u | s)[0..6)
+    /// key B = HMAC-SHA256(key-B master, "MedCard.SectorKeyB.v2" | len(u) | u | s)[0..6)
     /// </code>
-    /// so a key recovered from one card (Crypto1 is broken) opens no other card, and no holder sector
-    /// ever keeps the factory default key.
+    /// A key recovered from one card (Crypto1 is broken) opens no other card, no holder sector keeps the factory key,
+    /// and a reader, which holds only the key-A master (<see cref="CardKeys"/>), cannot compute any key B: the write
+    /// key stays with the issuer (<see cref="IssuerCardKeys"/>). One instance owns its scratch buffer.
     /// </summary>
     public sealed class SectorKeyDiversifier
     {
@@ -18,31 +19,45 @@ namespace MedCard.Firmware.Card
         public const int MifareKeyLength = 6;
 
         private readonly IHmacSha256 _hmac;
-        private readonly CardKeys _keys;
         private readonly byte[] _input;
 
-        /// <summary>Create with the HMAC implementation and the card-system keys.</summary>
-        public SectorKeyDiversifier(IHmacSha256 hmac, CardKeys keys)
+        /// <summary>Create with the HMAC implementation.</summary>
+        public SectorKeyDiversifier(IHmacSha256 hmac)
         {
-            if (hmac == null || keys == null)
+            if (hmac == null)
             {
-                throw new ArgumentNullException(hmac == null ? "hmac" : "keys");
+                throw new ArgumentNullException("hmac");
             }
 
             _hmac = hmac;
-            _keys = keys;
-            _input = new byte[CardLayout.SectorKeyDomain.Length + 1 + 10 + 1];
+            _input = new byte[CardLayout.SectorKeyADomain.Length + 1 + 10 + 1];
         }
 
-        /// <summary>Derive key A into keyA[0..6) and key B into keyB[0..6) for one sector.</summary>
-        public void Derive(byte[] uid, int uidLength, int sector, byte[] keyA, byte[] keyB)
+        /// <summary>Key A (read) of one sector into keyA[0..6), from the key-A master a reader holds.</summary>
+        public void DeriveKeyA(CardKeys keys, byte[] uid, int uidLength, int sector, byte[] keyA)
+        {
+            Derive(keys.KeyAMasterKey, CardLayout.SectorKeyADomain, uid, uidLength, sector, keyA);
+        }
+
+        /// <summary>Key A of one sector from the issuer's keys (the same key a reader derives).</summary>
+        public void DeriveKeyA(IssuerCardKeys keys, byte[] uid, int uidLength, int sector, byte[] keyA)
+        {
+            Derive(keys.KeyAMasterKey, CardLayout.SectorKeyADomain, uid, uidLength, sector, keyA);
+        }
+
+        /// <summary>Key B (write) of one sector into keyB[0..6): only the issuer's keys can give it.</summary>
+        public void DeriveKeyB(IssuerCardKeys keys, byte[] uid, int uidLength, int sector, byte[] keyB)
+        {
+            Derive(keys.KeyBMasterKey, CardLayout.SectorKeyBDomain, uid, uidLength, sector, keyB);
+        }
+
+        private void Derive(byte[] master, string domain, byte[] uid, int uidLength, int sector, byte[] key)
         {
             if (uidLength < 1 || uidLength > 10)
             {
                 throw new ArgumentOutOfRangeException("uidLength");
             }
 
-            string domain = CardLayout.SectorKeyDomain;
             int p = 0;
             for (int i = 0; i < domain.Length; i++)
             {
@@ -54,10 +69,10 @@ namespace MedCard.Firmware.Card
             p += uidLength;
             _input[p++] = (byte)sector;
 
-            byte[] d = _hmac.Compute(_keys.SectorMasterKey, _input, 0, p);
-            Array.Copy(d, 0, keyA, 0, MifareKeyLength);
-            Array.Copy(d, MifareKeyLength, keyB, 0, MifareKeyLength);
+            byte[] d = _hmac.Compute(master, _input, 0, p);
+            Array.Copy(d, 0, key, 0, MifareKeyLength);
             ConstantTime.Wipe(d);
+            Array.Clear(_input, 0, _input.Length);
         }
     }
 }

@@ -20,8 +20,6 @@ namespace MedCard.Firmware.Reader
                     return HolderDataStatus.Malformed;
                 case CardReadStatus.BadIdCheckCharacter:
                     return HolderDataStatus.BadCheckCharacter;
-                case CardReadStatus.BadIssuerMac:
-                    return HolderDataStatus.BadIssuerMac;
                 default:
                     return HolderDataStatus.Unreadable;
             }

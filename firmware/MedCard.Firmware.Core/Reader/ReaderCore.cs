@@ -360,13 +360,13 @@ namespace MedCard.Firmware.Reader
         }
 
         /// <summary>
-        /// Install the card-system keys directly, replacing any (desktop simulator and tests). A device takes them once,
-        /// from the ProvisionCardKeys message or the drop file (<see cref="InstallCardKeysFromDropFile"/>).
+        /// Install the reader's card key (the key-A master) directly, replacing any (desktop simulator and tests). A device
+        /// takes it once, from the ProvisionCardKeys message or the drop file (<see cref="InstallCardKeysFromDropFile"/>).
         /// Returns false on a storage failure.
         /// </summary>
-        public bool InstallCardKeys(byte[] sectorMasterKey, byte[] issuerKey)
+        public bool InstallCardKeys(byte[] keyAMasterKey)
         {
-            bool ok = Provisioning.InstallCardKeys(sectorMasterKey, issuerKey);
+            bool ok = Provisioning.InstallCardKeys(keyAMasterKey);
             DropCardReader();
             return ok;
         }
@@ -389,7 +389,7 @@ namespace MedCard.Firmware.Reader
         /// <summary>The ProvisionCardKeys message: one time, for this reader id only. The caller wipes the request.</summary>
         internal CardKeysStatus ProvisionCardKeys(ProvisionCardKeys request)
         {
-            CardKeysStatus status = Provisioning.ProvisionCardKeys(request.ReaderId, request.SectorMasterKey, request.IssuerKey);
+            CardKeysStatus status = Provisioning.ProvisionCardKeys(request.ReaderId, request.KeyAMasterKey);
             if (status == CardKeysStatus.Installed)
             {
                 DropCardReader();
@@ -576,6 +576,7 @@ namespace MedCard.Firmware.Reader
                 message.Gender = _holder.Gender;
                 message.CardNumber = _holder.CardNumber;
                 message.NameUtf8 = _holder.NameBytes();
+                message.IssuerMac = _holder.IssuerMacBytes();
             }
 
             _channel.SendEvent(message, _now);

@@ -7,9 +7,10 @@ using MedCard.Protocol;
 namespace MedCard.Firmware.Storage
 {
     /// <summary>
-    /// The card-system keys dropped on the reader's store at flashing time (e.g. <c>nanoff --filedeployment</c>),
-    /// for readers provisioned without the ProvisionCardKeys message. File <see cref="FileName"/>:
-    /// sector master key 32 | issuer key 32, nothing else. The file is consumed once, whatever it held: its bytes
+    /// The reader's card key dropped on its store at flashing time (e.g. <c>nanoff --filedeployment</c>), for readers
+    /// provisioned without the ProvisionCardKeys message. File <see cref="FileName"/>: the key-A master, 32 bytes,
+    /// nothing else (the issuer's key-B master and holder-data MAC key never go to a reader; a 64-byte file from before
+    /// key separation is Malformed and destroyed). The file is consumed once, whatever it held: its bytes
     /// are overwritten with zeros before it is deleted (a plain delete leaves them in flash), and every copy in RAM
     /// is wiped. The same one-time rule as the message applies: a reader that has card keys keeps them (a factory
     /// wipe is the only way to change them) and the file is destroyed unread. Only a storage failure keeps the
@@ -17,11 +18,11 @@ namespace MedCard.Firmware.Storage
     /// </summary>
     public static class CardKeyDropFile
     {
-        /// <summary>Name of the one-shot drop file: master key 32 | issuer key 32.</summary>
+        /// <summary>Name of the one-shot drop file: key-A master 32.</summary>
         public const string FileName = "ckeys.in";
 
         /// <summary>Exact length of a well-formed drop file.</summary>
-        public const int FileLength = CardKeys.KeyLength * 2;
+        public const int FileLength = CardKeys.KeyLength;
 
         // Zeros written over a malformed file are capped: a huge stray file must not exhaust the heap.
         private const int MaxShredLength = 1024;
@@ -41,7 +42,6 @@ namespace MedCard.Firmware.Storage
 
             byte[] image = new byte[FileLength + 1];
             byte[] master = new byte[CardKeys.KeyLength];
-            byte[] issuer = new byte[CardKeys.KeyLength];
             try
             {
                 int length;
@@ -76,8 +76,7 @@ namespace MedCard.Firmware.Storage
                 else
                 {
                     Array.Copy(image, 0, master, 0, CardKeys.KeyLength);
-                    Array.Copy(image, CardKeys.KeyLength, issuer, 0, CardKeys.KeyLength);
-                    CardKeysStatus status = provisioning.InstallCardKeysOnce(master, issuer);
+                    CardKeysStatus status = provisioning.InstallCardKeysOnce(master);
                     if (status == CardKeysStatus.StorageFailure)
                     {
                         return CardKeyDropResult.StoreFailed;
@@ -92,7 +91,6 @@ namespace MedCard.Firmware.Storage
             {
                 ConstantTime.Wipe(image);
                 ConstantTime.Wipe(master);
-                ConstantTime.Wipe(issuer);
             }
         }
 

@@ -11,9 +11,11 @@ namespace MedCard.Firmware.Storage
     /// <list type="bullet">
     /// <item><c>prov</c>: readerId u32 | reader key 32 (HMAC key of signed records and PIN keys). Set once
     /// through the Provision message; no message ever returns the key.</item>
-    /// <item><c>ckeys</c>: sector master key 32 | issuer key 32 (the card-system keys, the same for every
-    /// reader of a scheme). Set once, either by the ProvisionCardKeys message (<see cref="ProvisionCardKeys"/>)
-    /// or by the drop file the app finds at boot (<see cref="CardKeyDropFile"/>); no message ever returns them.
+    /// <item><c>ckeys</c>: key-A master 32 (the reader's only card-system key, the same for every reader of a scheme;
+    /// the key-B master and the holder-data MAC key never reach a reader). Set once, either by the ProvisionCardKeys
+    /// message (<see cref="ProvisionCardKeys"/>) or by the drop file the app finds at boot (<see cref="CardKeyDropFile"/>);
+    /// no message ever returns it. A 64-byte file left by firmware from before key separation does not load: such a
+    /// reader reports no card keys until it is factory-wiped and given its key-A master.
     /// <see cref="InstallCardKeys"/> (replaces) is for the simulator and tests.</item>
     /// </list>
     /// A factory wipe first overwrites both slots of both files with zeros (a plain delete would leave
@@ -28,7 +30,8 @@ namespace MedCard.Firmware.Storage
         public const string CardKeysFileName = "ckeys";
 
         private const int IdentityPayload = 4 + SignedRecord.KeyLength;
-        private const int CardKeysPayload = CardKeys.KeyLength * 2;
+        private const int CardKeysPayload = CardKeys.KeyLength;
+        private const int LargestPayload = IdentityPayload > CardKeysPayload ? IdentityPayload : CardKeysPayload;
 
         private readonly DualSlotFile _identityFile;
         private readonly DualSlotFile _cardKeysFile;
@@ -42,7 +45,7 @@ namespace MedCard.Firmware.Storage
         {
             _identityFile = new DualSlotFile(store, IdentityFileName, IdentityPayload);
             _cardKeysFile = new DualSlotFile(store, CardKeysFileName, CardKeysPayload);
-            _image = new byte[CardKeysPayload + DualSlotFile.Overhead];
+            _image = new byte[LargestPayload + DualSlotFile.Overhead];
             Load();
         }
 
@@ -58,7 +61,7 @@ namespace MedCard.Firmware.Storage
             get { return _readerId; }
         }
 
-        /// <summary>The card-system keys, null until installed.</summary>
+        /// <summary>The reader's card key (key-A master), null until installed.</summary>
         public CardKeys CardKeys
         {
             get { return _cardKeys; }
@@ -109,18 +112,18 @@ namespace MedCard.Firmware.Storage
             return ProvisionStatus.Provisioned;
         }
 
-        /// <summary>True once card-system keys are installed.</summary>
+        /// <summary>True once the card key is installed.</summary>
         public bool HasCardKeys
         {
             get { return _cardKeys != null; }
         }
 
         /// <summary>
-        /// The one-time path for the card-system keys (ProvisionCardKeys message): refused unless the reader is
-        /// provisioned under <paramref name="confirmReaderId"/> and has no card keys yet, and unless the keys are
-        /// usable (see <see cref="CheckCardKeys"/>). The caller wipes its copies. Nothing changes unless Installed.
+        /// The one-time path for the card key (ProvisionCardKeys message): refused unless the reader is provisioned
+        /// under <paramref name="confirmReaderId"/> and has no card key yet, and unless the key is usable (see
+        /// <see cref="CheckCardKeys"/>). The caller wipes its copy. Nothing changes unless Installed.
         /// </summary>
-        public CardKeysStatus ProvisionCardKeys(uint confirmReaderId, byte[] sectorMasterKey, byte[] issuerKey)
+        public CardKeysStatus ProvisionCardKeys(uint confirmReaderId, byte[] keyAMasterKey)
         {
             if (!IsProvisioned)
             {
@@ -132,32 +135,26 @@ namespace MedCard.Firmware.Storage
                 return CardKeysStatus.WrongReaderId;
             }
 
-            return InstallOnce(sectorMasterKey, issuerKey);
+            return InstallOnce(keyAMasterKey);
         }
 
         /// <summary>
-        /// Install the card-system keys if none are installed (the drop-file path, which needs no reader id: it
+        /// Install the card key if none is installed (the drop-file path, which needs no reader id: it
         /// runs at boot, before the host has provisioned anything). Same checks as the message otherwise.
         /// </summary>
-        public CardKeysStatus InstallCardKeysOnce(byte[] sectorMasterKey, byte[] issuerKey)
+        public CardKeysStatus InstallCardKeysOnce(byte[] keyAMasterKey)
         {
-            return InstallOnce(sectorMasterKey, issuerKey);
+            return InstallOnce(keyAMasterKey);
         }
 
         /// <summary>
-        /// Installed when the keys are usable: 32 bytes each, neither all zeros (a wiped slot reads as zeros, so an
-        /// all-zero master key means "none"), and not the same key twice (one key, one purpose). Else InvalidKey.
+        /// Installed when the key is usable: 32 bytes, not all zeros (a wiped slot reads as zeros, so an all-zero
+        /// key means "none"). Else InvalidKey.
         /// </summary>
-        public static CardKeysStatus CheckCardKeys(byte[] sectorMasterKey, byte[] issuerKey)
+        public static CardKeysStatus CheckCardKeys(byte[] keyAMasterKey)
         {
-            if (sectorMasterKey == null || sectorMasterKey.Length != CardKeys.KeyLength
-                || issuerKey == null || issuerKey.Length != CardKeys.KeyLength)
-            {
-                return CardKeysStatus.InvalidKey;
-            }
-
-            if (Util.Secrets.IsAllZero(sectorMasterKey, 0, CardKeys.KeyLength) || Util.Secrets.IsAllZero(issuerKey, 0, CardKeys.KeyLength)
-                || ConstantTime.AreEqual(sectorMasterKey, 0, issuerKey, 0, CardKeys.KeyLength))
+            if (keyAMasterKey == null || keyAMasterKey.Length != CardKeys.KeyLength
+                || Util.Secrets.IsAllZero(keyAMasterKey, 0, CardKeys.KeyLength))
             {
                 return CardKeysStatus.InvalidKey;
             }
@@ -165,32 +162,31 @@ namespace MedCard.Firmware.Storage
             return CardKeysStatus.Installed;
         }
 
-        private CardKeysStatus InstallOnce(byte[] sectorMasterKey, byte[] issuerKey)
+        private CardKeysStatus InstallOnce(byte[] keyAMasterKey)
         {
             if (_cardKeys != null)
             {
                 return CardKeysStatus.AlreadyInstalled;
             }
 
-            CardKeysStatus check = CheckCardKeys(sectorMasterKey, issuerKey);
+            CardKeysStatus check = CheckCardKeys(keyAMasterKey);
             if (check != CardKeysStatus.Installed)
             {
                 return check;
             }
 
-            return InstallCardKeys(sectorMasterKey, issuerKey) ? CardKeysStatus.Installed : CardKeysStatus.StorageFailure;
+            return InstallCardKeys(keyAMasterKey) ? CardKeysStatus.Installed : CardKeysStatus.StorageFailure;
         }
 
         /// <summary>
-        /// Store (or replace) the two 32-byte card-system keys without the one-time rule (desktop simulator and tests;
-        /// a device uses <see cref="ProvisionCardKeys"/> or the drop file). Returns false on a storage failure.
+        /// Store (or replace) the 32-byte key-A master without the one-time rule (desktop simulator and tests; a device
+        /// uses <see cref="ProvisionCardKeys"/> or the drop file). Returns false on a storage failure.
         /// </summary>
-        public bool InstallCardKeys(byte[] sectorMasterKey, byte[] issuerKey)
+        public bool InstallCardKeys(byte[] keyAMasterKey)
         {
-            CardKeys keys = new CardKeys(sectorMasterKey, issuerKey);
+            CardKeys keys = new CardKeys(keyAMasterKey);
             int p = DualSlotFile.PayloadOffset;
-            Array.Copy(sectorMasterKey, 0, _image, p, CardKeys.KeyLength);
-            Array.Copy(issuerKey, 0, _image, p + CardKeys.KeyLength, CardKeys.KeyLength);
+            Array.Copy(keyAMasterKey, 0, _image, p, CardKeys.KeyLength);
             try
             {
                 _cardKeysFile.Save(_image, CardKeysPayload);
@@ -265,16 +261,13 @@ namespace MedCard.Firmware.Storage
             if (_cardKeysFile.Load(_image) == CardKeysPayload)
             {
                 byte[] master = new byte[CardKeys.KeyLength];
-                byte[] issuer = new byte[CardKeys.KeyLength];
                 Array.Copy(_image, p, master, 0, CardKeys.KeyLength);
-                Array.Copy(_image, p + CardKeys.KeyLength, issuer, 0, CardKeys.KeyLength);
                 if (!Util.Secrets.IsAllZero(master, 0, master.Length))
                 {
-                    _cardKeys = new CardKeys(master, issuer);
+                    _cardKeys = new CardKeys(master);
                 }
 
                 ConstantTime.Wipe(master);
-                ConstantTime.Wipe(issuer);
             }
 
             ConstantTime.Wipe(_image);

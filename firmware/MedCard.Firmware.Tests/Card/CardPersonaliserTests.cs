@@ -12,7 +12,7 @@ namespace MedCard.Firmware.Tests
         {
             DetectedCard detected = new DetectedCard();
             field.TryDetect(detected);
-            CardPersonaliser p = new CardPersonaliser(field, TestPlatform.CreateHmac(), TestCards.Keys());
+            CardPersonaliser p = new CardPersonaliser(field, TestPlatform.CreateHmac(), TestCards.IssuerKeys());
             return p.Personalise(detected, TestCards.Holder(TestKeys.CardNumber), CardPersonaliser.FactoryTransportKey);
         }
 

@@ -63,7 +63,7 @@ namespace MedCard.Firmware.Tests
             ushort id = h.Request(p);
             ProvisionResponse r = ProvisionResponse.Decode(h.Host.ResponseTo(id).Payload, 0, h.Host.ResponseTo(id).Payload.Length);
             Assert.AreEqual((int)ProvisionStatus.Provisioned, (int)r.Status);
-            h.Reader.InstallCardKeys(TestKeys.SectorMasterKey(), TestKeys.IssuerKey());
+            h.Reader.InstallCardKeys(TestKeys.KeyAMasterKey());
             h.Run(1000);
             AuthorizeResponse a = h.PayWithPin(100, 2);
             Assert.AreEqual((int)AuthorizeStatus.Approved, (int)a.Status);

@@ -100,13 +100,11 @@ namespace MedCard.Firmware.Tests
 
             ProvisionCardKeys keys = new ProvisionCardKeys();
             keys.ReaderId = TestKeys.ReaderId;
-            keys.SectorMasterKey = TestKeys.SectorMasterKey();
-            keys.IssuerKey = TestKeys.IssuerKey();
+            keys.KeyAMasterKey = TestKeys.KeyAMasterKey();
             Send(link, keys, 2);
             reader.Tick(20);
             Assert.IsTrue(reader.Provisioning.HasCardKeys);
-            Assert.IsFalse(HoldsAnyRunOf(link.LastReadBuffer, TestKeys.SectorMasterKey(), 4), "sector master key");
-            Assert.IsFalse(HoldsAnyRunOf(link.LastReadBuffer, TestKeys.IssuerKey(), 4), "issuer key");
+            Assert.IsFalse(HoldsAnyRunOf(link.LastReadBuffer, TestKeys.KeyAMasterKey(), 4), "key-A master");
         }
     }
 }

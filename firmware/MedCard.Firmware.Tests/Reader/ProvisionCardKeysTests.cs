@@ -18,18 +18,17 @@ namespace MedCard.Firmware.Tests
             return h;
         }
 
-        private static ProvisionCardKeys Request(uint readerId, byte[] master, byte[] issuer)
+        private static ProvisionCardKeys Request(uint readerId, byte[] keyAMaster)
         {
             ProvisionCardKeys m = new ProvisionCardKeys();
             m.ReaderId = readerId;
-            m.SectorMasterKey = master;
-            m.IssuerKey = issuer;
+            m.KeyAMasterKey = keyAMaster;
             return m;
         }
 
         private static ProvisionCardKeys TestKeysRequest()
         {
-            return Request(TestKeys.ReaderId, TestKeys.SectorMasterKey(), TestKeys.IssuerKey());
+            return Request(TestKeys.ReaderId, TestKeys.KeyAMasterKey());
         }
 
         private static CardKeysStatus Send(ReaderHarness h, ProvisionCardKeys request)
@@ -84,7 +83,7 @@ namespace MedCard.Firmware.Tests
             ReaderHarness h = ProvisionedWithoutCardKeys();
             Assert.AreEqual((int)CardKeysStatus.Installed, (int)Send(h, TestKeysRequest()));
             byte[] otherMaster = TestKeys.Sequence(0x70, 32);
-            Assert.AreEqual((int)CardKeysStatus.AlreadyInstalled, (int)Send(h, Request(TestKeys.ReaderId, otherMaster, TestKeys.Sequence(0x90, 32))));
+            Assert.AreEqual((int)CardKeysStatus.AlreadyInstalled, (int)Send(h, Request(TestKeys.ReaderId, otherMaster)));
             Assert.IsFalse(h.Store.AnyFileContains(otherMaster), "the refused keys were not stored");
             Assert.AreEqual((int)HolderDataStatus.Ok, (int)PresentTestCard(h), "the first keys are in force");
         }
@@ -102,27 +101,22 @@ namespace MedCard.Firmware.Tests
             ReaderHarness h = new ReaderHarness();
             Assert.AreEqual((int)CardKeysStatus.NotProvisioned, (int)Send(h, TestKeysRequest()));
             Assert.IsFalse(h.Reader.Provisioning.HasCardKeys);
-            Assert.IsFalse(h.Store.AnyFileContains(TestKeys.SectorMasterKey()));
+            Assert.IsFalse(h.Store.AnyFileContains(TestKeys.KeyAMasterKey()));
         }
 
         [TestMethod]
         public void OtherReadersIdIsRefused()
         {
             ReaderHarness h = ProvisionedWithoutCardKeys();
-            Assert.AreEqual((int)CardKeysStatus.WrongReaderId, (int)Send(h, Request(TestKeys.ReaderId + 1, TestKeys.SectorMasterKey(), TestKeys.IssuerKey())));
+            Assert.AreEqual((int)CardKeysStatus.WrongReaderId, (int)Send(h, Request(TestKeys.ReaderId + 1, TestKeys.KeyAMasterKey())));
             Assert.IsFalse(h.Reader.Provisioning.HasCardKeys);
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        [DataRow(2)]
-        public void UnusableKeysAreRefused(int kind)
+        public void AnAllZeroKeyIsRefused()
         {
             ReaderHarness h = ProvisionedWithoutCardKeys();
-            byte[] master = kind == 0 ? new byte[32] : TestKeys.SectorMasterKey();
-            byte[] issuer = kind == 1 ? new byte[32] : (kind == 2 ? TestKeys.SectorMasterKey() : TestKeys.IssuerKey());
-            Assert.AreEqual((int)CardKeysStatus.InvalidKey, (int)Send(h, Request(TestKeys.ReaderId, master, issuer)));
+            Assert.AreEqual((int)CardKeysStatus.InvalidKey, (int)Send(h, Request(TestKeys.ReaderId, new byte[32])));
             Assert.IsFalse(h.Reader.Provisioning.HasCardKeys);
         }
 
@@ -146,12 +140,11 @@ namespace MedCard.Firmware.Tests
             h.Request(new StatusRequest());
             h.Request(new Hello());
             PresentTestCard(h);
-            byte[] master = TestKeys.SectorMasterKey();
-            byte[] issuer = TestKeys.IssuerKey();
+            byte[] master = TestKeys.KeyAMasterKey();
             for (int i = 0; i < h.Host.Count; i++)
             {
                 byte[] payload = h.Host.Frame(i).Payload;
-                Assert.IsFalse(Contains(payload, master, 8) || Contains(payload, issuer, 8), "frame " + i.ToString());
+                Assert.IsFalse(Contains(payload, master, 8), "frame " + i.ToString());
             }
         }
 
@@ -183,8 +176,7 @@ namespace MedCard.Firmware.Tests
             h.Request(wipe);
             h.Reboot();
             Assert.IsFalse(h.Reader.Provisioning.HasCardKeys);
-            Assert.IsFalse(h.Store.AnyFileContains(TestKeys.SectorMasterKey()), "no copy left in flash");
-            Assert.IsFalse(h.Store.AnyFileContains(TestKeys.IssuerKey()));
+            Assert.IsFalse(h.Store.AnyFileContains(TestKeys.KeyAMasterKey()), "no copy left in flash");
 
             h.Reader.Provisioning.Provision(TestKeys.ReaderId, TestKeys.ReaderKey());
             Assert.AreEqual((int)CardKeysStatus.Installed, (int)Send(h, TestKeysRequest()));

@@ -60,16 +60,37 @@ namespace MedCard.Firmware.Tests
         }
 
         [TestMethod]
-        public void TamperedCardIsReportedWithItsStatus()
+        public void TamperedCardIsForwardedWithItsMacAndTheIssuersKeyRejectsIt()
         {
+            // The reader cannot check the issuer MAC (no issuer key): it forwards fields and MAC, the host checks.
             ReaderHarness h = ReaderHarness.Provisioned();
             FakeMifareCard card = TestCards.Personalised(TestKeys.Uid4(), TestKeys.CardNumber);
             card.Memory[(5 * 16) + 10] ^= 0x01;
             h.Present(card);
             ReceivedFrame f = h.Host.Last(MessageType.CardPresented);
             CardPresented p = CardPresented.Decode(f.Payload, 0, f.Payload.Length);
-            Assert.AreEqual((int)HolderDataStatus.BadIssuerMac, (int)p.HolderStatus);
-            Assert.AreEqual((int)ReaderState.WaitingRemoval, (int)h.Reader.State);
+            Assert.AreEqual((int)HolderDataStatus.Ok, (int)p.HolderStatus);
+            Assert.AreEqual("A12245678", p.CardNumber);
+            Assert.IsFalse(IssuerAccepts(p), "the host rejects the tampered holder data");
+        }
+
+        [TestMethod]
+        public void GenuineCardIsForwardedWithAMacTheIssuersKeyAccepts()
+        {
+            ReaderHarness h = ReaderHarness.Provisioned();
+            h.PresentTestCard();
+            ReceivedFrame f = h.Host.Last(MessageType.CardPresented);
+            CardPresented p = CardPresented.Decode(f.Payload, 0, f.Payload.Length);
+            Assert.AreEqual(HolderDataMac.Length, p.IssuerMac.Length);
+            Assert.IsTrue(IssuerAccepts(p));
+        }
+
+        // The host's check (host library HolderMacVerifier), with the rule shared by both sides.
+        private static bool IssuerAccepts(CardPresented p)
+        {
+            byte[] image = new byte[HolderImageLayout.CoveredLength];
+            HolderImageLayout.WriteCovered(p.ResidentId, (byte)p.Gender, p.CardNumber, p.NameUtf8, p.NameUtf8.Length, image, 0);
+            return new HolderDataMac(TestPlatform.CreateHmac()).Verify(TestKeys.HolderMacKey(), p.Uid, p.Uid.Length, image, 0, p.IssuerMac, 0);
         }
 
         [TestMethod]

@@ -130,8 +130,7 @@ namespace MedCard.Firmware.Tests
             h.Reader.Provisioning.Provision(TestKeys.ReaderId, TestKeys.ReaderKey());
             ProvisionCardKeys keys = new ProvisionCardKeys();
             keys.ReaderId = TestKeys.ReaderId;
-            keys.SectorMasterKey = TestKeys.SectorMasterKey();
-            keys.IssuerKey = TestKeys.IssuerKey();
+            keys.KeyAMasterKey = TestKeys.KeyAMasterKey();
             h.Store.FailWrites = 1;
             ushort id = h.Request(keys);
             Assert.AreEqual((int)CardKeysStatus.StorageFailure, (int)ProvisionCardKeysResponse.Decode(h.Host.ResponseTo(id).Payload, 0, 1).Status);

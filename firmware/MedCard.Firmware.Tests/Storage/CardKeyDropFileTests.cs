@@ -13,12 +13,10 @@ namespace MedCard.Firmware.Tests
     [TestClass]
     public class CardKeyDropFileTests
     {
-        private static byte[] DropImage(byte[] master, byte[] issuer)
+        // The drop file is the key-A master and nothing else.
+        private static byte[] DropImage(byte[] master)
         {
-            byte[] image = new byte[master.Length + issuer.Length];
-            System.Array.Copy(master, 0, image, 0, master.Length);
-            System.Array.Copy(issuer, 0, image, master.Length, issuer.Length);
-            return image;
+            return (byte[])master.Clone();
         }
 
         private static FakeByteStore StoreWithDrop(byte[] content)
@@ -56,7 +54,7 @@ namespace MedCard.Firmware.Tests
         [TestMethod]
         public void WellFormedFileIsInstalledAndDestroyed()
         {
-            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.KeyAMasterKey()));
             Provisioning p = new Provisioning(store);
             Assert.AreEqual((int)CardKeyDropResult.Installed, (int)CardKeyDropFile.InstallIfPresent(store, p));
             Assert.IsTrue(p.HasCardKeys);
@@ -67,7 +65,7 @@ namespace MedCard.Firmware.Tests
         [TestMethod]
         public void ReaderCoreInstallsFromItsOwnStore()
         {
-            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.KeyAMasterKey()));
             ReaderHarness h = new ReaderHarness(store);
             Assert.AreEqual((int)CardKeyDropResult.Installed, (int)h.Reader.InstallCardKeysFromDropFile());
             Assert.AreEqual((int)CardKeyDropResult.NoFile, (int)h.Reader.InstallCardKeysFromDropFile(), "once");
@@ -76,9 +74,9 @@ namespace MedCard.Firmware.Tests
 
         [TestMethod]
         [DataRow(0)]
-        [DataRow(32)]
-        [DataRow(63)]
-        [DataRow(65)]
+        [DataRow(31)]
+        [DataRow(33)]
+        [DataRow(64)]
         [DataRow(4000)]
         public void WrongLengthIsDestroyedWithoutInstalling(int length)
         {
@@ -99,10 +97,9 @@ namespace MedCard.Firmware.Tests
         public void ReaderWithCardKeysKeepsThemAndTheFileIsDestroyed()
         {
             byte[] otherMaster = TestKeys.Sequence(0x70, 32);
-            byte[] otherIssuer = TestKeys.Sequence(0x90, 32);
-            FakeByteStore store = StoreWithDrop(DropImage(otherMaster, otherIssuer));
+            FakeByteStore store = StoreWithDrop(DropImage(otherMaster));
             Provisioning p = new Provisioning(store);
-            Assert.IsTrue(p.InstallCardKeys(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+            Assert.IsTrue(p.InstallCardKeys(TestKeys.KeyAMasterKey()));
 
             Assert.AreEqual((int)CardKeyDropResult.AlreadyInstalled, (int)CardKeyDropFile.InstallIfPresent(store, p));
             Assert.IsFalse(store.Exists(CardKeyDropFile.FileName));
@@ -111,14 +108,9 @@ namespace MedCard.Firmware.Tests
         }
 
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        [DataRow(2)]
-        public void UnusableKeysAreDestroyedWithoutInstalling(int kind)
+        public void AnAllZeroKeyIsDestroyedWithoutInstalling()
         {
-            byte[] master = kind == 0 ? new byte[32] : TestKeys.SectorMasterKey();
-            byte[] issuer = kind == 1 ? new byte[32] : (kind == 2 ? TestKeys.SectorMasterKey() : TestKeys.IssuerKey());
-            FakeByteStore store = StoreWithDrop(DropImage(master, issuer));
+            FakeByteStore store = StoreWithDrop(DropImage(new byte[32]));
             Provisioning p = new Provisioning(store);
             Assert.AreEqual((int)CardKeyDropResult.InvalidKey, (int)CardKeyDropFile.InstallIfPresent(store, p));
             Assert.IsFalse(p.HasCardKeys);
@@ -128,7 +120,7 @@ namespace MedCard.Firmware.Tests
         [TestMethod]
         public void StorageFailureKeepsTheFileAndTheNextBootInstalls()
         {
-            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.KeyAMasterKey()));
             store.FailWrites = 1;
             Provisioning p = new Provisioning(store);
             Assert.AreEqual((int)CardKeyDropResult.StoreFailed, (int)CardKeyDropFile.InstallIfPresent(store, p));
@@ -143,7 +135,7 @@ namespace MedCard.Firmware.Tests
         [TestMethod]
         public void UnreadableFileIsKeptForTheNextBoot()
         {
-            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.KeyAMasterKey()));
             Provisioning p = new Provisioning(store);
             store.FailReads = 1;
             Assert.AreEqual((int)CardKeyDropResult.StoreFailed, (int)CardKeyDropFile.InstallIfPresent(store, p));
@@ -153,9 +145,9 @@ namespace MedCard.Firmware.Tests
         [TestMethod]
         public void FileThatCannotBeErasedIsErasedNextBoot()
         {
-            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.Sequence(0x70, 32), TestKeys.Sequence(0x90, 32)));
+            FakeByteStore store = StoreWithDrop(DropImage(TestKeys.Sequence(0x70, 32)));
             Provisioning p = new Provisioning(store);
-            p.InstallCardKeys(TestKeys.SectorMasterKey(), TestKeys.IssuerKey());
+            p.InstallCardKeys(TestKeys.KeyAMasterKey());
             store.FailWrites = 1;
             Assert.AreEqual((int)CardKeyDropResult.FileNotErased, (int)CardKeyDropFile.InstallIfPresent(store, p));
             Assert.AreEqual((int)CardKeyDropResult.AlreadyInstalled, (int)CardKeyDropFile.InstallIfPresent(store, new Provisioning(store)));
@@ -166,7 +158,7 @@ namespace MedCard.Firmware.Tests
         public void PowerCutAtEveryWriteEndsWithTheKeysInstalledAndTheFileGone()
         {
             // Count the writes of an undisturbed run, then cut the power at each of them in turn.
-            FakeByteStore probe = StoreWithDrop(DropImage(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+            FakeByteStore probe = StoreWithDrop(DropImage(TestKeys.KeyAMasterKey()));
             CardKeyDropFile.InstallIfPresent(probe, new Provisioning(probe));
             int writes = probe.Writes;
             Assert.IsTrue(writes >= 2, "the key slot and the shredding write at least");
@@ -175,7 +167,7 @@ namespace MedCard.Firmware.Tests
             {
                 for (int tear = 0; tear < 3; tear++)
                 {
-                    FakeByteStore store = StoreWithDrop(DropImage(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+                    FakeByteStore store = StoreWithDrop(DropImage(TestKeys.KeyAMasterKey()));
                     store.PowerCutAtWrite = cut;
                     store.Tear = tear == 0 ? TearMode.Untouched : (tear == 1 ? TearMode.Missing : TearMode.Truncated);
                     store.TearOffset = 10;

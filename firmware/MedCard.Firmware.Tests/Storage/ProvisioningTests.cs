@@ -16,7 +16,7 @@ namespace MedCard.Firmware.Tests
             Provisioning p = new Provisioning(store);
             Assert.IsFalse(p.IsProvisioned);
             Assert.AreEqual((int)ProvisionStatus.Provisioned, (int)p.Provision(7, TestKeys.ReaderKey()));
-            Assert.AreEqual((int)ProvisionStatus.AlreadyProvisioned, (int)p.Provision(8, TestKeys.IssuerKey()));
+            Assert.AreEqual((int)ProvisionStatus.AlreadyProvisioned, (int)p.Provision(8, TestKeys.HolderMacKey()));
             Assert.AreEqual(7u, p.ReaderId);
             Assert.AreEqual(7u, new Provisioning(store).ReaderId, "persisted");
         }
@@ -41,7 +41,7 @@ namespace MedCard.Firmware.Tests
         public void CardKeysPersist()
         {
             FakeByteStore store = new FakeByteStore();
-            Assert.IsTrue(new Provisioning(store).InstallCardKeys(TestKeys.SectorMasterKey(), TestKeys.IssuerKey()));
+            Assert.IsTrue(new Provisioning(store).InstallCardKeys(TestKeys.KeyAMasterKey()));
             Assert.IsNotNull(new Provisioning(store).CardKeys);
         }
 
@@ -51,13 +51,13 @@ namespace MedCard.Firmware.Tests
             FakeByteStore store = new FakeByteStore();
             Provisioning p = new Provisioning(store);
             p.Provision(7, TestKeys.ReaderKey());
-            p.InstallCardKeys(TestKeys.SectorMasterKey(), TestKeys.IssuerKey());
+            p.InstallCardKeys(TestKeys.KeyAMasterKey());
             Assert.IsTrue(store.AnyFileContains(TestKeys.ReaderKey()), "sanity: the key is stored before the wipe");
             p.Wipe();
             Assert.IsFalse(p.IsProvisioned);
             Assert.IsNull(p.CardKeys);
             Assert.IsFalse(store.AnyFileContains(TestKeys.ReaderKey()));
-            Assert.IsFalse(store.AnyFileContains(TestKeys.IssuerKey()));
+            Assert.IsFalse(store.AnyFileContains(TestKeys.KeyAMasterKey()));
             Assert.IsFalse(new Provisioning(store).IsProvisioned);
             Assert.AreEqual((int)ProvisionStatus.Provisioned, (int)p.Provision(7, TestKeys.ReaderKey()), "can be provisioned again");
         }

@@ -76,7 +76,7 @@ namespace MedCard.Firmware.Tests
         public void ProvisionDirectly()
         {
             Reader.Provisioning.Provision(TestKeys.ReaderId, TestKeys.ReaderKey());
-            Reader.InstallCardKeys(TestKeys.SectorMasterKey(), TestKeys.IssuerKey());
+            Reader.InstallCardKeys(TestKeys.KeyAMasterKey());
         }
 
         /// <summary>Advance the clock by <paramref name="ms"/>, ticking every <see cref="StepMs"/>.</summary>

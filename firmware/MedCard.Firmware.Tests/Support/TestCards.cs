@@ -8,9 +8,16 @@ namespace MedCard.Firmware.Tests
     /// <summary>Makes personalised fake cards with the test scheme's keys, through the real personaliser.</summary>
     public static class TestCards
     {
+        /// <summary>What a reader of the test scheme holds: the key-A master only.</summary>
         public static CardKeys Keys()
         {
-            return new CardKeys(TestKeys.SectorMasterKey(), TestKeys.IssuerKey());
+            return new CardKeys(TestKeys.KeyAMasterKey());
+        }
+
+        /// <summary>What the test scheme's issuer holds: key-A master, key-B master, holder-data MAC key.</summary>
+        public static IssuerCardKeys IssuerKeys()
+        {
+            return new IssuerCardKeys(TestKeys.KeyAMasterKey(), TestKeys.KeyBMasterKey(), TestKeys.HolderMacKey());
         }
 
         public static HolderData Holder(string cardNumber)
@@ -33,7 +40,7 @@ namespace MedCard.Firmware.Tests
             field.Card = card;
             DetectedCard detected = new DetectedCard();
             field.TryDetect(detected);
-            CardPersonaliser personaliser = new CardPersonaliser(field, TestPlatform.CreateHmac(), Keys());
+            CardPersonaliser personaliser = new CardPersonaliser(field, TestPlatform.CreateHmac(), IssuerKeys());
             PersonaliseStatus status = personaliser.Personalise(detected, holder, CardPersonaliser.FactoryTransportKey);
             if (status != PersonaliseStatus.Ok)
             {

@@ -11,16 +11,38 @@ namespace MedCard.Firmware.Tests
             return Sequence(0x00, 32);
         }
 
-        /// <summary>Sector master key 40 41 .. 5F.</summary>
-        public static byte[] SectorMasterKey()
+        /// <summary>Key-A master 40 41 .. 5F: the one card key a reader gets.</summary>
+        public static byte[] KeyAMasterKey()
         {
             return Sequence(0x40, 32);
         }
 
-        /// <summary>Issuer key 80 81 .. 9F.</summary>
-        public static byte[] IssuerKey()
+        /// <summary>Issuer's key-B master C0 C1 .. DF (personalisation station only).</summary>
+        public static byte[] KeyBMasterKey()
+        {
+            return Sequence(0xC0, 32);
+        }
+
+        /// <summary>Issuer's holder-data MAC key 80 81 .. 9F (personalisation station and host only).</summary>
+        public static byte[] HolderMacKey()
         {
             return Sequence(0x80, 32);
+        }
+
+        /// <summary>The key-A master with one byte flipped (a key that is not the scheme's).</summary>
+        public static byte[] KeyAMasterKey(byte flip)
+        {
+            byte[] key = KeyAMasterKey();
+            key[0] ^= flip;
+            return key;
+        }
+
+        /// <summary>The holder-data MAC key with one byte flipped.</summary>
+        public static byte[] HolderMacKey(byte flip)
+        {
+            byte[] key = HolderMacKey();
+            key[0] ^= flip;
+            return key;
         }
 
         public static byte[] Uid4()

@@ -18,8 +18,9 @@ namespace MedCard.Cli.Commands;
 /// host key store. The key goes into a reader connected on a serial port (or a ser2net/simulator TCP
 /// bridge), or into an in-process simulated reader when no port is given. The key is never printed: only
 /// a fingerprint (first 8 bytes of its SHA-256) to tell keys apart.
-/// With `--card-keys FILE` a connected reader then also gets the scheme's card-system keys (sector master key,
-/// issuer key), once, over the link (<see cref="ReaderClient.ProvisionCardKeysAsync"/>).
+/// With `--card-keys FILE` a connected reader then also gets its card key, the scheme's key-A master (all a reader needs
+/// to read cards; the key-B master and the holder-data MAC key stay with the issuer), once, over the link
+/// (<see cref="ReaderClient.ProvisionCardKeysAsync"/>).
 /// </summary>
 internal static class ProvisionCommand
 {
@@ -29,7 +30,7 @@ internal static class ProvisionCommand
         var key = Opt.Optional("--key", "The 32-byte key as 64 hex digits (default: a fresh random key)");
         var port = Opt.Optional("--port", "Serial port of a connected reader (e.g. /dev/ttyUSB0), or tcp://host:port");
         var cardKeys = Opt.Optional("--card-keys",
-            "With --port: file with the scheme's card-system keys to install after the reader key (64 raw bytes, 128 hex digits, or a cards file)");
+            "With --port: file with the scheme's key-A master to install after the reader key (32 raw bytes, 64 hex digits, or a cards file)");
         var command = new Command("provision", "Give a reader its id and key (connected reader, or an in-process simulated one)") { reader, key, port, cardKeys };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
@@ -120,8 +121,7 @@ internal static class ProvisionCommand
                 document["cardKeys"] = new JsonObject
                 {
                     ["status"] = status == CardKeysStatus.Installed ? "installed" : "already-installed",
-                    ["sectorMasterKeyFingerprint"] = schemeKeys.SectorMasterKeyFingerprint,
-                    ["issuerKeyFingerprint"] = schemeKeys.IssuerKeyFingerprint,
+                    ["keyAMasterKeyFingerprint"] = schemeKeys.KeyAMasterKeyFingerprint,
                 };
             }
 
@@ -142,8 +142,7 @@ internal static class ProvisionCommand
 
         if (schemeKeys is not null && connected?.CardKeys == CardKeysStatus.Installed)
         {
-            ctx.Say("[green]card-system keys installed[/] on reader " + readerId + "; sector master key fingerprint "
-                + schemeKeys.SectorMasterKeyFingerprint + ", issuer key fingerprint " + schemeKeys.IssuerKeyFingerprint);
+            ctx.Say("[green]card key installed[/] on reader " + readerId + "; key-A master fingerprint " + schemeKeys.KeyAMasterKeyFingerprint);
         }
     }
 
@@ -217,7 +216,7 @@ internal static class ProvisionCommand
         CardKeysStatus status;
         try
         {
-            status = await client.ProvisionCardKeysAsync(readerId, keys.SectorMasterKey, keys.IssuerKey, ct).ConfigureAwait(false);
+            status = await client.ProvisionCardKeysAsync(readerId, keys.KeyAMasterKey, ct).ConfigureAwait(false);
         }
         catch (NotSupportedException)
         {
@@ -237,7 +236,7 @@ internal static class ProvisionCommand
             CardKeysStatus.WrongReaderId => throw new RefusedException("reader " + readerId + " on " + port + " refused the card-system keys",
                 "reader.card_keys_wrong_reader", "the reader on that port is not reader " + readerId, "check --reader and --port"),
             _ => throw new RefusedException("reader " + readerId + " on " + port + " refused the card-system keys", "reader.card_keys_invalid",
-                "a key is all zeros or both keys are the same", "use the scheme's two distinct 32-byte keys"),
+                "the key is all zeros", "use the scheme's 32-byte key-A master"),
         };
     }
 

@@ -9,32 +9,28 @@ using MedCard.Protocol;
 namespace MedCard.Cli.Readers;
 
 /// <summary>
-/// The card-system keys of a scheme (sector master key, issuer key: 32 bytes each) read from the one place the
-/// tool takes them from, a file given with `provision --card-keys`:
+/// The card key a reader is given: the scheme's key-A master (32 bytes), read from the one place the tool takes it
+/// from, a file given with `provision --card-keys`:
 /// <list type="bullet">
-/// <item>64 raw bytes (master key, then issuer key);</item>
-/// <item>128 hexadecimal digits in the same order (white space and line breaks ignored);</item>
-/// <item>a simulator cards file (JSON with <c>scheme.sectorMasterKey</c> and <c>scheme.issuerKey</c>), so the reader
-/// gets exactly the keys the simulator's cards were personalised under (`medcard sim --export-cards` writes one).</item>
+/// <item>32 raw bytes;</item>
+/// <item>64 hexadecimal digits (white space and line breaks ignored);</item>
+/// <item>a simulator cards file (JSON with <c>scheme.keyAMasterKey</c>), so the reader gets exactly the key the
+/// simulator's cards were personalised under (`medcard sim --export-cards` writes one).</item>
 /// </list>
-/// The ledger does not hold card-system keys, so there is no default. Keys are never printed: only fingerprints
-/// (first 8 bytes of each key's SHA-256). The owner disposes the instance to wipe them.
+/// Readers get nothing else of the card system: the key-B master and the holder-data MAC key are the issuer's (a
+/// cards file's other scheme keys are ignored here). The ledger does not hold card keys, so there is no default. Keys
+/// are never printed: only a fingerprint (first 8 bytes of the key's SHA-256). The owner disposes the instance to wipe it.
 /// </summary>
 internal sealed class CardKeysSource : IDisposable
 {
-    private CardKeysSource(byte[] sectorMasterKey, byte[] issuerKey)
+    private CardKeysSource(byte[] keyAMasterKey)
     {
-        SectorMasterKey = sectorMasterKey;
-        IssuerKey = issuerKey;
+        KeyAMasterKey = keyAMasterKey;
     }
 
-    public byte[] SectorMasterKey { get; }
+    public byte[] KeyAMasterKey { get; }
 
-    public byte[] IssuerKey { get; }
-
-    public string SectorMasterKeyFingerprint => Fingerprint(SectorMasterKey);
-
-    public string IssuerKeyFingerprint => Fingerprint(IssuerKey);
+    public string KeyAMasterKeyFingerprint => Fingerprint(KeyAMasterKey);
 
     public static string Fingerprint(byte[] key) => Convert.ToHexString(SHA256.HashData(key).AsSpan(0, 8));
 
@@ -48,7 +44,7 @@ internal sealed class CardKeysSource : IDisposable
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw CliException.BadInput("--card-keys file " + path + " does not exist", "give a file with 64 raw bytes, 128 hex digits, or a cards file");
+            throw CliException.BadInput("--card-keys file " + path + " does not exist", "give a file with 32 raw bytes, 64 hex digits, or a cards file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -57,15 +53,14 @@ internal sealed class CardKeysSource : IDisposable
 
         try
         {
-            byte[]? both = content.Length == 2 * ProvisionCardKeys.KeyLength ? (byte[])content.Clone() : FromText(content);
-            if (both is null || both.Length != 2 * ProvisionCardKeys.KeyLength)
+            byte[]? key = content.Length == ProvisionCardKeys.KeyLength ? (byte[])content.Clone() : FromText(content);
+            if (key is null || key.Length != ProvisionCardKeys.KeyLength)
             {
-                throw CliException.BadInput("--card-keys file " + path + " holds no card-system keys",
-                    "give 64 raw bytes, 128 hex digits (sector master key then issuer key), or a cards file with a \"scheme\"");
+                throw CliException.BadInput("--card-keys file " + path + " holds no reader card key",
+                    "give 32 raw bytes, 64 hex digits (the scheme's key-A master), or a cards file with a \"scheme\"");
             }
 
-            var keys = new CardKeysSource(both.AsSpan(0, ProvisionCardKeys.KeyLength).ToArray(), both.AsSpan(ProvisionCardKeys.KeyLength).ToArray());
-            CryptographicOperations.ZeroMemory(both);
+            var keys = new CardKeysSource(key);
             keys.Check(path);
             return keys;
         }
@@ -78,13 +73,11 @@ internal sealed class CardKeysSource : IDisposable
     /// <summary>What the reader would refuse as InvalidKey, refused here before anything is sent.</summary>
     private void Check(string path)
     {
-        bool masterZero = SectorMasterKey.AsSpan().IndexOfAnyExcept((byte)0) < 0;
-        bool issuerZero = IssuerKey.AsSpan().IndexOfAnyExcept((byte)0) < 0;
-        if (masterZero || issuerZero || CryptographicOperations.FixedTimeEquals(SectorMasterKey, IssuerKey))
+        if (KeyAMasterKey.AsSpan().IndexOfAnyExcept((byte)0) < 0)
         {
             Dispose();
-            throw CliException.BadInput("--card-keys file " + path + " is not usable: a key is all zeros, or both keys are the same",
-                "the sector master key and the issuer key are two different random 32-byte keys");
+            throw CliException.BadInput("--card-keys file " + path + " is not usable: the key is all zeros",
+                "the key-A master is a random 32-byte key");
         }
     }
 
@@ -108,7 +101,7 @@ internal sealed class CardKeysSource : IDisposable
                 }
             }
 
-            return hex.Length == 4 * ProvisionCardKeys.KeyLength ? Convert.FromHexString(hex.ToString()) : null;
+            return hex.Length == 2 * ProvisionCardKeys.KeyLength ? Convert.FromHexString(hex.ToString()) : null;
         }
         catch (FormatException)
         {
@@ -124,14 +117,13 @@ internal sealed class CardKeysSource : IDisposable
     {
         using JsonDocument doc = JsonDocument.Parse(json);
         if (!TryGet(doc.RootElement, "scheme", out JsonElement scheme)
-            || !TryGet(scheme, "sectorMasterKey", out JsonElement master) || master.ValueKind != JsonValueKind.String
-            || !TryGet(scheme, "issuerKey", out JsonElement issuer) || issuer.ValueKind != JsonValueKind.String)
+            || !TryGet(scheme, "keyAMasterKey", out JsonElement master) || master.ValueKind != JsonValueKind.String)
         {
             return null;
         }
 
-        string both = master.GetString() + issuer.GetString();
-        return both.Length == 4 * ProvisionCardKeys.KeyLength ? Convert.FromHexString(both) : null;
+        string hex = master.GetString()!;
+        return hex.Length == 2 * ProvisionCardKeys.KeyLength ? Convert.FromHexString(hex) : null;
     }
 
     private static bool TryGet(JsonElement element, string name, out JsonElement value)
@@ -156,9 +148,8 @@ internal sealed class CardKeysSource : IDisposable
 
     public void Dispose()
     {
-        CryptographicOperations.ZeroMemory(SectorMasterKey);
-        CryptographicOperations.ZeroMemory(IssuerKey);
+        CryptographicOperations.ZeroMemory(KeyAMasterKey);
     }
 
-    public override string ToString() => "CardKeysSource(master " + SectorMasterKeyFingerprint + ", issuer " + IssuerKeyFingerprint + ")";
+    public override string ToString() => "CardKeysSource(key A master " + KeyAMasterKeyFingerprint + ")";
 }

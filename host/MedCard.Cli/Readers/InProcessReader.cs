@@ -69,10 +69,11 @@ internal sealed class InProcessReader : IFrameHandler
         }
 
         reader._core.Counter.RaiseFloor(startCounter);
-        byte[] scheme = RandomNumberGenerator.GetBytes(64);
+        // The scheme's issuer keys (key-A master, key-B master, holder-data MAC key); the reader gets the first only.
+        byte[] scheme = RandomNumberGenerator.GetBytes(96);
         try
         {
-            if (!reader._core.InstallCardKeys(scheme[..32], scheme[32..]))
+            if (!reader._core.InstallCardKeys(scheme[..32]))
             {
                 throw new IOException("The in-process reader's flash did not take the card keys.");
             }
@@ -103,7 +104,11 @@ internal sealed class InProcessReader : IFrameHandler
         byte[] scheme = File.ReadAllBytes(Path.Combine(_directory, SchemeFile));
         var file = new CardsFile
         {
-            Scheme = new SchemeKeys { SectorMasterKey = Convert.ToHexString(scheme, 0, 32), IssuerKey = Convert.ToHexString(scheme, 32, 32) },
+            Scheme = new SchemeKeys
+            {
+                KeyAMasterKey = Convert.ToHexString(scheme, 0, 32), KeyBMasterKey = Convert.ToHexString(scheme, 32, 32),
+                HolderMacKey = Convert.ToHexString(scheme, 64, 32),
+            },
             Cards = { new CardSpec { Uid = Convert.ToHexString(uid), CardNumber = cardNumber, ResidentId = residentId, Name = "Holder" } },
         };
         CryptographicOperations.ZeroMemory(scheme);

@@ -6,11 +6,12 @@ namespace MedCard.Host.Client
     /// <summary>A card entered or left the reader's field.</summary>
     public sealed class CardEvent
     {
-        internal CardEvent(bool present, byte[] uid, CardPresented? details)
+        internal CardEvent(bool present, byte[] uid, CardPresented? details, bool holderVerified)
         {
             IsPresent = present;
             Uid = uid;
             Details = details;
+            HolderVerified = holderVerified;
         }
 
         /// <summary>True for "presented", false for "removed".</summary>
@@ -18,8 +19,18 @@ namespace MedCard.Host.Client
 
         public byte[] Uid { get; }
 
-        /// <summary>For a presented card: what the reader read (holder status and fields).</summary>
+        /// <summary>
+        /// For a presented card: what the reader read (holder status and fields). With
+        /// <see cref="ReaderClientOptions.HolderMac"/> set, a card whose issuer MAC does not verify arrives here as
+        /// BadIssuerMac without fields.
+        /// </summary>
         public CardPresented? Details { get; }
+
+        /// <summary>
+        /// True when the host verified the holder data's issuer MAC (<see cref="ReaderClientOptions.HolderMac"/>). Readers
+        /// cannot verify it (they do not hold the issuer's key), so holder data with this false is the reader's word only.
+        /// </summary>
+        public bool HolderVerified { get; }
 
         /// <summary>The card number when the holder data read well.</summary>
         public string? CardNumber => Details is { HolderStatus: HolderDataStatus.Ok } ? Details.CardNumber : null;

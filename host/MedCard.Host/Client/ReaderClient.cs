@@ -58,6 +58,8 @@ namespace MedCard.Host.Client
 
         private CardEvent? _currentCard;
 
+        private int _warnedUnverified;
+
         /// <summary>
         /// Returns the card in the field, waiting for one to be presented if there is none. Bounded by
         /// <paramref name="timeout"/> (TimeoutException) and the token.
@@ -271,6 +273,13 @@ namespace MedCard.Host.Client
             {
                 throw new ArgumentException("The amount, type or card number does not fit an authorization (see TransactionTypes.IsAmountAllowed).");
             }
+            if (_options.HolderMac is not null && CurrentCard is { IsPresent: true, HolderVerified: false })
+            {
+                // The card in the field failed the issuer MAC (or carries no holder data): the reader cannot tell a
+                // forged card from a genuine one, the host can, so nothing is sent for signing.
+                _logger.LogWarning("Authorization refused: the card in the field did not pass the holder MAC check");
+                return new AuthorizationResult(AuthorizeStatus.CardMismatch, null, Array.Empty<RecordCheck>());
+            }
             for (int round = 0; ; round++)
             {
                 ReceivedFrame frame = await _link.RequestAsync(request, _options.AuthorizeTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
@@ -444,23 +453,24 @@ namespace MedCard.Host.Client
         }
 
         /// <summary>
-        /// Installs the card-system keys (sector master key and issuer key, 32 bytes each) on a provisioned reader, once.
-        /// The answer is a status only; the reader never returns a key, and the request's key bytes are wiped here after
-        /// sending. A reader whose firmware does not announce <see cref="CapabilityFlags.CardKeysMessage"/> cannot take
-        /// them over the link: install them with the firmware's one-time drop file instead.
+        /// Installs the reader's card key on a provisioned reader, once: the scheme's key-A master (32 bytes), all a reader
+        /// needs to read cards. The key-B master and the holder-data MAC key are the issuer's and are never sent to a
+        /// reader. The answer is a status only; the reader never returns a key, and the request's key bytes are wiped here
+        /// after sending. A reader whose firmware does not announce <see cref="CapabilityFlags.CardKeysMessage"/> cannot
+        /// take it over the link: install it with the firmware's one-time drop file instead.
         /// </summary>
-        public async Task<CardKeysStatus> ProvisionCardKeysAsync(uint readerId, ReadOnlyMemory<byte> sectorMasterKey, ReadOnlyMemory<byte> issuerKey, CancellationToken cancellationToken = default)
+        public async Task<CardKeysStatus> ProvisionCardKeysAsync(uint readerId, ReadOnlyMemory<byte> keyAMasterKey, CancellationToken cancellationToken = default)
         {
-            if (sectorMasterKey.Length != ProvisionCardKeys.KeyLength || issuerKey.Length != ProvisionCardKeys.KeyLength)
+            if (keyAMasterKey.Length != ProvisionCardKeys.KeyLength)
             {
-                throw new ArgumentException("The sector master key and the issuer key are 32 bytes each.");
+                throw new ArgumentException("The key-A master is 32 bytes.");
             }
             if (Capabilities is { } caps && (caps.Flags & CapabilityFlags.CardKeysMessage) == 0)
             {
                 throw new NotSupportedException(
                     "This reader's firmware cannot receive card keys over the link; deploy them as the one-time I:\\ckeys.in drop file (firmware/MedCard.Firmware.App/README.md).");
             }
-            var message = new ProvisionCardKeys { ReaderId = readerId, SectorMasterKey = sectorMasterKey.ToArray(), IssuerKey = issuerKey.ToArray() };
+            var message = new ProvisionCardKeys { ReaderId = readerId, KeyAMasterKey = keyAMasterKey.ToArray() };
             try
             {
                 ReceivedFrame frame = await _link.RequestAsync(message, _options.CallTimeout, cancellationToken, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
@@ -596,12 +606,28 @@ namespace MedCard.Host.Client
             if (frame.Type == MessageType.CardPresented
                 && CardPresented.TryDecode(frame.Payload, 0, frame.Payload.Length, out CardPresented? presented) == DecodeStatus.Ok)
             {
-                return new CardEvent(true, presented!.Uid, presented);
+                if (_options.HolderMac is { } issuer)
+                {
+                    CardPresented judged = issuer.Judge(presented!);
+                    if (judged.HolderStatus == HolderDataStatus.BadIssuerMac && presented!.HolderStatus == HolderDataStatus.Ok)
+                    {
+                        _logger.LogWarning("Card {Uid}: the holder data's issuer MAC does not verify (tampered or forged card)", Convert.ToHexString(presented.Uid));
+                    }
+
+                    return new CardEvent(true, judged.Uid, judged, holderVerified: judged.HolderStatus == HolderDataStatus.Ok);
+                }
+
+                if (presented!.HolderStatus == HolderDataStatus.Ok && Interlocked.Exchange(ref _warnedUnverified, 1) == 0)
+                {
+                    _logger.LogWarning("Holder data is not verified: set ReaderClientOptions.HolderMac to the issuer's holder-data MAC key");
+                }
+
+                return new CardEvent(true, presented.Uid, presented, holderVerified: false);
             }
             if (frame.Type == MessageType.CardRemoved
                 && CardRemoved.TryDecode(frame.Payload, 0, frame.Payload.Length, out CardRemoved? removed) == DecodeStatus.Ok)
             {
-                return new CardEvent(false, removed!.Uid, null);
+                return new CardEvent(false, removed!.Uid, null, holderVerified: false);
             }
             _logger.LogWarning("Undecodable event {Type} from the reader", MessageTypes.Name(frame.Type));
             return null;

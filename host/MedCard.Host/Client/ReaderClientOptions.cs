@@ -17,6 +17,13 @@ namespace MedCard.Host.Client
 
         public IHmacSha256 Hmac { get; init; } = new MedCard.Host.Crypto.DotNetHmacSha256();
 
+        /// <summary>
+        /// Verifies the issuer MAC of the holder data readers forward (the issuer's holder-data MAC key). Set it: readers
+        /// cannot check that MAC, so without it a tampered or forged card's fields reach the caller with
+        /// <see cref="CardEvent.HolderVerified"/> false (and a warning is logged once).
+        /// </summary>
+        public HolderMacVerifier? HolderMac { get; init; }
+
         public IAes128 Aes { get; init; } = new MedCard.Host.Crypto.DotNetAes128();
 
         public LinkOptions Link { get; init; } = LinkOptions.Default;

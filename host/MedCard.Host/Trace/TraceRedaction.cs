@@ -7,7 +7,7 @@ namespace MedCard.Host.Trace
 {
     /// <summary>
     /// Which payload bytes a transcript may show, decided by message type alone (never by content):
-    /// Provision carries the reader key, ProvisionCardKeys the card-system keys, PinBlockResponse the
+    /// Provision carries the reader key, ProvisionCardKeys the reader's card key, PinBlockResponse the
     /// enciphered PIN block. Their secret fields are replaced by a length marker; everything else is
     /// shown as hex. A new secret-bearing message type must be added here before it is ever sent.
     /// </summary>
@@ -31,8 +31,7 @@ namespace MedCard.Host.Trace
                 {
                     line.Append("readerId=").Append(BigEndian.ReadUInt32(payload, offset).ToString(CultureInfo.InvariantCulture)).Append(' ');
                 }
-                line.Append(header.Type == MessageType.Provision ? "key" : "keys")
-                    .Append("=<redacted ").Append(Math.Max(0, count - 4).ToString(CultureInfo.InvariantCulture)).Append(" bytes>");
+                line.Append("key=<redacted ").Append(Math.Max(0, count - 4).ToString(CultureInfo.InvariantCulture)).Append(" bytes>");
                 return;
             }
             // PinBlockResponse: status u8, then (Entered) keyCounter u32 and the 16-byte block.

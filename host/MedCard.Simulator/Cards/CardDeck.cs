@@ -15,8 +15,9 @@ namespace MedCard.Simulator.Cards;
 
 /// <summary>
 /// The cards a simulator can place on its reader, personalised by the firmware core's own
-/// <see cref="CardPersonaliser"/> (so the on-card image, sector keys and issuer MAC are the real ones), plus
-/// the scheme keys the reader is flashed with and, optionally, the reader identity to provision.
+/// <see cref="CardPersonaliser"/> (so the on-card image, sector keys and issuer MAC are the real ones) under the
+/// scheme's issuer keys, plus what the reader is flashed with (the key-A master only), the holder-data MAC key the host
+/// verifies with and, optionally, the reader identity to provision.
 /// </summary>
 public sealed class CardDeck
 {
@@ -34,20 +35,22 @@ public sealed class CardDeck
     private readonly List<VirtualMifareCard> _cards;
     private readonly byte[]? _readerKey;
 
-    private CardDeck(byte[] sectorMasterKey, byte[] issuerKey, uint readerId, byte[]? readerKey, List<VirtualMifareCard> cards)
+    private readonly byte[] _holderMacKey;
+
+    private CardDeck(byte[] keyAMasterKey, byte[] holderMacKey, uint readerId, byte[]? readerKey, List<VirtualMifareCard> cards)
     {
-        SectorMasterKey = sectorMasterKey;
-        IssuerKey = issuerKey;
+        KeyAMasterKey = keyAMasterKey;
+        _holderMacKey = holderMacKey;
         ReaderId = readerId;
         _readerKey = readerKey;
         _cards = cards;
     }
 
-    /// <summary>The scheme's sector master key (installed into the reader at start).</summary>
-    internal byte[] SectorMasterKey { get; }
+    /// <summary>The scheme's key-A master: all the reader is given (installed at start, or sent by the host).</summary>
+    internal byte[] KeyAMasterKey { get; }
 
-    /// <summary>The scheme's issuer key (installed into the reader at start).</summary>
-    internal byte[] IssuerKey { get; }
+    /// <summary>The issuer's holder-data MAC key, as a fresh copy (for the host's <c>HolderMacVerifier</c>; never for a reader).</summary>
+    public byte[] HolderMacKey => (byte[])_holderMacKey.Clone();
 
     /// <summary>Reader id to provision at first start, 0 when the host provisions over the link.</summary>
     public uint ReaderId { get; }
@@ -97,11 +100,16 @@ public sealed class CardDeck
         ArgumentNullException.ThrowIfNull(file);
         if (file.Scheme is null)
         {
-            throw new InvalidDataException("The cards file has no \"scheme\" (sectorMasterKey and issuerKey).");
+            throw new InvalidDataException("The cards file has no \"scheme\" (keyAMasterKey, keyBMasterKey, holderMacKey).");
         }
 
-        byte[] master = Key32(file.Scheme.SectorMasterKey, "scheme.sectorMasterKey");
-        byte[] issuer = Key32(file.Scheme.IssuerKey, "scheme.issuerKey");
+        byte[] keyA = Key32(file.Scheme.KeyAMasterKey, "scheme.keyAMasterKey");
+        byte[] keyB = Key32(file.Scheme.KeyBMasterKey, "scheme.keyBMasterKey");
+        byte[] mac = Key32(file.Scheme.HolderMacKey, "scheme.holderMacKey");
+        if (!IssuerCardKeys.Check(keyA, keyB, mac))
+        {
+            throw new InvalidDataException("scheme: the three keys must be different and not all zeros.");
+        }
         uint readerId = 0;
         byte[]? readerKey = null;
         if (file.Reader is not null)
@@ -114,7 +122,7 @@ public sealed class CardDeck
         var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < file.Cards.Count; i++)
         {
-            VirtualMifareCard card = Build(file.Cards[i], i, master, issuer);
+            VirtualMifareCard card = Build(file.Cards[i], i, keyA, keyB, mac);
             if (!labels.Add(card.Label))
             {
                 throw new InvalidDataException("cards[" + i + "]: the label '" + card.Label + "' is used twice.");
@@ -123,15 +131,16 @@ public sealed class CardDeck
             cards.Add(card);
         }
 
-        return new CardDeck(master, issuer, readerId, readerKey, cards);
+        CryptographicOperations.ZeroMemory(keyB);
+        return new CardDeck(keyA, mac, readerId, readerKey, cards);
     }
 
-    /// <summary>Two holders with valid data, PINs 123456 and 654321, one blank card, one card of another scheme, one clone of alice's data under a forged issuer MAC; reader 7001.</summary>
+    /// <summary>Two holders with valid data, PINs 123456 and 654321, one blank card, one card of another scheme, one clone of alice's data under a forged holder MAC; reader 7001.</summary>
     public static CardsFile DemoFile()
     {
         return new CardsFile
         {
-            Scheme = new SchemeKeys { SectorMasterKey = DemoKey("sector master"), IssuerKey = DemoKey("issuer") },
+            Scheme = new SchemeKeys { KeyAMasterKey = DemoKey("key A master"), KeyBMasterKey = DemoKey("key B master"), HolderMacKey = DemoKey("holder MAC") },
             Reader = new ReaderIdentity { Id = 7001, Key = DemoKey("reader 7001") },
             Cards =
             {
@@ -149,12 +158,12 @@ public sealed class CardDeck
                 new CardSpec
                 {
                     Label = "foreign", Uid = "0F0E0D0C", ResidentId = WithCheck("31010119751230004"), Name = "王芳", Gender = "female",
-                    CardNumber = "X0000009", SectorMasterKey = DemoKey("another scheme"),
+                    CardNumber = "X0000009", KeyAMasterKey = DemoKey("another scheme"),
                 },
                 new CardSpec
                 {
                     Label = "forged", Uid = "04C0FFEE", ResidentId = WithCheck("11010519800101002"), Name = "张丽", Gender = "female",
-                    CardNumber = "M0000001", IssuerKey = DemoKey("forger"),
+                    CardNumber = "M0000001", HolderMacKey = DemoKey("forger"),
                 },
             },
         };
@@ -168,7 +177,7 @@ public sealed class CardDeck
 
     public override string ToString() => "CardDeck(" + _cards.Count + " cards" + (ReaderId != 0 ? ", reader " + ReaderId : "") + ")";
 
-    private static VirtualMifareCard Build(CardSpec spec, int index, byte[] master, byte[] issuer)
+    private static VirtualMifareCard Build(CardSpec spec, int index, byte[] keyA, byte[] keyB, byte[] mac)
     {
         string where = "cards[" + index + "]";
         byte[] uid = Hex(spec.Uid, where + ".uid");
@@ -207,9 +216,14 @@ public sealed class CardDeck
             throw new InvalidDataException(where + ": invalid " + e.Message + " (resident ID needs its MOD 11-2 check character; name 1-48 UTF-8 bytes; card number 1-20 of 0-9A-Z).", e);
         }
 
-        byte[] cardMaster = spec.SectorMasterKey is null ? master : Key32(spec.SectorMasterKey, where + ".sectorMasterKey");
-        byte[] cardIssuer = spec.IssuerKey is null ? issuer : Key32(spec.IssuerKey, where + ".issuerKey");
-        var keys = new CardKeys(cardMaster, cardIssuer);
+        byte[] cardKeyA = spec.KeyAMasterKey is null ? keyA : Key32(spec.KeyAMasterKey, where + ".keyAMasterKey");
+        byte[] cardMac = spec.HolderMacKey is null ? mac : Key32(spec.HolderMacKey, where + ".holderMacKey");
+        if (!IssuerCardKeys.Check(cardKeyA, keyB, cardMac))
+        {
+            throw new InvalidDataException(where + ": its key overrides must differ from the scheme's other keys.");
+        }
+
+        var keys = new IssuerCardKeys(cardKeyA, keyB, cardMac);
         try
         {
             // The issuer station: its own field with only this card in it.

@@ -30,9 +30,9 @@ public sealed record CardSpec
     /// <summary>True: leave the card blank (factory transport keys); the reader reports it unreadable.</summary>
     public bool Blank { get; init; }
 
-    /// <summary>Optional: personalise under another sector master key (a card of another scheme, or a forgery).</summary>
-    public string? SectorMasterKey { get; init; }
+    /// <summary>Optional: personalise under another key-A master (a card of another scheme: the reader cannot open it).</summary>
+    public string? KeyAMasterKey { get; init; }
 
-    /// <summary>Optional: sign the holder data with another issuer key (the reader refuses its MAC).</summary>
-    public string? IssuerKey { get; init; }
+    /// <summary>Optional: sign the holder data with another MAC key (a forgery: the reader reads it, the host rejects its MAC).</summary>
+    public string? HolderMacKey { get; init; }
 }

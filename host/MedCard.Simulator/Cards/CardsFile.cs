@@ -5,7 +5,7 @@ namespace MedCard.Simulator.Cards;
 /// <summary>The JSON shape of a cards file (see README, "Cards file").</summary>
 public sealed record CardsFile
 {
-    /// <summary>The card-system keys the reader is flashed with and the cards are personalised under.</summary>
+    /// <summary>The scheme's card-system keys: the cards are personalised under all three, the reader gets the key-A master only.</summary>
     public SchemeKeys? Scheme { get; init; }
 
     /// <summary>Optional reader identity provisioned at first start (otherwise the host provisions over the link).</summary>
@@ -14,12 +14,18 @@ public sealed record CardsFile
     public List<CardSpec> Cards { get; init; } = new();
 }
 
-/// <summary>Sector master key and issuer key, 32 bytes each, hex.</summary>
+/// <summary>
+/// The issuer's three card-system keys, 32 bytes each, hex, all different: the key-A master (the only one a reader is
+/// given: it reads), the key-B master (writes the holder sectors) and the holder-data MAC key (signs the holder data;
+/// the host verifies it).
+/// </summary>
 public sealed record SchemeKeys
 {
-    public string SectorMasterKey { get; init; } = "";
+    public string KeyAMasterKey { get; init; } = "";
 
-    public string IssuerKey { get; init; } = "";
+    public string KeyBMasterKey { get; init; } = "";
+
+    public string HolderMacKey { get; init; } = "";
 }
 
 /// <summary>Reader id (non-zero) and 32-byte reader key in hex.</summary>

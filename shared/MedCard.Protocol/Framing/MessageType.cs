@@ -34,7 +34,7 @@ namespace MedCard.Protocol
         /// <summary>Soft reboot or factory wipe; answered by a bare ACK before the reader acts.</summary>
         Reset = 0x09,
 
-        /// <summary>One-time card-system keys (sector master key, issuer key); answered by <see cref="ProvisionCardKeysResponse"/>.</summary>
+        /// <summary>One-time reader card key (the key-A master); answered by <see cref="ProvisionCardKeysResponse"/>.</summary>
         ProvisionCardKeys = 0x0A,
 
         Capabilities = 0x41,

@@ -4,7 +4,9 @@ namespace MedCard.Protocol
     /// Event 0x81: a card entered the field and the reader read it. Layout: uidLen u8 (4/7/10), uid,
     /// atqa u16, sak u8, holderStatus u8 (<see cref="HolderDataStatus"/>); only when holderStatus is Ok:
     /// residentId 18 ASCII (no length byte), gender u8, cardNumberLen u8, cardNumber ASCII,
-    /// nameLen u8 (1-48), name UTF-8.
+    /// nameLen u8 (1-48), name UTF-8, issuerMac 16 (the MAC as read from the card). The reader checks the layout and
+    /// the ID check character; it cannot check the issuer MAC (it does not hold the issuer's key): the host does, over
+    /// the fields and the UID (<see cref="HolderDataMac"/>, <see cref="HolderImageLayout.WriteCovered"/>).
     /// </summary>
     public sealed class CardPresented : IMessage
     {
@@ -23,6 +25,9 @@ namespace MedCard.Protocol
 
         /// <summary>Holder name as UTF-8 bytes (decode with UTF-8 on the host; System.Text is not needed here).</summary>
         public byte[] NameUtf8;
+
+        /// <summary>The issuer MAC stored on the card (16 bytes), forwarded unverified for the host to check.</summary>
+        public byte[] IssuerMac;
 
         public MessageType Type
         {
@@ -45,7 +50,7 @@ namespace MedCard.Protocol
             {
                 if (!MedCard.Protocol.ResidentId.IsValid(ResidentId) || !CardIdentity.IsValidCardNumber(CardNumber)
                     || !IsValidGender(Gender) || NameUtf8 == null || NameUtf8.Length < 1 || NameUtf8.Length > MaxNameLength
-                    || !Utf8.IsWellFormed(NameUtf8, 0, NameUtf8.Length))
+                    || !Utf8.IsWellFormed(NameUtf8, 0, NameUtf8.Length) || IssuerMac == null || IssuerMac.Length != HolderDataMac.Length)
                 {
                     throw new System.ArgumentException("holder data does not fit the layout");
                 }
@@ -58,6 +63,7 @@ namespace MedCard.Protocol
                 w.WriteByte((byte)Gender);
                 w.WriteAscii(CardNumber);
                 w.WriteLengthPrefixed(NameUtf8);
+                w.WriteBytes(IssuerMac, 0, HolderDataMac.Length);
             }
 
             return w.Length;
@@ -83,6 +89,7 @@ namespace MedCard.Protocol
                 m.Gender = (Gender)r.ReadByte();
                 m.CardNumber = r.ReadAscii(CardIdentity.MinCardNumberLength, CardIdentity.MaxCardNumberLength);
                 m.NameUtf8 = r.ReadLengthPrefixed(1, MaxNameLength);
+                m.IssuerMac = r.ReadBytes(HolderDataMac.Length);
                 if (r.Ok && (!MedCard.Protocol.ResidentId.IsValid(m.ResidentId) || !IsValidGender(m.Gender)
                     || !CardIdentity.IsValidCardNumber(m.CardNumber) || !Utf8.IsWellFormed(m.NameUtf8, 0, m.NameUtf8.Length)))
                 {

@@ -1,27 +1,26 @@
 namespace MedCard.Protocol
 {
     /// <summary>
-    /// Request 0x0A: install the card-system keys, once. Layout: readerId u32 (must equal the reader's provisioned id,
-    /// so keys meant for one reader cannot land on another by a wrong port), sectorMasterKey 32, issuerKey 32.
-    /// Answered by <see cref="ProvisionCardKeysResponse"/>, a status that never echoes either key. Both keys are
-    /// secrets: ToString hides them, and <see cref="Wipe"/> clears them once stored.
+    /// Request 0x0A: install the reader's card key, once. Layout: readerId u32 (must equal the reader's provisioned id,
+    /// so a key meant for one reader cannot land on another by a wrong port), keyAMasterKey 32. That is everything a
+    /// reader needs to READ cards: the MIFARE key A of each holder sector is diversified from it. The key-B master and the
+    /// issuer's holder-data MAC key never leave the issuer (personalisation station and host), so a reader taken apart
+    /// cannot derive the keys that write cards, nor sign holder data. Answered by <see cref="ProvisionCardKeysResponse"/>,
+    /// a status that never echoes the key. ToString hides it, and <see cref="Wipe"/> clears it once stored.
     /// A new message rather than a longer Provision: within protocol version 1 payload layouts are exact, so a reader
     /// that does not know this type answers UnknownMessageType and the host can fall back to the drop file.
     /// </summary>
     public sealed class ProvisionCardKeys : IMessage
     {
-        /// <summary>Length of each key.</summary>
+        /// <summary>Length of the key.</summary>
         public const int KeyLength = 32;
 
-        public const int EncodedLength = 4 + KeyLength + KeyLength;
+        public const int EncodedLength = 4 + KeyLength;
 
         public uint ReaderId;
 
-        /// <summary>Diversified per card and sector into the MIFARE keys (firmware core README).</summary>
-        public byte[] SectorMasterKey;
-
-        /// <summary>Checks the issuer MAC of the holder data.</summary>
-        public byte[] IssuerKey;
+        /// <summary>Diversified per card and sector into the MIFARE key A (firmware core README).</summary>
+        public byte[] KeyAMasterKey;
 
         public MessageType Type
         {
@@ -30,16 +29,14 @@ namespace MedCard.Protocol
 
         public int Encode(byte[] buf, int off)
         {
-            if (ReaderId == 0 || SectorMasterKey == null || SectorMasterKey.Length != KeyLength
-                || IssuerKey == null || IssuerKey.Length != KeyLength)
+            if (ReaderId == 0 || KeyAMasterKey == null || KeyAMasterKey.Length != KeyLength)
             {
-                throw new System.ArgumentException("card keys need the reader id >= 1 and two 32-byte keys");
+                throw new System.ArgumentException("card keys need the reader id >= 1 and a 32-byte key-A master");
             }
 
             PayloadWriter w = new PayloadWriter(buf, off);
             w.WriteUInt32(ReaderId);
-            w.WriteBytes(SectorMasterKey, 0, KeyLength);
-            w.WriteBytes(IssuerKey, 0, KeyLength);
+            w.WriteBytes(KeyAMasterKey, 0, KeyLength);
             return w.Length;
         }
 
@@ -48,8 +45,7 @@ namespace MedCard.Protocol
             PayloadReader r = new PayloadReader(buf, off, count);
             ProvisionCardKeys m = new ProvisionCardKeys();
             m.ReaderId = r.ReadUInt32();
-            m.SectorMasterKey = r.ReadBytes(KeyLength);
-            m.IssuerKey = r.ReadBytes(KeyLength);
+            m.KeyAMasterKey = r.ReadBytes(KeyLength);
             if (r.Ok && m.ReaderId == 0)
             {
                 r.Fail(DecodeStatus.InvalidField);
@@ -72,16 +68,15 @@ namespace MedCard.Protocol
             return m;
         }
 
-        /// <summary>Clears both keys in this object.</summary>
+        /// <summary>Clears the key in this object.</summary>
         public void Wipe()
         {
-            ConstantTime.Wipe(SectorMasterKey);
-            ConstantTime.Wipe(IssuerKey);
+            ConstantTime.Wipe(KeyAMasterKey);
         }
 
         public override string ToString()
         {
-            return "ProvisionCardKeys reader=" + ReaderId.ToString() + " keys=<redacted>";
+            return "ProvisionCardKeys reader=" + ReaderId.ToString() + " key=<redacted>";
         }
     }
 }

@@ -97,6 +97,20 @@ public sealed class TransactionTests
         Assert.True(events.Current.IsPresent);
         Assert.Equal(expected, events.Current.Details!.HolderStatus);
         Assert.Null(events.Current.CardNumber);
+        Assert.False(events.Current.HolderVerified);
+        if (label == "forged")
+        {
+            // The reader read the forged card and reported Ok (it cannot check the MAC); the host rejected it, and
+            // refuses to have anything signed for it.
+            await rig.Simulator.WaitForAsync(s => s.State == ReaderState.CardReady, HostAndSimulator.Patience);
+            AuthorizationResult refused = await rig.Client.AuthorizeAsync("M0000001", 100, TransactionType.Purchase, cts.Token);
+            Assert.False(refused.IsApproved);
+            Assert.Equal(AuthorizeStatus.CardMismatch, refused.Status);
+            Assert.Equal(0u, rig.Simulator.Snapshot.Counter);
+            Assert.Empty(rig.Accepted);
+            return;
+        }
+
         await rig.Simulator.WaitForAsync(s => s.State == ReaderState.WaitingRemoval, HostAndSimulator.Patience);
 
         AuthorizationResult result = await rig.Client.AuthorizeAsync("M0000001", 100, TransactionType.Purchase, cts.Token);

@@ -42,9 +42,9 @@ public sealed class CardDeckTests
     public void A_malformed_key_is_reported_without_its_value()
     {
         const string secretLooking = "ZZ00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEE";
-        CardsFile file = CardDeck.DemoFile() with { Scheme = new SchemeKeys { SectorMasterKey = secretLooking, IssuerKey = secretLooking } };
+        CardsFile file = CardDeck.DemoFile() with { Scheme = new SchemeKeys { KeyAMasterKey = secretLooking, KeyBMasterKey = secretLooking, HolderMacKey = secretLooking } };
         InvalidDataException e = Assert.Throws<InvalidDataException>(() => CardDeck.FromFile(file));
-        Assert.Contains("scheme.sectorMasterKey", e.Message);
+        Assert.Contains("scheme.keyAMasterKey", e.Message);
         Assert.DoesNotContain("00112233", e.Message);
     }
 

@@ -11,8 +11,9 @@ namespace MedCard.EndToEnd.Tests.Simulator;
 /// <summary>The virtual card enforces the MIFARE Classic key and access rules the firmware relies on.</summary>
 public sealed class VirtualMifareCardTests
 {
-    private static readonly byte[] Master = Filled(0x11);
-    private static readonly byte[] Issuer = Filled(0x22);
+    private static readonly byte[] KeyAMaster = Filled(0x11);
+    private static readonly byte[] KeyBMaster = Filled(0x33);
+    private static readonly byte[] HolderMac = Filled(0x22);
     private static readonly byte[] Transport = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
 
     [Fact]
@@ -31,14 +32,20 @@ public sealed class VirtualMifareCardTests
     {
         CardDeck deck = CardDeck.FromFile(new CardsFile
         {
-            Scheme = new SchemeKeys { SectorMasterKey = Convert.ToHexString(Master), IssuerKey = Convert.ToHexString(Issuer) },
+            Scheme = new SchemeKeys
+            {
+                KeyAMasterKey = Convert.ToHexString(KeyAMaster), KeyBMasterKey = Convert.ToHexString(KeyBMaster), HolderMacKey = Convert.ToHexString(HolderMac),
+            },
             Cards = { new CardSpec { Label = "c", Uid = "04A1B2C3D4E5F6", ResidentId = "11010519491231002X", Name = "A", Gender = "male", CardNumber = "C1" } },
         });
         VirtualMifareCard card = deck.Find("c");
         VirtualCardField field = FieldWith(card);
         byte[] keyA = new byte[6];
         byte[] keyB = new byte[6];
-        new SectorKeyDiversifier(new DotNetHmacSha256(), new CardKeys(Master, Issuer)).Derive(card.Uid, card.Uid.Length, 1, keyA, keyB);
+        var diversifier = new SectorKeyDiversifier(new DotNetHmacSha256());
+        var issuer = new IssuerCardKeys(KeyAMaster, KeyBMaster, HolderMac);
+        diversifier.DeriveKeyA(issuer, card.Uid, card.Uid.Length, 1, keyA);
+        diversifier.DeriveKeyB(issuer, card.Uid, card.Uid.Length, 1, keyB);
 
         Assert.False(field.Authenticate(4, MifareKeyType.KeyA, Transport, 0));
         Assert.True(field.Reselect());

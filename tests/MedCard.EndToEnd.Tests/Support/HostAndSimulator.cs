@@ -78,6 +78,9 @@ internal sealed class HostAndSimulator : IAsyncDisposable
                 Keys = keys,
                 Chain = chain,
                 PinAnswerMargin = TimeSpan.FromMilliseconds(500),
+
+                // The host holds the issuer's holder-data MAC key; the simulated reader, like a real one, does not.
+                HolderMac = new HolderMacVerifier(simulator.Cards.HolderMacKey),
             };
             if (tune is not null)
             {

@@ -293,15 +293,13 @@ namespace MedCard.Host.Tests.Client
             await reader.StartAsync();
             await using ReaderClient client = await ReaderClient.ConnectAsync(new PosixSerialPort(reader.DevicePath), Options());
             byte[] master = RecordChain.NewKey(1);
-            byte[] issuer = RecordChain.NewKey(2);
 
-            CardKeysStatus status = await client.ProvisionCardKeysAsync(reader.ReaderId, master, issuer);
+            CardKeysStatus status = await client.ProvisionCardKeysAsync(reader.ReaderId, master);
 
             Assert.Equal(CardKeysStatus.Installed, status);
             Assert.NotNull(received);
             Assert.Equal(reader.ReaderId, received!.ReaderId);
-            Assert.Equal(master, received.SectorMasterKey);
-            Assert.Equal(issuer, received.IssuerKey);
+            Assert.Equal(master, received.KeyAMasterKey);
         }
 
         [Fact]
@@ -312,7 +310,7 @@ namespace MedCard.Host.Tests.Client
             await using ReaderClient client = await ReaderClient.ConnectAsync(new PosixSerialPort(reader.DevicePath), Options());
 
             var refused = await Assert.ThrowsAsync<NotSupportedException>(
-                () => client.ProvisionCardKeysAsync(reader.ReaderId, RecordChain.NewKey(1), RecordChain.NewKey(2)));
+                () => client.ProvisionCardKeysAsync(reader.ReaderId, RecordChain.NewKey(1)));
 
             Assert.Contains("drop file", refused.Message);
             Assert.DoesNotContain(reader.Received, r => r.Header.Type == MessageType.ProvisionCardKeys);

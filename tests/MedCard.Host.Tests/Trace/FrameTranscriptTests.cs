@@ -62,17 +62,16 @@ namespace MedCard.Host.Tests.Trace
         }
 
         [Fact]
-        public void Card_system_keys_are_replaced_by_their_length()
+        public void The_card_key_is_replaced_by_its_length()
         {
             byte[] payload = new byte[ProvisionCardKeys.EncodedLength];
-            int n = new ProvisionCardKeys { ReaderId = 77, SectorMasterKey = Filled(32, 0x5A), IssuerKey = Filled(32, 0xA5) }.Encode(payload, 0);
+            int n = new ProvisionCardKeys { ReaderId = 77, KeyAMasterKey = Filled(32, 0x5A) }.Encode(payload, 0);
             var text = new StringWriter();
             new FrameTranscript(text, diffMode: true).OnFrame(FrameDirection.Sent, FrameHeader.Request(MessageType.ProvisionCardKeys, 9), payload, 0, n, 0);
 
             string all = text.ToString();
-            Assert.Contains("readerId=77 keys=<redacted 64 bytes>", all);
+            Assert.Contains("readerId=77 key=<redacted 32 bytes>", all);
             Assert.DoesNotContain("5A5A", all);
-            Assert.DoesNotContain("A5A5", all);
             Assert.True(TraceRedaction.IsSecretBearing(MessageType.ProvisionCardKeys));
         }
 

@@ -1,0 +1,86 @@
+using MedCard.Firmware.AdapterTests.NanoModels.FileSystem;
+
+namespace System.IO
+{
+    /// <summary>
+    /// Model of nanoFramework's File (nanoframework/System.IO.FileSystem v1.1.93, System.IO.FileSystem/File.cs) on the
+    /// <see cref="LittleFsDrive"/>. Behaviour kept here:
+    /// <list type="bullet">
+    /// <item>Exists never throws (false on bad paths and on the root);</item>
+    /// <item>Delete of a missing file is a no-op; of a file open anywhere it throws IOException (it registers the path
+    /// with FileShare.None first);</item>
+    /// <item>Move has no overwrite overload and never replaces: IOException PathAlreadyExists if the destination
+    /// exists, FileNotFound if the source does not; a rename commits at once.</item>
+    /// </list>
+    /// </summary>
+    public static class File
+    {
+        /// <summary>True when a file (not the root) exists.</summary>
+        public static bool Exists(string path)
+        {
+            try
+            {
+                lock (LittleFsDrive.Lock)
+                {
+                    string name = LittleFsDrive.NameOf(path);
+                    return name.Length > 0 && LittleFsDrive.Exists(name);
+                }
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Delete; nothing happens if the file is absent.</summary>
+        public static void Delete(string path)
+        {
+            lock (LittleFsDrive.Lock)
+            {
+                string name = LittleFsDrive.NameOf(path);
+                LittleFsDrive.OpenRecord record = LittleFsDrive.AddToOpenList(name, FileAccess.ReadWrite, FileShare.None);
+                try
+                {
+                    if (LittleFsDrive.Exists(name))
+                    {
+                        LittleFsDrive.Remove(name);
+                    }
+                }
+                finally
+                {
+                    LittleFsDrive.RemoveFromOpenList(record);
+                }
+            }
+        }
+
+        /// <summary>Rename; never over an existing file.</summary>
+        public static void Move(string sourceFileName, string destFileName)
+        {
+            lock (LittleFsDrive.Lock)
+            {
+                string source = LittleFsDrive.NameOf(sourceFileName);
+                string dest = LittleFsDrive.NameOf(destFileName);
+                LittleFsDrive.OpenRecord record = LittleFsDrive.AddToOpenList(source, FileAccess.ReadWrite, FileShare.None);
+                try
+                {
+                    if (!LittleFsDrive.Exists(source))
+                    {
+                        throw LittleFsDrive.Error(NanoIOError.FileNotFound);
+                    }
+
+                    if (LittleFsDrive.Exists(dest))
+                    {
+                        throw LittleFsDrive.Error(NanoIOError.PathAlreadyExists);
+                    }
+
+                    LittleFsDrive.Commit(dest, LittleFsDrive.Read(source));
+                    LittleFsDrive.Remove(source);
+                }
+                finally
+                {
+                    LittleFsDrive.RemoveFromOpenList(record);
+                }
+            }
+        }
+    }
+}
