@@ -223,6 +223,37 @@ namespace MedCard.Firmware.Mfrc522.Tests
             Assert.True(_rig.Chip.Crypto1On);
         }
 
+        [Fact]
+        public void A_selected_card_misses_every_other_REQA_poll()
+        {
+            // Why the adapter follows REQA with WUPA: ACTIVE + REQA -> IDLE without an answer (ISO/IEC 14443-3 6.3).
+            _rig.Place(Uid4);
+            Selected();
+            byte[] atqa = new byte[2];
+
+            Assert.False(_rig.Rfid.IsCardPresent(atqa));
+            Assert.True(_rig.Rfid.IsCardPresent(atqa));
+        }
+
+        [Fact]
+        public void NanoFramework_ReselectCard_loses_a_halted_card_where_the_desktop_one_wakes_it()
+        {
+            using ReaderRig nano = new ReaderRig(nanoReselect: true);
+            MifareClassic1KCard onNano = nano.Place(Uid4);
+            Assert.True(nano.Rfid.ListenToCardIso14443TypeA(out Data106kbpsTypeA found, TimeSpan.FromMilliseconds(200)));
+            MifareCard nanoCard = new MifareCard(nano.Rfid, 0) { SerialNumber = found.NfcId };
+            nano.Rfid.Halt();
+
+            Assert.False(nanoCard.ReselectCard());
+            Assert.Equal(PiccState.Halt, onNano.State);
+
+            MifareClassic1KCard onDesktop = _rig.Place(Uid4);
+            MifareCard desktopCard = Selected();
+            _rig.Rfid.Halt();
+            Assert.True(desktopCard.ReselectCard());
+            Assert.Equal(PiccState.Active, onDesktop.State);
+        }
+
         private MifareCard Selected()
         {
             Assert.True(_rig.Rfid.ListenToCardIso14443TypeA(out Data106kbpsTypeA found, TimeSpan.FromMilliseconds(200)));

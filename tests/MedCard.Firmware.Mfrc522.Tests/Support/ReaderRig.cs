@@ -11,12 +11,15 @@ namespace MedCard.Firmware.Mfrc522.Tests.Support
     /// </summary>
     public sealed class ReaderRig : IDisposable
     {
-        /// <summary>Build a reader; the binding's constructor initialises the chip and switches the antenna on.</summary>
-        public ReaderRig(IChipClock clock = null)
+        /// <summary>
+        /// Build a reader; the binding's constructor initialises the chip and switches the antenna on. With
+        /// <paramref name="nanoReselect"/> the binding reselects as nanoFramework's does (<see cref="NanoReselectMfRc522"/>).
+        /// </summary>
+        public ReaderRig(bool nanoReselect = false, IChipClock clock = null)
         {
             Chip = new Mfrc522Chip(Field, clock);
             Spi = new Mfrc522SpiDevice(Chip);
-            Rfid = new MfRc522(Spi);
+            Rfid = nanoReselect ? new NanoReselectMfRc522(Spi) : new MfRc522(Spi);
         }
 
         /// <summary>The RF field.</summary>
