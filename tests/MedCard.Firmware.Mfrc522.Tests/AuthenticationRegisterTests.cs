@@ -139,6 +139,49 @@ namespace MedCard.Firmware.Mfrc522.Tests
             Assert.Equal(PiccState.Idle, _card.State);
         }
 
+        [Fact]
+        public void A_card_leaving_the_field_during_READ_leaves_only_the_TimerIRq()
+        {
+            _port.Write(Mfrc522Register.TModeReg, TMode.TAuto);
+            _port.Write(Mfrc522Register.TPrescalerReg, 0xA9);
+            _port.Write(Mfrc522Register.TReloadRegLow, 0xE7);
+            MfAuthent(0x60, 4, TransportKey, Uid);
+            _field.LeaveWhen(_card, f => f.ByteCount == 4 && f[0] == 0x30);
+
+            byte irq = _port.Transceive(CrcA.Append(new byte[] { 0x30, 4 }));
+
+            Assert.Equal(0, irq & (ComIrq.RxIRq | ComIrq.TimerIRq));
+            _clock.Advance(TimeSpan.FromMilliseconds(10));
+            Assert.Equal(ComIrq.TimerIRq, _port.Read(Mfrc522Register.ComIrqReg) & (ComIrq.RxIRq | ComIrq.TimerIRq));
+            Assert.Equal(0, _port.Read(Mfrc522Register.FIFOLevelReg));
+            Assert.Equal(PiccState.PowerOff, _card.State);
+        }
+
+        [Fact]
+        public void Inconsistent_access_bits_written_to_a_trailer_block_the_sector_for_good()
+        {
+            MfAuthent(0x60, 4, TransportKey, Uid);
+            byte[] trailer = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x69, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+            _port.Transceive(CrcA.Append(new byte[] { 0xA0, 7 }));
+            _port.Transceive(CrcA.Append(trailer));
+            Assert.Equal(new byte[] { MifareClassic1KCard.Ack }, _port.ReadFifo());
+            Assert.True(_card.Memory.IsBlocked(1));
+
+            _port.Transceive(CrcA.Append(new byte[] { 0x50, 0x00 }));
+            _port.Write(Mfrc522Register.Status2Reg, 0x00);
+            SelectCardAgain();
+            Assert.Equal(0, MfAuthent(0x60, 4, TransportKey, Uid) & ComIrq.IdleIRq);
+        }
+
+        private void SelectCardAgain()
+        {
+            _port.Transceive(new byte[] { 0x52 }, txLastBits: 7);
+            _port.Transceive(new byte[] { 0x93, 0x20 });
+            byte[] cl1 = _port.ReadFifo();
+            _port.Transceive(CrcA.Append(new byte[] { 0x93, 0x70, cl1[0], cl1[1], cl1[2], cl1[3], cl1[4] }));
+            Assert.Equal(PiccState.Active, _card.State);
+        }
+
         private byte MfAuthent(byte command, byte block, byte[] key, byte[] uid)
         {
             byte[] request = new byte[12];
