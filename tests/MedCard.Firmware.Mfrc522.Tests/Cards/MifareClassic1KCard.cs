@@ -42,6 +42,12 @@ namespace MedCard.Firmware.Mfrc522.Tests.Cards
         /// <summary>A card in transport configuration with a 4- or 7-byte UID.</summary>
         public MifareClassic1KCard(byte[] uid)
         {
+            if (uid.Length != 4 && uid.Length != 7)
+            {
+                // MIFARE Classic 1K ships with a 4-byte NUID or a 7-byte UID (MF1S50yyX 8.5); no triple-size UIDs.
+                throw new ArgumentException("a MIFARE Classic 1K UID has 4 or 7 bytes", nameof(uid));
+            }
+
             _uid = new CascadeUid(uid);
 
             // ATQA (ISO/IEC 14443-3 6.5.2.1, Table 3): b8b7 = UID size (00 single, 01 double), b3 set for bit frame
