@@ -193,6 +193,43 @@ namespace MedCard.Firmware.Mfrc522.Tests
         }
 
         [Fact]
+        public void Hardware_CRC_is_appended_and_checked_and_a_frame_without_CRC_raises_CRCErr()
+        {
+            _port.InitLikeADriver();
+            _field.Place(new MifareClassic1KCard(new byte[] { 0x11, 0x22, 0x33, 0x44 }));
+
+            // ATQA carries no CRC_A: with RxCRCEn on, the chip takes its last two bytes for one and flags CRCErr.
+            _port.Write(Mfrc522Register.RxModeReg, TxRxMode.CRCEn);
+            _port.Transceive(new byte[] { 0x26 }, txLastBits: 7);
+            Assert.Equal(Error.CRCErr, _port.Read(Mfrc522Register.ErrorReg) & Error.CRCErr);
+
+            _port.Write(Mfrc522Register.RxModeReg, 0x00);
+            _port.Transceive(new byte[] { 0x93, 0x20 });
+            byte[] cl1 = _port.ReadFifo();
+
+            // SELECT with TxCRCEn/RxCRCEn: the chip appends CRC_A, checks the SAK's and keeps it out of the FIFO.
+            _port.Write(Mfrc522Register.TxModeReg, TxRxMode.CRCEn);
+            _port.Write(Mfrc522Register.RxModeReg, TxRxMode.CRCEn);
+            byte irq = _port.Transceive(new byte[] { 0x93, 0x70, cl1[0], cl1[1], cl1[2], cl1[3], cl1[4] });
+
+            Assert.Equal(ComIrq.RxIRq, irq & (ComIrq.RxIRq | ComIrq.ErrIRq));
+            Assert.Equal(0, _port.Read(Mfrc522Register.ErrorReg) & Error.CRCErr);
+            Assert.Equal(new byte[] { 0x08 }, _port.ReadFifo());
+        }
+
+        [Fact]
+        public void MFAuthent_with_a_malformed_request_is_a_ProtocolErr()
+        {
+            _port.Write(Mfrc522Register.FIFODataReg, 0x60, 0x04, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0x02, 0x03);
+            _port.Write(Mfrc522Register.ComIrqReg, 0x7F);
+            _port.Command(Mfrc522Command.MFAuthent);
+
+            Assert.Equal(Error.ProtocolErr, _port.Read(Mfrc522Register.ErrorReg) & Error.ProtocolErr);
+            Assert.Equal(ComIrq.ErrIRq | ComIrq.IdleIRq, _port.Read(Mfrc522Register.ComIrqReg) & (ComIrq.ErrIRq | ComIrq.IdleIRq));
+            Assert.Equal(0, _port.Read(Mfrc522Register.Status2Reg) & Status2.MFCrypto1On);
+        }
+
+        [Fact]
         public void MFCrypto1On_cannot_be_set_by_the_host()
         {
             _port.Write(Mfrc522Register.Status2Reg, Status2.MFCrypto1On);
