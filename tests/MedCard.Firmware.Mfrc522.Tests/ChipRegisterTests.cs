@@ -33,6 +33,21 @@ namespace MedCard.Firmware.Mfrc522.Tests
         }
 
         [Fact]
+        public void Spi_write_sends_every_data_byte_to_the_one_addressed_register_and_counts_a_bad_address_byte()
+        {
+            Mfrc522SpiDevice spi = new Mfrc522SpiDevice(_chip);
+            byte[] miso = new byte[4];
+            spi.TransferFullDuplex(new byte[] { 0x09 << 1, 0xA1, 0xA2, 0xA3 }, miso);
+
+            Assert.Equal(new byte[4], miso);
+            Assert.Equal(3, _port.Read(Mfrc522Register.FIFOLevelReg));
+            Assert.Equal(0, spi.MalformedAddressBytes);
+
+            spi.Write(new byte[] { (0x0B << 1) | 1, 0x10 });
+            Assert.Equal(1, spi.MalformedAddressBytes);
+        }
+
+        [Fact]
         public void Reset_values_are_the_datasheet_ones()
         {
             Assert.Equal(0x20, _port.Read(Mfrc522Register.CommandReg));

@@ -45,13 +45,9 @@ namespace MedCard.Firmware.Mfrc522.Tests.Chip
         /// <summary>Status2Reg MFCrypto1On as the chip holds it.</summary>
         public bool Crypto1On => (_status2 & Status2.MFCrypto1On) != 0;
 
-        /// <summary>Register accesses over SPI, reads and writes (for tests that look at the traffic).</summary>
-        public int RegisterAccesses { get; private set; }
-
         /// <summary>A register read as the SPI interface performs it.</summary>
         public byte ReadRegister(Mfrc522Register register)
         {
-            RegisterAccesses++;
             PollTimer();
             switch (register)
             {
@@ -96,7 +92,6 @@ namespace MedCard.Firmware.Mfrc522.Tests.Chip
         /// <summary>A register write as the SPI interface performs it.</summary>
         public void WriteRegister(Mfrc522Register register, byte value)
         {
-            RegisterAccesses++;
             PollTimer();
             switch (register)
             {

@@ -26,9 +26,6 @@ namespace MedCard.Firmware.Mfrc522.Tests.Chip
         /// <summary>The chip behind the bus.</summary>
         public Mfrc522Chip Chip => _chip;
 
-        /// <summary>SPI transactions seen.</summary>
-        public int Transactions { get; private set; }
-
         /// <summary>Transactions whose address byte had bit 0 set (the datasheet requires 0).</summary>
         public int MalformedAddressBytes { get; private set; }
 
@@ -63,7 +60,6 @@ namespace MedCard.Firmware.Mfrc522.Tests.Chip
 
         private byte[] Transact(ReadOnlySpan<byte> mosi)
         {
-            Transactions++;
             byte[] miso = new byte[mosi.Length];
             if (mosi.Length == 0)
             {
