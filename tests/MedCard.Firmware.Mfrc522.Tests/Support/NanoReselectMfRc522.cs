@@ -6,7 +6,7 @@ namespace MedCard.Firmware.Mfrc522.Tests.Support
 {
     /// <summary>
     /// The desktop binding with nanoFramework's <c>ReselectTarget</c>, the one place the two bindings differ on the
-    /// adapter's paths. nanoframework/nanoFramework.IoT.Device, devices/Mfrc522/Mfrc522.cs, <c>ReselectTarget</c>:
+    /// adapter's paths. nanoframework/nanoFramework.IoT.Device at 122ebb1a, devices/Mfrc522/Mfrc522.cs, <c>ReselectTarget</c>:
     /// <c>Halt(); IsCardPresent(new byte[2]); return Select(...) == Status.Ok;</c> - REQA, whose result is ignored.
     /// dotnet/iot v4.2.0 src/devices/Mfrc522/Mfrc522.cs sends WUPA instead (<c>IsCardPresent(atqa, true)</c>). A card
     /// that went to HALT (after HLTA, or after an error once it had been woken from HALT) ignores REQA, so on the
