@@ -1,4 +1,6 @@
 using System;
+using System.Reflection;
+using Iot.Device.Card.Mifare;
 using MedCard.Firmware.App.Adapters;
 using MedCard.Firmware.Card;
 using MedCard.Firmware.Hardware;
@@ -215,6 +217,21 @@ namespace MedCard.Firmware.Mfrc522.Tests
             Assert.True(_field.TryDetect(_detected));
             Assert.Equal(CardReadStatus.Ok, _cards.Reader.Read(_detected, read));
             Assert.Equal("C1234567890", read.CardNumber);
+        }
+
+        [Fact]
+        public void A_7_byte_UID_reaches_MifareCard_as_the_four_bytes_Crypto1_uses()
+        {
+            // nanoFramework's MifareCard.Serialize (nanoFramework.IoT.Device 122ebb1a, devices/Card/Mifare/MifareCard.cs)
+            // copies the whole SerialNumber into the MFAuthent request, which must be 12 bytes (MFRC522 10.3.1.9); the
+            // desktop one takes the last four itself. Only a 4-byte SerialNumber works on both.
+            _rig.Place(Uid7);
+            Assert.True(_field.TryDetect(_detected));
+
+            FieldInfo cardField = typeof(Mfrc522CardField).GetField("_card", BindingFlags.NonPublic | BindingFlags.Instance);
+            Assert.NotNull(cardField);
+            MifareCard inner = (MifareCard)cardField.GetValue(_field);
+            Assert.Equal(Uid7.AsSpan(3, 4).ToArray(), inner.SerialNumber);
         }
 
         [Fact]
