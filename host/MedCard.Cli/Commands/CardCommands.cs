@@ -44,7 +44,7 @@ internal static class CardCommands
             byte[] cardUid = Inputs.Uid(parse.GetValue(uid));
             long opening = Money.ParseYuan(parse.GetValue(balance), "--balance");
             using PinDigits digits = Inputs.Pin(parse.GetValue(pin));
-            CardDesk desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            CardDesk desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             DeskResult result = await desk.EnrolAsync(new Enrolment(residentId, Inputs.Required(parse.GetValue(name), "--name"), parse.GetValue(gender),
                 parse.GetValue(employer) ?? string.Empty, cardNumber, cardUid, digits, opening), ct).ConfigureAwait(false);
             DeskResults.EnsureOk(result, "enrolment of " + cardNumber + " refused");

@@ -30,7 +30,7 @@ internal static class ImportCommand
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             List<Row> rows = Read(parse.GetValue(file)!);
-            CardDesk desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            CardDesk desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             var refused = new List<(Row Row, Refusal Refusal)>();
             try
             {

@@ -29,7 +29,7 @@ internal static class InstitutionCommands
         {
             var institution = new Institution(Inputs.Required(parse.GetValue(id), "--id"), Inputs.Required(parse.GetValue(name), "--name"),
                 !parse.GetValue(notDesignated));
-            var desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            var desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             await desk.RegisterInstitutionAsync(institution, ct).ConfigureAwait(false);
             await ListAsync(ctx, ct, "registered " + institution.InstitutionId).ConfigureAwait(false);
         });

@@ -31,6 +31,8 @@ public sealed partial class CardDesk
     public Task RegisterInstitutionAsync(Institution institution, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(institution);
+        TextRule.Validate(institution.InstitutionId, TextRule.MaxIdLength, nameof(institution.InstitutionId));
+        TextRule.Validate(institution.Name, TextRule.MaxNameLength, nameof(institution.Name));
         return _store.InTransactionAsync(async (s, _) =>
         {
             await s.UpsertInstitutionAsync(institution).ConfigureAwait(false);
@@ -61,6 +63,21 @@ public sealed partial class CardDesk
             || string.IsNullOrWhiteSpace(enrolment.CardNumber) || string.IsNullOrWhiteSpace(enrolment.Name))
         {
             return DeskResult.Refused(ReasonCode.InvalidRequest);
+        }
+
+        if (TextRule.Problem(enrolment.Name, TextRule.MaxNameLength) is { } nameProblem)
+        {
+            return DeskResult.Refused(ReasonCode.InvalidRequest, "the name " + nameProblem);
+        }
+
+        if (!string.IsNullOrEmpty(enrolment.Employer) && TextRule.Problem(enrolment.Employer, TextRule.MaxNameLength) is { } employerProblem)
+        {
+            return DeskResult.Refused(ReasonCode.InvalidRequest, "the employer " + employerProblem);
+        }
+
+        if (!Enum.IsDefined(enrolment.Gender))
+        {
+            return DeskResult.Refused(ReasonCode.InvalidRequest, "unknown gender");
         }
 
         string id = ResidentId.Normalize(enrolment.ResidentId);
