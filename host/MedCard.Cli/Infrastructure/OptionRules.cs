@@ -67,6 +67,11 @@ internal static class OptionRules
     private static void Apply(Option option)
     {
         OptionSpec spec = Opt.SpecOf(option) ?? new OptionSpec();
+        if (Opt.SpecOf(option) is null && IsPathName(option.Name))
+        {
+            spec = spec with { Kind = ValueKind.Path }; // declared without a kind, but named like a path
+        }
+
         if (IsSecretName(option.Name))
         {
             spec = spec with { Kind = ValueKind.Secret }; // whoever declared it: a PIN or key is never quoted back
@@ -101,6 +106,8 @@ internal static class OptionRules
                 break;
         }
     }
+
+    private static bool IsPathName(string name) => name is "--output" or "--port" or "--bill" or "--file" or "--state" or "--cards";
 
     private static bool IsSecretName(string name) =>
         name.EndsWith("pin", StringComparison.OrdinalIgnoreCase) || name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
