@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using MedCard.Protocol;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -81,7 +82,7 @@ public abstract partial class LedgerSuite
         using (var pin = new PinDigits([1, 2, 3, 4]))
         {
             Assert.Equal(ReasonCode.InvalidRequest, (await l.Desk.EnrolAsync(
-                new Enrolment("110101198503074516", "Zhang Wei", (Gender)(-1), string.Empty, "TXT1", [1, 2, 3, 4], pin), Ct)).Refusal?.Code);
+                new Enrolment("110101198503074516", "Zhang Wei", (Gender)200, string.Empty, "TXT1", [1, 2, 3, 4], pin), Ct)).Refusal?.Code);
         }
 
         Assert.Null(await l.Desk.GetPersonAsync("110101198503074516", Ct));

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
+using MedCard.Protocol;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -30,7 +31,7 @@ internal static class CardCommands
     {
         var id = Opt.Required("--id", "Resident ID number (18 characters)");
         var name = Opt.Required("--name", "Holder's name as on the ID card", ValueKind.Name);
-        var gender = new Option<Gender>("--gender") { Description = "female, male or unspecified", DefaultValueFactory = _ => Gender.Unspecified };
+        var gender = new Option<Gender>("--gender") { Description = "female, male, unspecified or unknown", DefaultValueFactory = _ => Gender.Unspecified };
         var employer = Opt.Tag(new Option<string>("--employer") { Description = "Employer (used to confirm written loss reports)", DefaultValueFactory = _ => string.Empty }, ValueKind.Name);
         var number = Opt.Required("--card", "Card number printed on the card (A-Z, 0-9)");
         var uid = Opt.Required("--uid", "Card UID in hex (4, 7 or 10 bytes)");

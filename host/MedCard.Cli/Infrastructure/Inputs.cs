@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using MedCard.Protocol;
 using MedCard.Settlement.Model;
-using SettlementResidentId = MedCard.Settlement.Model.ResidentId;
 
 namespace MedCard.Cli.Infrastructure;
 
@@ -59,13 +58,14 @@ internal static class Inputs
 
     public static string ResidentId(string? value, string option = "--id")
     {
-        if (!SettlementResidentId.IsValid(value))
+        string? id = MedCard.Protocol.ResidentId.Normalize(value?.Trim());
+        if (!MedCard.Protocol.ResidentId.IsValid(id))
         {
             throw CliException.BadInput(option + " '" + Echo.Value(value) + "' is not a valid resident ID number",
                 "18 characters: 17 digits and the ISO 7064 MOD 11-2 check character (0-9 or X)");
         }
 
-        return SettlementResidentId.Normalize(value!);
+        return id!;
     }
 
     public static string CardNumber(string? value, string option = "--card")

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using MedCard.Protocol;
 using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
@@ -54,7 +55,8 @@ public sealed partial class CardDesk
     public async Task<DeskResult> EnrolAsync(Enrolment enrolment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
-        if (!ResidentId.IsValid(enrolment.ResidentId))
+        string id = ResidentId.Normalize(enrolment.ResidentId);
+        if (!ResidentId.IsValid(id))
         {
             return DeskResult.Refused(ReasonCode.InvalidResidentId);
         }
@@ -80,7 +82,6 @@ public sealed partial class CardDesk
             return DeskResult.Refused(ReasonCode.InvalidRequest, "unknown gender");
         }
 
-        string id = ResidentId.Normalize(enrolment.ResidentId);
         PinCredential pin = _hasher.Hash(enrolment.Pin);
         DateTimeOffset now = Now;
         return await _store.InTransactionAsync(async (s, _) =>
