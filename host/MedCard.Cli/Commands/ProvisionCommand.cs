@@ -25,11 +25,11 @@ internal static class ProvisionCommand
 {
     public static Command Build(CliIo io)
     {
-        var reader = Opt.Range(new Option<uint>("--reader") { Description = "Reader id, 1 or more", Required = true }, 1, uint.MaxValue);
-        var key = Opt.Optional("--key", "The 32-byte key as 64 hex digits (default: a fresh random key)", ValueKind.Secret);
-        var port = Opt.Optional("--port", "Serial port of a connected reader (e.g. /dev/ttyUSB0), or tcp://host:port", ValueKind.Path);
+        var reader = new Option<uint>("--reader") { Description = "Reader id, 1 or more", Required = true };
+        var key = Opt.Optional("--key", "The 32-byte key as 64 hex digits (default: a fresh random key)");
+        var port = Opt.Optional("--port", "Serial port of a connected reader (e.g. /dev/ttyUSB0), or tcp://host:port");
         var cardKeys = Opt.Optional("--card-keys",
-            "With --port: file with the scheme's card-system keys to install after the reader key (64 raw bytes, 128 hex digits, or a cards file)", ValueKind.Path);
+            "With --port: file with the scheme's card-system keys to install after the reader key (64 raw bytes, 128 hex digits, or a cards file)");
         var command = new Command("provision", "Give a reader its id and key (connected reader, or an in-process simulated one)") { reader, key, port, cardKeys };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {

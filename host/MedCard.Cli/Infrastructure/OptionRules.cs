@@ -107,7 +107,8 @@ internal static class OptionRules
         }
     }
 
-    private static bool IsPathName(string name) => name is "--output" or "--port" or "--bill" or "--file" or "--state" or "--cards";
+    private static bool IsPathName(string name) =>
+        name is "--output" or "--port" or "--bill" or "--file" or "--state" or "--cards" or "--card-keys" or "--export-cards";
 
     private static bool IsSecretName(string name) =>
         name.EndsWith("pin", StringComparison.OrdinalIgnoreCase) || name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
