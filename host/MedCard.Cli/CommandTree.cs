@@ -29,8 +29,13 @@ internal static class CommandTree
         root.Subcommands.Add(InstitutionCommands.Build(io));
         root.Subcommands.Add(PolicyCommands.Build(io));
 
+        root.Subcommands.Add(AuditCommand.Build(io));
+
         // `medcard` alone: the list of commands, not an error.
         root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
+
+        // Every option's value checked at parse time, in one place.
+        OptionRules.Apply(root);
         return root;
     }
 }

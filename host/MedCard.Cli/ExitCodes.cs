@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The store, a file or a serial port failed (cannot open, locked, disk full, connection refused).</summary>
     public const int IoFailure = 4;
+
+    /// <summary>`medcard audit` found the ledger's invariants broken (the findings are printed).</summary>
+    public const int AuditFailed = 5;
 }

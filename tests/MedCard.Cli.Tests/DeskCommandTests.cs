@@ -264,4 +264,42 @@ public sealed class DeskCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Refused, outside.ExitCode);
         Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync([.. claim, "--time", "yesterday"])).ExitCode);
     }
+
+    [Fact]
+    public async Task A_claim_is_checked_before_its_reference_so_a_reference_never_pays_out_someone_elses_answer()
+    {
+        // Both holders lose their cards and get replacements; the spouse's claim R-1 is paid.
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId);
+        string paidAt = System.DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await _cli.OkAsync("card", "replace", "--card", CliHarness.SpouseCard, "--id", CliHarness.SpouseId, "--new-card", "MC0300",
+            "--new-uid", "0A0B0C0E", "--pin", "7777");
+        await _cli.OkAsync("card", "replace", "--card", CliHarness.HolderCard, "--id", CliHarness.HolderId, "--new-card", "MC0301",
+            "--new-uid", "0A0B0C0F", "--pin", "7777");
+        string[] claim = ["--json", "card", "claim", "--reference", "R-1", "--institution", "H001", "--item", "LAB:300", "--time", paidAt];
+        Assert.Equal(14000, (await _cli.OkAsync([.. claim, "--card", CliHarness.SpouseCard])).Json.GetProperty("reimbursedFen").GetInt64());
+        long holderBefore = await _cli.BalanceFenAsync(CliHarness.HolderId);
+
+        // An unknown card with that reference: card.unknown, not "already paid 140.00".
+        CliRun unknown = await _cli.RunAsync([.. claim, "--card", "NOSUCH1"]);
+        Assert.Equal(ExitCodes.Refused, unknown.ExitCode);
+        Assert.Equal("card.unknown", unknown.Json.GetProperty("error").GetProperty("key").GetString());
+
+        // Another holder's bill under the same reference: refused with a stable reason code, nothing credited.
+        CliRun other = await _cli.RunAsync([.. claim, "--card", CliHarness.HolderCard]);
+        Assert.Equal(ExitCodes.Refused, other.ExitCode);
+        Assert.Equal("claim.reference_reused", other.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Equal(209, other.Json.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(holderBefore, await _cli.BalanceFenAsync(CliHarness.HolderId));
+
+        // The same holder's reference on a different amount: refused too.
+        CliRun otherBill = await _cli.RunAsync(["--json", "card", "claim", "--reference", "R-1", "--institution", "H001", "--item", "LAB:301",
+            "--time", paidAt, "--card", CliHarness.SpouseCard]);
+        Assert.Equal("claim.reference_reused", otherBill.Json.GetProperty("error").GetProperty("key").GetString());
+
+        // The genuine repeat stays idempotent.
+        JsonElement again = (await _cli.OkAsync([.. claim, "--card", CliHarness.SpouseCard])).Json;
+        Assert.True(again.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(14000, again.GetProperty("reimbursedFen").GetInt64());
+    }
 }

@@ -52,7 +52,8 @@ public sealed class ImportCommandTests : IAsyncLifetime
         CliRun run = await _cli.RunAsync("card", "import", "--file", file);
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("line 3", run.Error);
-        Assert.Equal(ExitCodes.Refused, (await _cli.RunAsync("card", "show", "--card", "MC0001")).ExitCode);
+        Assert.False(File.Exists(_cli.Store)); // validated before anything is written: not even a ledger was created
+        Assert.Equal(ExitCodes.IoFailure, (await _cli.RunAsync("card", "show", "--card", "MC0001")).ExitCode);
     }
 
     [Fact]

@@ -47,4 +47,22 @@ public sealed class PostgresStoreTests : IAsyncLifetime
         Assert.True(json.GetProperty("settled").GetBoolean());
         Assert.Equal(1000, json.GetProperty("totalFen").GetInt64());
     }
+
+    [PostgresFact]
+    public async Task Read_commands_on_a_database_without_a_ledger_create_no_schema()
+    {
+        string store = _server!.ConnectionString;
+        foreach (string[] args in new[] { new[] { "balance", "--id", CliHarness.HolderId }, new[] { "audit" }, new[] { "policy", "show" } })
+        {
+            CliRun run = await _cli.RunAsync(["--store", store, .. args]);
+            Assert.Equal(ExitCodes.IoFailure, run.ExitCode);
+            Assert.StartsWith("medcard: no ledger at PostgreSQL Host=127.0.0.1.", run.Error);
+            Assert.DoesNotContain("Password", run.Error);
+        }
+
+        // Still no ledger: none of them created the schema. A setup command does.
+        Assert.Equal(ExitCodes.IoFailure, (await _cli.RunAsync("--store", store, "audit")).ExitCode);
+        await _cli.OkAsync("--store", store, "policy", "set", "--visit", "outpatient", "--deductible", "100", "--copay", "30", "--cap", "20000");
+        await _cli.OkAsync("--store", store, "audit");
+    }
 }

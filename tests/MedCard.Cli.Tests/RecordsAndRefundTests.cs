@@ -48,6 +48,33 @@ public sealed class RecordsAndRefundTests : IAsyncLifetime
         Assert.Equal(0, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("pdf")]
+    public async Task Print_to_an_unwritable_output_fails_and_marks_nothing_printed(string format)
+    {
+        await SettleAsync("10");
+        await SettleAsync("20");
+
+        // A parent that does not exist, and a parent that is a file: unwritable even for root.
+        string blocker = Path.Combine(_cli.Folder, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        foreach (string output in new[] { Path.Combine(_cli.Folder, "no-such-folder", "s." + format), Path.Combine(blocker, "s." + format) })
+        {
+            CliRun run = await _cli.RunAsync("records", "print", "--card", CliHarness.SpouseCard, "--format", format, "--output", output);
+            Assert.Equal(ExitCodes.IoFailure, run.ExitCode);
+            Assert.Single(run.Error.TrimEnd().Split('\n'));
+            Assert.Equal(2, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
+        }
+
+        // Once it can be written, the same records print and only then are marked printed; no temporary file stays.
+        string good = Path.Combine(_cli.Folder, "s." + format);
+        await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard, "--format", format, "--output", good);
+        Assert.True(new FileInfo(good).Length > 0);
+        Assert.Equal(0, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
+        Assert.Empty(Directory.GetFiles(_cli.Folder, "*.tmp"));
+    }
+
     [Fact]
     public async Task Print_pdf_writes_a_pdf_file()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using MedCard.Protocol;
 using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;

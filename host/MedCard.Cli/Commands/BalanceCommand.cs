@@ -23,18 +23,20 @@ internal static class BalanceCommand
         });
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
+            // Inputs first: a malformed value is bad input whether or not a ledger exists.
+            string? cardNumber = parse.GetValue(number) is { } given ? Inputs.CardNumber(given) : null;
+            string? givenId = cardNumber is null ? Inputs.ResidentId(parse.GetValue(id)) : null;
             var desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
             string residentId;
-            if (parse.GetValue(number) is { } given)
+            if (cardNumber is not null)
             {
-                string cardNumber = Inputs.CardNumber(given);
                 Card card = await desk.GetCardAsync(cardNumber, ct).ConfigureAwait(false)
                     ?? throw new RefusedException("card " + cardNumber + " not found", Refusal.Of(ReasonCode.UnknownCard));
                 residentId = card.ResidentId;
             }
             else
             {
-                residentId = Inputs.ResidentId(parse.GetValue(id));
+                residentId = givenId!;
             }
 
             Person person = await desk.GetPersonAsync(residentId, ct).ConfigureAwait(false)

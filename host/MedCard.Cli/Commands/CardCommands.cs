@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
+using MedCard.Protocol;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -29,12 +30,12 @@ internal static class CardCommands
     private static Command Enroll(CliIo io)
     {
         var id = Opt.Required("--id", "Resident ID number (18 characters)");
-        var name = Opt.Required("--name", "Holder's name as on the ID card");
-        var gender = new Option<Gender>("--gender") { Description = "female, male or unspecified", DefaultValueFactory = _ => Gender.Unspecified };
-        var employer = new Option<string>("--employer") { Description = "Employer (used to confirm written loss reports)", DefaultValueFactory = _ => string.Empty };
+        var name = Opt.Required("--name", "Holder's name as on the ID card", ValueKind.Name);
+        var gender = new Option<Gender>("--gender") { Description = "female, male, unspecified or unknown", DefaultValueFactory = _ => Gender.Unspecified };
+        var employer = Opt.Tag(new Option<string>("--employer") { Description = "Employer (used to confirm written loss reports)", DefaultValueFactory = _ => string.Empty }, ValueKind.Name);
         var number = Opt.Required("--card", "Card number printed on the card (A-Z, 0-9)");
         var uid = Opt.Required("--uid", "Card UID in hex (4, 7 or 10 bytes)");
-        var pin = Opt.Required("--pin", "Initial PIN, 4 to 12 digits");
+        var pin = Opt.Required("--pin", "Initial PIN, 4 to 12 digits", ValueKind.Secret);
         var balance = new Option<string>("--balance") { Description = "Opening personal-account balance in yuan", DefaultValueFactory = _ => "0" };
         var command = new Command("enroll", "Enrol an insured person with their first card and PIN") { id, name, gender, employer, number, uid, pin, balance };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
@@ -44,7 +45,7 @@ internal static class CardCommands
             byte[] cardUid = Inputs.Uid(parse.GetValue(uid));
             long opening = Money.ParseYuan(parse.GetValue(balance), "--balance");
             using PinDigits digits = Inputs.Pin(parse.GetValue(pin));
-            CardDesk desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            CardDesk desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             DeskResult result = await desk.EnrolAsync(new Enrolment(residentId, Inputs.Required(parse.GetValue(name), "--name"), parse.GetValue(gender),
                 parse.GetValue(employer) ?? string.Empty, cardNumber, cardUid, digits, opening), ct).ConfigureAwait(false);
             DeskResults.EnsureOk(result, "enrolment of " + cardNumber + " refused");
@@ -68,7 +69,7 @@ internal static class CardCommands
     private static Command ReportLoss(CliIo io)
     {
         var number = Opt.Required("--card", "Card number");
-        var name = Opt.Required("--name", "Holder's name (must match)");
+        var name = Opt.Required("--name", "Holder's name (must match)", ValueKind.Name);
         var id = Opt.Required("--id", "Holder's resident ID number (must match)");
         var channel = new Option<LossChannel>("--channel") { Description = "phone (24 h line) or written (service desk)", DefaultValueFactory = _ => LossChannel.Phone };
         var command = new Command("report-loss", "Report a card lost: settlement on it stops at once (emergency care still settles)") { number, name, id, channel };
@@ -106,7 +107,7 @@ internal static class CardCommands
         var id = Opt.Required("--id", "Holder's resident ID number (must match)");
         var newNumber = Opt.Required("--new-card", "The replacement card's number");
         var newUid = Opt.Required("--new-uid", "The replacement card's UID in hex");
-        var pin = Opt.Required("--pin", "PIN for the new card, 4 to 12 digits");
+        var pin = Opt.Required("--pin", "PIN for the new card, 4 to 12 digits", ValueKind.Secret);
         var command = new Command("replace", "Issue a replacement card: balance and unprinted records carry over, the old card never works again")
         {
             number, id, newNumber, newUid, pin,

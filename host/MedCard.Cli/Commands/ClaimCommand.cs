@@ -16,13 +16,13 @@ internal static class ClaimCommand
     public static Command Build(CliIo io)
     {
         var number = Opt.Required("--card", "The lost (and since replaced) card's number");
-        var receipt = Opt.Required("--reference", "The receipt number: a claim is paid once per reference");
+        var receipt = Opt.Required("--reference", "The receipt number: a claim is paid once per reference", ValueKind.Id);
         var time = Opt.Required("--time", "When the bill was paid, ISO 8601 (e.g. 2026-11-23T10:15:00Z); must fall in the loss period");
-        var institution = Opt.Optional("--institution", "Institution id (required unless in the bill file)");
+        var institution = Opt.Optional("--institution", "Institution id (required unless in the bill file)", ValueKind.Id);
         var visit = Opt.Optional("--visit", "outpatient (default) or pharmacy");
-        var items = new Option<string[]>("--item") { Description = "Bill item CODE:AMOUNT[:covered|partly|self[:SELF-PAID%]] (repeat)" };
+        var items = Opt.Many("--item", "Bill item CODE:AMOUNT[:covered|partly|self[:SELF-PAID%]] (repeat)");
         var amount = Opt.Optional("--amount", "Shortcut for a one-item covered bill, in yuan");
-        var bill = Opt.Optional("--bill", "JSON bill file");
+        var bill = Opt.Optional("--bill", "JSON bill file", ValueKind.Path);
         var command = new Command("claim", "Reimburse an outpatient bill paid in cash during the loss period, after the replacement")
         {
             number, receipt, time, institution, visit, items, amount, bill,
@@ -33,7 +33,7 @@ internal static class ClaimCommand
             string reference = Inputs.Required(parse.GetValue(receipt), "--reference");
             if (!DateTimeOffset.TryParse(parse.GetValue(time), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset paidAt))
             {
-                throw CliException.BadInput("--time '" + parse.GetValue(time) + "' is not a date and time", "use ISO 8601, e.g. 2026-11-23T10:15:00Z");
+                throw CliException.BadInput("--time '" + Echo.Value(parse.GetValue(time)) + "' is not a date and time", "use ISO 8601, e.g. 2026-11-23T10:15:00Z");
             }
 
             (var billItems, string? billInstitution, VisitType? billVisit) = BillReader.FromOptions(parse.GetValue(items), parse.GetValue(amount), parse.GetValue(bill));

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
+using MedCard.Protocol;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -25,12 +26,12 @@ internal static class ImportCommand
 
     public static Command Build(CliIo io)
     {
-        var file = Opt.Required("--file", "CSV file: residentId,name,gender,employer,cardNumber,uid,pin,balance (header line first)");
+        var file = Opt.Required("--file", "CSV file: residentId,name,gender,employer,cardNumber,uid,pin,balance (header line first)", ValueKind.Path);
         var command = new Command("import", "Enrol many insured persons and cards from a CSV file") { file };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             List<Row> rows = Read(parse.GetValue(file)!);
-            CardDesk desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            CardDesk desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             var refused = new List<(Row Row, Refusal Refusal)>();
             try
             {
@@ -125,9 +126,9 @@ internal static class ImportCommand
         try
         {
             Gender gender = f[2].Trim().Length == 0 ? Gender.Unspecified
-                : Enum.TryParse(f[2].Trim(), ignoreCase: true, out Gender g) && Enum.IsDefined(g) ? g
-                : throw CliException.BadInput("gender '" + f[2] + "' is unknown", "female, male or empty");
-            return new Row(number, Inputs.ResidentId(f[0].Trim(), "residentId"), Inputs.Required(f[1], "name"), gender, f[3].Trim(),
+                : OptionRules.TryParseName(f[2], out Gender g) ? g
+                : throw CliException.BadInput("gender '" + Echo.Value(f[2]) + "' is unknown", "female, male or empty");
+            return new Row(number, Inputs.ResidentId(f[0].Trim(), "residentId"), Inputs.Name(f[1], "name"), gender, f[3].Trim().Length == 0 ? string.Empty : Inputs.Name(f[3], "employer"),
                 Inputs.CardNumber(f[4].Trim(), "cardNumber"), Inputs.Uid(f[5].Trim(), "uid"), Inputs.Pin(f[6].Trim(), "pin"),
                 f[7].Trim().Length == 0 ? 0 : Money.ParseYuan(f[7], "balance"));
         }

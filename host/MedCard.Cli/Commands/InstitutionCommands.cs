@@ -21,15 +21,15 @@ internal static class InstitutionCommands
 
     private static Command Add(CliIo io)
     {
-        var id = Opt.Required("--id", "Institution id (as the hospital system sends it)");
-        var name = Opt.Required("--name", "Display name");
+        var id = Opt.Required("--id", "Institution id (as the hospital system sends it)", ValueKind.Id);
+        var name = Opt.Required("--name", "Display name", ValueKind.Name);
         var notDesignated = new Option<bool>("--not-designated") { Description = "Not a designated institution: only emergency care settles there" };
         var command = new Command("add", "Register or update an institution") { id, name, notDesignated };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             var institution = new Institution(Inputs.Required(parse.GetValue(id), "--id"), Inputs.Required(parse.GetValue(name), "--name"),
                 !parse.GetValue(notDesignated));
-            var desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            var desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             await desk.RegisterInstitutionAsync(institution, ct).ConfigureAwait(false);
             await ListAsync(ctx, ct, "registered " + institution.InstitutionId).ConfigureAwait(false);
         });

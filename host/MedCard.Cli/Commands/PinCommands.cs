@@ -21,8 +21,8 @@ internal static class PinCommands
     private static Command Change(CliIo io)
     {
         var number = Opt.Required("--card", "Card number");
-        var oldPin = Opt.Required("--old-pin", "Current PIN (a wrong one spends a try, like at a reader)");
-        var newPin = Opt.Required("--new-pin", "New PIN, 4 to 12 digits");
+        var oldPin = Opt.Required("--old-pin", "Current PIN (a wrong one spends a try, like at a reader)", ValueKind.Secret);
+        var newPin = Opt.Required("--new-pin", "New PIN, 4 to 12 digits", ValueKind.Secret);
         var command = new Command("change", "Change the PIN (the holder knows the old one)") { number, oldPin, newPin };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
@@ -41,7 +41,7 @@ internal static class PinCommands
     {
         var number = Opt.Required("--card", "Card number");
         var id = Opt.Required("--id", "Holder's resident ID number, checked against the ID card at the desk");
-        var newPin = Opt.Required("--new-pin", "New PIN, 4 to 12 digits");
+        var newPin = Opt.Required("--new-pin", "New PIN, 4 to 12 digits", ValueKind.Secret);
         var command = new Command("reset", "Reset a forgotten or blocked PIN (service desk, with the holder's ID)") { number, id, newPin };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {

@@ -38,7 +38,7 @@ internal static class PolicyCommands
             var policy = new VisitPolicy(Money.ParseYuan(parse.GetValue(deductible), "--deductible"), Inputs.BasisPoints(parse.GetValue(copay), "--copay"),
                 Money.ParseYuan(parse.GetValue(cap), "--cap"));
             VisitType type = parse.GetValue(visit);
-            var desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
+            var desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             await desk.SetPolicyAsync(type, policy, ct).ConfigureAwait(false);
             await ShowAsync(ctx, ct, "set " + Views.Visit(type)).ConfigureAwait(false);
         });

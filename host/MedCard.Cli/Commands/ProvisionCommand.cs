@@ -53,7 +53,7 @@ internal static class ProvisionCommand
             byte[] secret = parse.GetValue(key) is { } hex ? ParseKey(hex) : RandomNumberGenerator.GetBytes(SignedRecord.KeyLength);
             try
             {
-                ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
+                ILedgerStore store = await ctx.StoreAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
                 ReaderRegistry registry = await ReaderRegistry.OpenAsync(ctx.StoreSpec, ct).ConfigureAwait(false);
 
                 // Continue above the last counter the ledger saw from this id, so no counter is ever reused.

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
+using MedCard.Settlement.Files;
 using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
@@ -64,9 +65,9 @@ internal static class RecordsCommands
 
     private static Command Print(CliIo io)
     {
-        var numbers = new Option<string[]>("--card") { Description = "Card number (repeat for several cards)", Required = true, AllowMultipleArgumentsPerToken = false };
+        var numbers = Opt.Many("--card", "Card number (repeat for several cards)", required: true);
         var format = new Option<StatementFormat>("--format") { Description = "text or pdf", DefaultValueFactory = _ => StatementFormat.Text };
-        var output = Opt.Optional("--output", "File to write (one card) or folder (several cards); text goes to stdout when omitted");
+        var output = Opt.Optional("--output", "File to write (one card) or folder (several cards); text goes to stdout when omitted", ValueKind.Path);
         var command = new Command("print", "Print every unprinted record into a statement and mark them printed") { numbers, format, output };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
@@ -103,9 +104,13 @@ internal static class RecordsCommands
             {
                 foreach (string c in cards)
                 {
-                    Statement statement = await desk.PrintStatementAsync(c, ct).ConfigureAwait(false)
+                    // The file is written (and moved into place) inside the print, before its records are marked
+                    // printed: a statement nobody can read never resets the 60-record count.
+                    string? path = null;
+                    Statement statement = await desk.PrintStatementAsync(c, async (s, token) =>
+                            path = await WriteAsync(s, fmt, target, cards.Length > 1, token).ConfigureAwait(false), ct).ConfigureAwait(false)
                         ?? throw new RefusedException("card " + c + " not found", Refusal.Of(ReasonCode.UnknownCard));
-                    printed.Add((statement, await WriteAsync(statement, fmt, target, cards.Length > 1, ct).ConfigureAwait(false)));
+                    printed.Add((statement, path));
                     step?.Invoke(printed.Count);
                 }
             }
@@ -139,18 +144,20 @@ internal static class RecordsCommands
             ? Path.Combine(target, "statement-" + statement.CardNumber + (statement.StatementId is long id ? "-" + id : string.Empty)
                 + (format == StatementFormat.Pdf ? ".pdf" : ".txt"))
             : target;
-        await using FileStream file = File.Create(path);
-        if (format == StatementFormat.Pdf)
+        // Statements carry the holder's name and records: owner-only, and whole or not at all (temp file, then rename).
+        await PrivateFiles.WriteAtomicallyAsync(path, async (file, token) =>
         {
-            PdfLicense.EnsureChosen();
-            StatementPdfRenderer.Render(statement, file);
-        }
-        else
-        {
-            await using var writer = new StreamWriter(file);
-            await writer.WriteAsync(StatementTextRenderer.Render(statement).AsMemory(), ct).ConfigureAwait(false);
-        }
-
+            if (format == StatementFormat.Pdf)
+            {
+                PdfLicense.EnsureChosen();
+                StatementPdfRenderer.Render(statement, file);
+            }
+            else
+            {
+                await using var writer = new StreamWriter(file, leaveOpen: true);
+                await writer.WriteAsync(StatementTextRenderer.Render(statement).AsMemory(), token).ConfigureAwait(false);
+            }
+        }, ct).ConfigureAwait(false);
         return Path.GetFullPath(path);
     }
 

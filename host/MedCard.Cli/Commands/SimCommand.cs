@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
+using MedCard.Settlement.Files;
 using MedCard.Simulator;
 using MedCard.Simulator.Cards;
 using MedCard.Simulator.Hardware;
@@ -24,16 +25,16 @@ internal static class SimCommand
 {
     public static Command Build(CliIo io)
     {
-        var cards = Opt.Optional("--cards", "Cards file (JSON: scheme keys, reader identity, cards); default: the built-in demo deck");
-        var tcp = new Option<int?>("--tcp") { Description = "Serve the link on this TCP port (0 = any free port) instead of a pseudo-terminal" };
-        var state = Opt.Optional("--state", "Folder for the reader's flash (counter, journal, keys); kept across runs. Default: a temporary one");
-        var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl+C or 'quit')" };
-        var export = Opt.Optional("--export-cards", "Write the demo cards file to this path (a template for your own) and exit");
+        var cards = Opt.Optional("--cards", "Cards file (JSON: scheme keys, reader identity, cards); default: the built-in demo deck", ValueKind.Path);
+        var tcp = Opt.Range(new Option<int?>("--tcp") { Description = "Serve the link on this TCP port (0 = any free port) instead of a pseudo-terminal" }, 0, 65535);
+        var state = Opt.Optional("--state", "Folder for the reader's flash (counter, journal, keys); kept across runs. Default: a temporary one", ValueKind.Path);
+        var duration = Opt.Range(new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl+C or 'quit')" }, 0.001, OptionRules.DefaultMaxSeconds);
+        var export = Opt.Optional("--export-cards", "Write the demo cards file to this path (a template for your own) and exit", ValueKind.Path);
         var unprovisioned = new Option<bool>("--unprovisioned")
         {
             Description = "Start as a freshly flashed reader with no id and key (provision it with medcard provision --port ...)",
         };
-        var baud = new Option<int?>("--baud") { Description = "Pace the link like a UART at this baud rate (e.g. 115200: 86.8 us a byte); default unpaced" };
+        var baud = Opt.Range(new Option<int?>("--baud") { Description = "Pace the link like a UART at this baud rate (e.g. 115200: 86.8 us a byte); default unpaced" }, 300, 4_000_000);
         var place = Opt.Optional("--place", "Start with this card on the reader (label, card number or UID)");
         var command = new Command("sim", "Start the desktop reader simulator and print the device path to connect to")
         {
@@ -43,7 +44,8 @@ internal static class SimCommand
         {
             if (parse.GetValue(export) is { } exportPath)
             {
-                await File.WriteAllTextAsync(exportPath, CardDeck.DemoJson(), ct).ConfigureAwait(false);
+                // The cards file holds the scheme's card-system keys: owner-only.
+                PrivateFiles.WriteAtomically(exportPath, System.Text.Encoding.UTF8.GetBytes(CardDeck.DemoJson()));
                 ctx.Say("Demo cards file written to " + Markup.Escape(Path.GetFullPath(exportPath)));
                 if (ctx.Json)
                 {

@@ -49,7 +49,7 @@ internal static class BillReader
         string[] parts = text.Split(':');
         if (parts.Length < 2 || parts.Length > 4 || parts[0].Trim().Length == 0)
         {
-            throw CliException.BadInput("--item '" + text + "' is malformed", "write CODE:AMOUNT[:covered|partly|self[:SELF-PAID%]], e.g. DRUG1:96.50:partly:10");
+            throw CliException.BadInput("--item '" + Echo.Value(text) + "' is malformed", "write CODE:AMOUNT[:covered|partly|self[:SELF-PAID%]], e.g. DRUG1:96.50:partly:10");
         }
 
         long amount = Money.ParseYuan(parts[1], "the amount of item " + parts[0]);
@@ -106,16 +106,16 @@ internal static class BillReader
     }
 
     public static VisitType Visit(string? text) =>
-        Enum.TryParse(text, ignoreCase: true, out VisitType v) && Enum.IsDefined(v)
+        OptionRules.TryParseName(text, out VisitType v)
             ? v
-            : throw CliException.BadInput("visit type '" + text + "' is unknown", "use outpatient, inpatient, pharmacy or emergency");
+            : throw CliException.BadInput("visit type '" + Echo.Value(text) + "' is unknown", "use outpatient, inpatient, pharmacy or emergency");
 
     private static ItemClass Class(string text) => text.Trim().ToLowerInvariant() switch
     {
         "covered" or "" => ItemClass.Covered,
         "partly" or "partly-self-paid" => ItemClass.PartlySelfPaid,
         "self" or "fully-self-paid" => ItemClass.FullySelfPaid,
-        _ => throw CliException.BadInput("item class '" + text + "' is unknown", "use covered, partly or self"),
+        _ => throw CliException.BadInput("item class '" + Echo.Value(text) + "' is unknown", "use covered, partly or self"),
     };
 
     private static BillItem Item(string code, string description, ItemClass cls, long amount, int selfPaid)

@@ -12,7 +12,7 @@ using Spectre.Console;
 namespace MedCard.Cli.Infrastructure;
 
 /// <summary>Everything one command run needs: the streams, the global options, the console renderer and
-/// the ledger store (opened on first use, so commands that need no store never create a file).</summary>
+/// the ledger store (opened on first use, so commands that need no store never touch it; only setup commands create it).</summary>
 internal sealed class CliContext : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -46,10 +46,12 @@ internal sealed class CliContext : IAsyncDisposable
     /// <summary>Progress and live displays only for a person at a terminal, never for scripts.</summary>
     public bool ShowProgress => !Json && Io.OutputIsTerminal;
 
-    public async Task<ILedgerStore> StoreAsync(CancellationToken cancellationToken) =>
-        _store ??= await StoreConnector.OpenAsync(StoreSpec, cancellationToken).ConfigureAwait(false);
+    /// <summary>The ledger, which must exist unless <paramref name="access"/> allows creating it (setup commands only).</summary>
+    public async Task<ILedgerStore> StoreAsync(CancellationToken cancellationToken, StoreAccess access = StoreAccess.Existing) =>
+        _store ??= await StoreConnector.OpenAsync(StoreSpec, access, cancellationToken).ConfigureAwait(false);
 
-    public async Task<CardDesk> DeskAsync(CancellationToken cancellationToken) => new(await StoreAsync(cancellationToken).ConfigureAwait(false));
+    public async Task<CardDesk> DeskAsync(CancellationToken cancellationToken, StoreAccess access = StoreAccess.Existing) =>
+        new(await StoreAsync(cancellationToken, access).ConfigureAwait(false));
 
     public async Task<SettlementService> SettlementAsync(CancellationToken cancellationToken) =>
         new(await StoreAsync(cancellationToken).ConfigureAwait(false));

@@ -14,7 +14,8 @@ internal static class ErrorReporter
     public static int Report(CliContext context, Exception exception, bool cancelled)
     {
         CliException error = Classify(exception, cancelled);
-        string line = "medcard: " + error.Message.TrimEnd('.') + "." + (error.Hint is null ? string.Empty : " To fix: " + error.Hint + ".");
+        // One line whatever the message holds (an exception's text, a long or hostile value): see Echo.
+        string line = Echo.Line("medcard: " + error.Message.TrimEnd('.') + "." + (error.Hint is null ? string.Empty : " To fix: " + error.Hint + "."));
         context.Io.Error.WriteLine(line);
         if (context.Verbose)
         {

@@ -7,13 +7,13 @@ internal static class GlobalOptions
 {
     public const string DefaultStore = "./medcard.db";
 
-    public static Option<string> Store { get; } = new("--store")
+    public static Option<string> Store { get; } = Opt.Tag(new Option<string>("--store")
     {
         Description = "The ledger: a SQLite file path, or a PostgreSQL connection string (Host=...;Database=...)",
         DefaultValueFactory = _ => DefaultStore,
         Recursive = true,
         HelpName = "path|connection-string",
-    };
+    }, ValueKind.Secret); // a connection string may hold a password: never quoted back
 
     public static Option<bool> Json { get; } = new("--json")
     {

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using MedCard.Protocol;
 using MedCard.Settlement.Model;
-using SettlementResidentId = MedCard.Settlement.Model.ResidentId;
 
 namespace MedCard.Cli.Infrastructure;
 
@@ -20,7 +19,7 @@ internal static class Inputs
         }
         catch (FormatException)
         {
-            throw CliException.BadInput(option + " '" + hex + "' is not hexadecimal", "give the card UID as 4, 7 or 10 bytes of hex, e.g. 04A1B2C3");
+            throw CliException.BadInput(option + " '" + Echo.Value(hex) + "' is not hexadecimal", "give the card UID as 4, 7 or 10 bytes of hex, e.g. 04A1B2C3");
         }
 
         if (!CardIdentity.IsValidUid(uid))
@@ -59,20 +58,21 @@ internal static class Inputs
 
     public static string ResidentId(string? value, string option = "--id")
     {
-        if (!SettlementResidentId.IsValid(value))
+        string? id = MedCard.Protocol.ResidentId.Normalize(value?.Trim());
+        if (!MedCard.Protocol.ResidentId.IsValid(id))
         {
-            throw CliException.BadInput(option + " '" + value + "' is not a valid resident ID number",
+            throw CliException.BadInput(option + " '" + Echo.Value(value) + "' is not a valid resident ID number",
                 "18 characters: 17 digits and the ISO 7064 MOD 11-2 check character (0-9 or X)");
         }
 
-        return SettlementResidentId.Normalize(value!);
+        return id!;
     }
 
     public static string CardNumber(string? value, string option = "--card")
     {
         if (value is null || !CardIdentity.IsValidCardNumber(value))
         {
-            throw CliException.BadInput(option + " '" + value + "' is not a card number",
+            throw CliException.BadInput(option + " '" + Echo.Value(value) + "' is not a card number",
                 "1 to 20 characters of A-Z and 0-9 as printed on the card");
         }
 
@@ -89,13 +89,25 @@ internal static class Inputs
         return value.Trim();
     }
 
+    /// <summary>A name the ledger stores (holder, employer, institution): the ledger's <see cref="TextRule"/>.</summary>
+    public static string Name(string? value, string option)
+    {
+        if (TextRule.Problem(value?.Trim(), TextRule.MaxNameLength) is { } problem)
+        {
+            throw CliException.BadInput(option + " '" + Echo.Value(value) + "' " + problem,
+                "at most " + TextRule.MaxNameLength + " characters, no control or bidirectional formatting characters");
+        }
+
+        return value!.Trim();
+    }
+
     public static int BasisPoints(string? text, string option)
     {
         // "30%", "30", "12.5%": percent with up to two decimals, as basis points.
         string s = (text ?? string.Empty).Trim().TrimEnd('%');
         if (!Money.TryParseYuan(s, out long hundredths) || hundredths > 10000)
         {
-            throw CliException.BadInput(option + " '" + text + "' is not a percentage", "give 0 to 100 with at most two decimals, e.g. 30 or 12.5%");
+            throw CliException.BadInput(option + " '" + Echo.Value(text) + "' is not a percentage", "give 0 to 100 with at most two decimals, e.g. 30 or 12.5%");
         }
 
         return (int)hundredths;

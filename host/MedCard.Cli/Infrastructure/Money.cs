@@ -45,7 +45,7 @@ internal static class Money
     {
         if (!TryParseYuan(text, out long fen))
         {
-            throw CliException.BadInput(what + " '" + text + "' is not an amount", "give yuan with at most two decimals, e.g. 125.80");
+            throw CliException.BadInput(what + " '" + Echo.Value(text) + "' is not an amount", "give yuan with at most two decimals, e.g. 125.80");
         }
 
         return fen;

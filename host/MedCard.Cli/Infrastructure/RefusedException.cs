@@ -46,6 +46,7 @@ internal sealed class RefusedException : CliException
         ReasonCode.NoPolicy => "set one: medcard policy set --visit <type> ...",
         ReasonCode.RelativeNotBound => "bind first: medcard family bind --payer <relative id> --beneficiary <holder id> --relation <relation>",
         ReasonCode.IdentityMismatch => "check the name, resident ID number and card number against the ID card",
+        ReasonCode.ClaimReferenceReused => "a receipt reference names one bill: check the reference, card, time, institution and amount",
         ReasonCode.UnknownSettlement => "list settlements of the card with: medcard records list --card <number>",
         _ => null,
     };

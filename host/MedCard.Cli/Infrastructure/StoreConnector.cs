@@ -13,7 +13,13 @@ internal static class StoreConnector
 {
     public static bool IsPostgres(string spec) => spec.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<ILedgerStore> OpenAsync(string spec, CancellationToken cancellationToken)
+    /// <summary>Opens the store, creating it when missing (setup commands and the demo).</summary>
+    public static Task<ILedgerStore> OpenAsync(string spec, CancellationToken cancellationToken) =>
+        OpenAsync(spec, StoreAccess.CreateIfMissing, cancellationToken);
+
+    /// <summary>Opens the store; with <see cref="StoreAccess.Existing"/> a missing ledger (no SQLite file, or a
+    /// PostgreSQL database without the ledger's tables) is an I/O failure "no ledger at ..." and nothing is created.</summary>
+    public static async Task<ILedgerStore> OpenAsync(string spec, StoreAccess access, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(spec))
         {
@@ -47,6 +53,13 @@ internal static class StoreConnector
 
         try
         {
+            if (access == StoreAccess.Existing && store is SqlLedgerStore sql && !await sql.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+                throw CliException.Io("no ledger at " + Describe(spec),
+                    "pass the --store of an existing ledger, or create one with a setup command (policy set, institution add, card enroll)");
+            }
+
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
@@ -64,7 +77,7 @@ internal static class StoreConnector
     {
         if (!IsPostgres(spec))
         {
-            return spec;
+            return Echo.Value(spec, 256);
         }
 
         foreach (string part in spec.Split(';'))

@@ -1,3 +1,5 @@
+using MedCard.Protocol;
+
 namespace MedCard.Settlement.Model;
 
 /// <summary>An insured person and their personal account balance (fen). The balance belongs to the

@@ -30,4 +30,5 @@ public enum ReasonCode
     UnknownSettlement = 206,
     ClaimNotEligible = 207,
     InvalidRequest = 208,
+    ClaimReferenceReused = 209,
 }

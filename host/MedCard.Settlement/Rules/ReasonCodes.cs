@@ -28,6 +28,7 @@ public static class ReasonCodes
         ReasonCode.UnknownSettlement => "refund.unknown_settlement",
         ReasonCode.ClaimNotEligible => "claim.not_eligible",
         ReasonCode.InvalidRequest => "request.invalid",
+        ReasonCode.ClaimReferenceReused => "claim.reference_reused",
         _ => "unknown",
     };
 
@@ -56,6 +57,7 @@ public static class ReasonCodes
         ReasonCode.UnknownSettlement => "No settled transaction has that reader id and counter.",
         ReasonCode.ClaimNotEligible => "The claim is not an outpatient cost advanced during the card's loss period.",
         ReasonCode.InvalidRequest => "The request is invalid.",
+        ReasonCode.ClaimReferenceReused => "This receipt reference was already claimed for a different bill.",
         _ => "Refused.",
     };
 }

@@ -15,10 +15,21 @@ public sealed partial class CardDesk
     /// card's unprinted count, so a card stopped by the 60-record limit works again. Printing again returns
     /// an empty statement and changes nothing. Null when the card is unknown.
     /// </summary>
-    public Task<Statement?> PrintStatementAsync(string cardNumber, CancellationToken cancellationToken)
+    public Task<Statement?> PrintStatementAsync(string cardNumber, CancellationToken cancellationToken) =>
+        PrintStatementAsync(cardNumber, deliver: null, cancellationToken);
+
+    /// <summary>
+    /// Prints like <see cref="PrintStatementAsync(string, CancellationToken)"/>, but the records are marked printed
+    /// only once <paramref name="deliver"/> has put the statement where the holder gets it (a file, a printer):
+    /// <paramref name="deliver"/> runs inside the ledger transaction, after the statement is built and before the
+    /// commit, so if it throws nothing is marked and the exception propagates. A statement shown twice is harmless;
+    /// one marked printed but never shown would bypass the 60-record rule. The transaction may be re-run (busy
+    /// database), so <paramref name="deliver"/> may run more than once and must overwrite what it wrote before.
+    /// </summary>
+    public Task<Statement?> PrintStatementAsync(string cardNumber, Func<Statement, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
     {
         DateTimeOffset now = Now;
-        return _store.InTransactionAsync(async (s, _) =>
+        return _store.InTransactionAsync(async (s, ct) =>
         {
             Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
             if (card is null)
@@ -41,7 +52,13 @@ public sealed partial class CardDesk
                 await s.UpdateCardAsync(card with { UnprintedCount = 0 }).ConfigureAwait(false);
             }
 
-            return (Statement?)new Statement(statementId, cardNumber, person.Name, Statement.Mask(person.ResidentId), now, records);
+            var statement = new Statement(statementId, cardNumber, person.Name, Statement.Mask(person.ResidentId), now, records);
+            if (deliver is not null)
+            {
+                await deliver(statement, ct).ConfigureAwait(false);
+            }
+
+            return (Statement?)statement;
         }, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using MedCard.Protocol;
 using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
@@ -31,6 +32,8 @@ public sealed partial class CardDesk
     public Task RegisterInstitutionAsync(Institution institution, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(institution);
+        TextRule.Validate(institution.InstitutionId, TextRule.MaxIdLength, nameof(institution.InstitutionId));
+        TextRule.Validate(institution.Name, TextRule.MaxNameLength, nameof(institution.Name));
         return _store.InTransactionAsync(async (s, _) =>
         {
             await s.UpsertInstitutionAsync(institution).ConfigureAwait(false);
@@ -52,7 +55,8 @@ public sealed partial class CardDesk
     public async Task<DeskResult> EnrolAsync(Enrolment enrolment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
-        if (!ResidentId.IsValid(enrolment.ResidentId))
+        string id = ResidentId.Normalize(enrolment.ResidentId);
+        if (!ResidentId.IsValid(id))
         {
             return DeskResult.Refused(ReasonCode.InvalidResidentId);
         }
@@ -63,7 +67,21 @@ public sealed partial class CardDesk
             return DeskResult.Refused(ReasonCode.InvalidRequest);
         }
 
-        string id = ResidentId.Normalize(enrolment.ResidentId);
+        if (TextRule.Problem(enrolment.Name, TextRule.MaxNameLength) is { } nameProblem)
+        {
+            return DeskResult.Refused(ReasonCode.InvalidRequest, "the name " + nameProblem);
+        }
+
+        if (!string.IsNullOrEmpty(enrolment.Employer) && TextRule.Problem(enrolment.Employer, TextRule.MaxNameLength) is { } employerProblem)
+        {
+            return DeskResult.Refused(ReasonCode.InvalidRequest, "the employer " + employerProblem);
+        }
+
+        if (!Enum.IsDefined(enrolment.Gender))
+        {
+            return DeskResult.Refused(ReasonCode.InvalidRequest, "unknown gender");
+        }
+
         PinCredential pin = _hasher.Hash(enrolment.Pin);
         DateTimeOffset now = Now;
         return await _store.InTransactionAsync(async (s, _) =>

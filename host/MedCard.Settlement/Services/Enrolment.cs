@@ -1,3 +1,4 @@
+using MedCard.Protocol;
 using MedCard.Settlement.Model;
 
 namespace MedCard.Settlement.Services;

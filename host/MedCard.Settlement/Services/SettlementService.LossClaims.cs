@@ -22,14 +22,15 @@ public sealed partial class SettlementService
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(claim.Items);
+        if (TextRule.Problem(claim.ClaimReference, TextRule.MaxIdLength) is { } referenceProblem)
+        {
+            return Task.FromResult(ClaimResult.Refused(ReasonCode.InvalidRequest, "the claim reference " + referenceProblem));
+        }
+
         return _store.InTransactionAsync(async (s, ct) =>
         {
-            ClaimRecord? existing = await s.GetClaimAsync(claim.ClaimReference).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return new ClaimResult(null, true, existing.Fund, existing.Explanation.Split('\n'));
-            }
-
+            // The claim is checked in full before its reference is looked up: a reference alone proves nothing,
+            // so an unknown card or another holder's bill never gets someone else's "already paid" answer.
             Card? card = await s.GetCardAsync(claim.LostCardNumber, forUpdate: true).ConfigureAwait(false);
             if (card is null)
             {
@@ -73,6 +74,15 @@ public sealed partial class SettlementService
                 return ClaimResult.Refused(ReasonCode.InvalidBill, problem);
             }
 
+            ClaimRecord? existing = await s.GetClaimAsync(claim.ClaimReference).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                // Idempotent only for the same claim: same card and holder, same time, institution, visit and total.
+                return IsSameClaim(existing, card, claim)
+                    ? new ClaimResult(null, true, existing.Fund, existing.Explanation.Split('\n'))
+                    : ClaimResult.Refused(ReasonCode.ClaimReferenceReused, "reference " + claim.ClaimReference);
+            }
+
             await s.GetPersonAsync(card.ResidentId, forUpdate: true).ConfigureAwait(false);
             int year = _options.AccountingYear(claim.Time);
             Accumulator ytd = await s.GetAccumulatorAsync(card.ResidentId, year, claim.VisitType, forUpdate: true).ConfigureAwait(false);
@@ -100,5 +110,18 @@ public sealed partial class SettlementService
                 year, claim.Time, share.Total, share.Fund, share.DeductibleApplied, entryId, string.Join('\n', steps))).ConfigureAwait(false);
             return new ClaimResult(null, false, share.Fund, steps);
         }, cancellationToken);
+    }
+
+    private static bool IsSameClaim(ClaimRecord existing, Card card, LossPeriodClaim claim)
+    {
+        long total = 0;
+        foreach (BillItem item in claim.Items)
+        {
+            total += item.Amount;
+        }
+
+        return existing.CardNumber == card.CardNumber && existing.ResidentId == card.ResidentId
+            && existing.InstitutionId == claim.InstitutionId && existing.VisitType == claim.VisitType
+            && DbTime.ToDb(existing.Time) == DbTime.ToDb(claim.Time) && existing.Total == total;
     }
 }

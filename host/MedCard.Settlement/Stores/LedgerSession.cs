@@ -104,11 +104,11 @@ public sealed partial class LedgerSession
 
     public Task<Person?> GetPersonAsync(string residentId, bool forUpdate = false) =>
         SingleAsync("SELECT resident_id, name, gender, employer, balance FROM persons WHERE resident_id = @id" + Lock(forUpdate),
-            r => new Person(r.GetString(0), r.GetString(1), (Gender)L(r, 2), r.GetString(3), L(r, 4)), ("@id", residentId));
+            r => new Person(r.GetString(0), r.GetString(1), GenderColumn.FromDb(L(r, 2)), r.GetString(3), L(r, 4)), ("@id", residentId));
 
     internal Task InsertPersonAsync(Person person) =>
         ExecuteAsync("INSERT INTO persons (resident_id, name, gender, employer, balance) VALUES (@id, @name, @gender, @employer, @balance)",
-            ("@id", person.ResidentId), ("@name", person.Name), ("@gender", (long)person.Gender), ("@employer", person.Employer),
+            ("@id", person.ResidentId), ("@name", person.Name), ("@gender", GenderColumn.ToDb(person.Gender)), ("@employer", person.Employer),
             ("@balance", person.Balance));
 
     /// <summary>Adds <paramref name="delta"/> to a personal balance and returns the new balance. The CHECK

@@ -114,6 +114,25 @@ public abstract class SqlLedgerStore : ILedgerStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// True when a ledger exists here (its schema has been created), without creating anything: a SQLite file
+    /// that does not exist is not created, a PostgreSQL database without the ledger's tables gets none. For
+    /// tools whose read-only commands must not leave an empty ledger behind wherever they are run.
+    /// </summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        if (!StorageMayExist())
+        {
+            return false;
+        }
+
+        return await InTransactionAsync(async (session, _) =>
+            (await session.ScalarAsync(Dialect.TableExists, ("@t", "meta")).ConfigureAwait(false) ?? 0) > 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>False when the store can tell without connecting that nothing is there (a missing SQLite file).</summary>
+    protected virtual bool StorageMayExist() => true;
+
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) =>
         InTransactionAsync(async (session, _) =>
         {

@@ -1,7 +1,9 @@
 using System;
 using System.Data.Common;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using MedCard.Settlement.Files;
 using Microsoft.Data.Sqlite;
 
 namespace MedCard.Settlement.Stores;
@@ -10,6 +12,8 @@ namespace MedCard.Settlement.Stores;
 /// The embedded default: one SQLite file in WAL mode with synchronous=FULL, so a committed settlement
 /// survives a power cut. Write transactions start with BEGIN IMMEDIATE, taking the single writer lock up
 /// front: settlements are serialized, which is what makes read-then-write of a balance safe here.
+/// The file holds personal data and (for the medcard tool) reader keys: it is created owner-only (0600 on
+/// Unix, <see cref="PrivateFiles"/>), and SQLite gives its -wal and -shm files the database file's mode.
 /// </summary>
 public sealed class SqliteLedgerStore : SqlLedgerStore
 {
@@ -33,8 +37,20 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
 
     public override string Kind => "sqlite";
 
+    /// <summary>False for SQLite's in-memory and URI names, which are not files this store creates.</summary>
+    private bool IsFilePath => Path != ":memory:" && !Path.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Checked without touching the disk: a missing file stays missing.</summary>
+    protected override bool StorageMayExist() => !IsFilePath || File.Exists(Path);
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (IsFilePath)
+        {
+            // SQLite would create the file with the process umask (typically 0644).
+            PrivateFiles.EnsureExists(Path);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using MedCard.Firmware.Hardware;
+using MedCard.Settlement.Files;
 
 namespace MedCard.Simulator.Hardware;
 
@@ -8,7 +9,8 @@ namespace MedCard.Simulator.Hardware;
 /// The reader's <c>I:</c> drive as a directory of small files. Every write goes to a temporary file that is
 /// flushed to disk and then renamed over the target, so killing the simulator at any moment leaves either
 /// the old or the new file, never a torn one (the firmware tolerates torn files anyway; the simulator
-/// should not add failures of its own). Names are checked to be flat ASCII, as on the device.
+/// should not add failures of its own). Names are checked to be flat ASCII, as on the device. The files hold the
+/// reader's key and card-system keys: the directory is created 0700 and every file 0600 (<see cref="PrivateFiles"/>).
 /// </summary>
 public sealed class FileByteStore : IByteStore
 {
@@ -19,7 +21,7 @@ public sealed class FileByteStore : IByteStore
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         _directory = Path.GetFullPath(directory);
-        Directory.CreateDirectory(_directory);
+        PrivateFiles.CreateFolder(_directory);
         foreach (string stale in Directory.EnumerateFiles(_directory, "*" + TempSuffix))
         {
             File.Delete(stale); // a write interrupted before its rename: the target still holds the old bytes
@@ -54,7 +56,7 @@ public sealed class FileByteStore : IByteStore
         ArgumentNullException.ThrowIfNull(data);
         string target = PathOf(name);
         string temp = target + TempSuffix;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (FileStream stream = PrivateFiles.Create(temp))
         {
             stream.Write(data, offset, count);
             stream.Flush(flushToDisk: true);

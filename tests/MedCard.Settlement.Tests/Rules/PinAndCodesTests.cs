@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using MedCard.Protocol;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Statements;

@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace MedCard.Cli.Tests;
+
+/// <summary>Files the tool writes that hold keys or personal data are created 0600, the folders it creates 0700
+/// (Unix; checked on the real files).</summary>
+public sealed class PrivateFilesTests : IAsyncLifetime
+{
+    private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private readonly CliHarness _cli = new();
+
+    public Task InitializeAsync() => _cli.InitializeAsync();
+
+    public Task DisposeAsync() => _cli.DisposeAsync();
+
+    [Fact]
+    public async Task Ledger_statements_key_files_and_reader_flash_are_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no Unix modes there
+        }
+
+        // The ledger (personal data, and the tool's reader keys).
+        await _cli.SeedAsync();
+        Assert.Equal(OwnerFile, File.GetUnixFileMode(_cli.Store));
+
+        // Statements, text and PDF.
+        await _cli.OkAsync("settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");
+        string text = Path.Combine(_cli.Folder, "statement.txt");
+        await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard, "--output", text);
+        Assert.Equal(OwnerFile, File.GetUnixFileMode(text));
+        await _cli.OkAsync("settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");
+        string pdf = Path.Combine(_cli.Folder, "statement.pdf");
+        await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard, "--format", "pdf", "--output", pdf);
+        Assert.Equal(OwnerFile, File.GetUnixFileMode(pdf));
+
+        // A cards file holds the scheme's card-system keys.
+        string cards = Path.Combine(_cli.Folder, "cards.json");
+        await _cli.OkAsync("sim", "--export-cards", cards);
+        Assert.Equal(OwnerFile, File.GetUnixFileMode(cards));
+
+        // The simulator's flash (reader key, card keys, counter, journal): its folders 0700, its files 0600.
+        string state = Path.Combine(_cli.Folder, "state", "reader1");
+        await _cli.OkAsync("sim", "--state", state, "--duration", "0.2");
+        Assert.Equal(OwnerFolder, File.GetUnixFileMode(Path.Combine(_cli.Folder, "state")));
+        Assert.Equal(OwnerFolder, File.GetUnixFileMode(state));
+        string[] flash = Directory.GetFiles(state, "*", SearchOption.AllDirectories);
+        Assert.NotEmpty(flash);
+        foreach (string file in flash)
+        {
+            Assert.True(OwnerFile == File.GetUnixFileMode(file), file + " is " + File.GetUnixFileMode(file));
+        }
+    }
+}
