@@ -5,6 +5,7 @@ using nanoFramework.TestFramework;
 namespace MedCard.Firmware.Tests
 {
     [TestClass]
+    [CryptoFree]
     public class HolderImageTests
     {
         private static byte[] GoodImage()

@@ -10,6 +10,7 @@ namespace MedCard.Firmware.Tests
     /// loading taken for an empty file) through the pair "write error, then read error while reloading".
     /// </summary>
     [TestClass]
+    [CryptoFree]
     public class CounterFaultSuiteTests
     {
         private static FaultEnumerator Prepare()

@@ -15,7 +15,8 @@ namespace MedCard.Firmware.Mfrc522.Tests.Support
         public HolderCards(ICardField field, byte seed = 0x10)
         {
             DesktopHmacSha256 hmac = new DesktopHmacSha256();
-            Reader = new HolderCardReader(field, hmac, Keys(seed));
+            // Key separation: the personaliser holds the issuer's three keys, the reader only the key-A master.
+            Reader = new HolderCardReader(field, hmac, Keys(seed).ReaderKeys());
             Personaliser = new CardPersonaliser(field, hmac, Keys(seed));
         }
 
@@ -33,17 +34,19 @@ namespace MedCard.Firmware.Mfrc522.Tests.Support
             return data;
         }
 
-        private static CardKeys Keys(byte seed)
+        private static IssuerCardKeys Keys(byte seed)
         {
-            byte[] master = new byte[CardKeys.KeyLength];
-            byte[] issuer = new byte[CardKeys.KeyLength];
-            for (int i = 0; i < master.Length; i++)
+            byte[] keyAMaster = new byte[CardKeys.KeyLength];
+            byte[] keyBMaster = new byte[CardKeys.KeyLength];
+            byte[] holderMac = new byte[CardKeys.KeyLength];
+            for (int i = 0; i < keyAMaster.Length; i++)
             {
-                master[i] = (byte)(seed + i);
-                issuer[i] = (byte)(0x80 + seed + i);
+                keyAMaster[i] = (byte)(seed + i);
+                keyBMaster[i] = (byte)(0x40 + seed + i);
+                holderMac[i] = (byte)(0x80 + seed + i);
             }
 
-            return new CardKeys(master, issuer);
+            return new IssuerCardKeys(keyAMaster, keyBMaster, holderMac);
         }
     }
 }
