@@ -8,6 +8,15 @@ namespace MedCard.Firmware.App.Adapters
     /// <see cref="IByteStore"/> on the ESP32's internal <c>I:</c> drive (LittleFS). Whole-file writes through
     /// FileMode.Create; crash safety is the core's job (two alternating slots with sequence number and CRC),
     /// because a power cut during a write here can leave the file missing, short or torn.
+    /// <para>
+    /// "Missing" is never taken from one answer of the file system. On the ESP32 every existence question goes through
+    /// NativeIO.GetAttributes, and the LittleFS driver answers a failed <c>stat</c> (any error, not only "no such file")
+    /// with "not found": File.Exists is false, FileStream(Open) throws FileNotFound and File.Delete does nothing
+    /// (nanoframework/System.IO.FileSystem v1.1.93 File.cs, FileStream.cs; nf-interpreter
+    /// targets/ESP32/_littlefs/littlefs_FS_Driver.cpp GetAttributes). So whenever a file looks absent, the adapter
+    /// asks the directory (<see cref="IsListed"/>) before it says so; a file that is listed but could not be seen is
+    /// an IOException, as the core's contract requires.
+    /// </para>
     /// </summary>
     public sealed class LittleFsByteStore : IByteStore
     {
@@ -30,7 +39,8 @@ namespace MedCard.Firmware.App.Adapters
         /// <inheritdoc/>
         public bool Exists(string name)
         {
-            return File.Exists(PathOf(name));
+            // A listed file exists even when its stat failed; the answer is true either way.
+            return File.Exists(PathOf(name)) || IsListed(name);
         }
 
         /// <inheritdoc/>
@@ -44,9 +54,15 @@ namespace MedCard.Firmware.App.Adapters
             string path = PathOf(name);
             if (!File.Exists(path))
             {
+                if (IsListed(name))
+                {
+                    throw new IOException("cannot read " + name);
+                }
+
                 return -1;
             }
 
+            // From here a failed stat is FileNotFound and a failed fread an IOException: both pass up as errors.
             using (FileStream stream = new FileStream(path, FileMode.Open, FileAccess.Read))
             {
                 int length = (int)stream.Length;
@@ -87,11 +103,40 @@ namespace MedCard.Firmware.App.Adapters
         /// <inheritdoc/>
         public void Delete(string name)
         {
-            string path = PathOf(name);
-            if (File.Exists(path))
+            // File.Delete is a no-op when its stat fails, so only the directory can confirm the file is gone.
+            File.Delete(PathOf(name));
+            if (IsListed(name))
             {
-                File.Delete(path);
+                throw new IOException("cannot delete " + name);
             }
+        }
+
+        /// <summary>
+        /// True when a listing of the root names the file. nanoFramework's Directory.GetFiles throws only when the
+        /// folder's own stat fails; a failed opendir or readdir just ends the listing early (nf-interpreter
+        /// src/System.IO.FileSystem/nf_sys_io_filesystem_System_IO_Directory.cpp ignores FindOpen/FindNext results).
+        /// A name is therefore taken as absent only when two listings both lack it: with the stat that already said
+        /// "missing", that takes three failed operations in one call.
+        /// </summary>
+        private bool IsListed(string name)
+        {
+            return ListingNames(name) || ListingNames(name);
+        }
+
+        private bool ListingNames(string name)
+        {
+            string[] files = Directory.GetFiles(_root);
+            for (int i = 0; i < files.Length; i++)
+            {
+                string entry = files[i];
+                if (entry != null && entry.Length > name.Length && entry.EndsWith(name)
+                    && (entry[entry.Length - name.Length - 1] == '\\' || entry[entry.Length - name.Length - 1] == '/'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private string PathOf(string name)

@@ -6,9 +6,13 @@ namespace System.IO
     /// Model of nanoFramework's File (nanoframework/System.IO.FileSystem v1.1.93, System.IO.FileSystem/File.cs) on the
     /// <see cref="LittleFsDrive"/>. Behaviour kept here:
     /// <list type="bullet">
-    /// <item>Exists never throws (false on bad paths and on the root);</item>
-    /// <item>Delete of a missing file is a no-op; of a file open anywhere it throws IOException (it registers the path
-    /// with FileShare.None first);</item>
+    /// <item>Exists never throws (false on bad paths and on the root) and answers through NativeIO.GetAttributes, so a
+    /// transient I/O error is "false" (it catches every exception, and the LittleFS driver's GetAttributes reports a
+    /// failed stat as "not found": see <see cref="LittleFsDrive.Stat"/>);</item>
+    /// <item>Delete checks the folder's attributes (a failed stat there: IOException DirectoryNotFound), then the
+    /// file's: "not found", including a failed stat, is a silent no-op, so the file can survive a Delete that returned;
+    /// a failed remove is an IOException; a file open anywhere is an IOException (it registers the path with
+    /// FileShare.None first);</item>
     /// <item>Move has no overwrite overload and never replaces: IOException PathAlreadyExists if the destination
     /// exists, FileNotFound if the source does not; a rename commits at once.</item>
     /// </list>
@@ -23,7 +27,7 @@ namespace System.IO
                 lock (LittleFsDrive.Lock)
                 {
                     string name = LittleFsDrive.NameOf(path);
-                    return name.Length > 0 && LittleFsDrive.Exists(name);
+                    return name.Length > 0 && LittleFsDrive.Stat(name);
                 }
             }
             catch (Exception)
@@ -41,8 +45,14 @@ namespace System.IO
                 LittleFsDrive.OpenRecord record = LittleFsDrive.AddToOpenList(name, FileAccess.ReadWrite, FileShare.None);
                 try
                 {
-                    if (LittleFsDrive.Exists(name))
+                    if (LittleFsDrive.NextOperationFails())
                     {
+                        throw LittleFsDrive.Error(NanoIOError.DirectoryNotFound);
+                    }
+
+                    if (LittleFsDrive.Stat(name))
+                    {
+                        LittleFsDrive.Operation();
                         LittleFsDrive.Remove(name);
                     }
                 }

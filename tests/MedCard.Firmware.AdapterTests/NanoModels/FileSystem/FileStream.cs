@@ -9,7 +9,9 @@ namespace System.IO
     /// <item>the (path, mode, access) constructor shares FileShare.Read: a second open of the same file, even for
     /// reading, throws IOException (UnauthorizedAccess) unless it asks for FileShare.ReadWrite;</item>
     /// <item>a read-only access with a mode other than Open/OpenOrCreate is an ArgumentException;</item>
-    /// <item>Open/Truncate of a missing file: IOException FileNotFound; CreateNew of an existing one: PathAlreadyExists;</item>
+    /// <item>Open/Truncate of a missing file: IOException FileNotFound, also when the file exists but the stat of
+    /// NativeIO.GetAttributes failed (<see cref="LittleFsDrive.Stat"/>); CreateNew of an existing one: PathAlreadyExists;</item>
+    /// <item>Read of a file whose fread fails: IOException (CLR_E_FILE_IO from the driver's Read);</item>
     /// <item>Create truncates an existing file (SetLength(0) after opening it "r+");</item>
     /// <item>Flush does not make data durable on LittleFS; Close/Dispose does (see <see cref="LittleFsDrive"/>);</item>
     /// <item>after Dispose every member throws ObjectDisposedException; after a power cut the handle is dead (IOException).</item>
@@ -54,7 +56,7 @@ namespace System.IO
                 _record = LittleFsDrive.AddToOpenList(_name, access, share);
                 try
                 {
-                    bool exists = LittleFsDrive.Exists(_name);
+                    bool exists = LittleFsDrive.Stat(_name);
                     if ((mode == FileMode.Open || mode == FileMode.Truncate) && !exists)
                     {
                         throw LittleFsDrive.Error(NanoIOError.FileNotFound);
@@ -123,6 +125,11 @@ namespace System.IO
             if (!_canRead)
             {
                 throw new NotSupportedException();
+            }
+
+            lock (LittleFsDrive.Lock)
+            {
+                LittleFsDrive.Operation();
             }
 
             return _content.Read(buffer, offset, count);

@@ -17,6 +17,10 @@ namespace MedCard.Firmware.AdapterTests.NanoModels.FileSystem
     /// <item>a power cut (<see cref="PowerCut"/>) loses every uncommitted change and leaves each file either old or new;</item>
     /// <item>the managed layer's open list compares names upper-cased (FileSystemManager.AddToOpenList), while LittleFS
     /// names are case-sensitive.</item>
+    /// <item>transient I/O errors (<see cref="FailOperations"/>) hit native operations one at a time; what each
+    /// one looks like to managed code is modelled where the operation is: a failed <c>stat</c> is "missing" (see
+    /// <see cref="Stat"/>), a failed <c>fread</c> or <c>remove</c> an IOException, a failed directory read a short
+    /// listing (see <see cref="Directory"/>).</item>
     /// </list>
     /// Only files directly under <c>I:\</c> are modelled (no directories).
     /// </summary>
@@ -28,7 +32,9 @@ namespace MedCard.Firmware.AdapterTests.NanoModels.FileSystem
         private static readonly object Sync = new object();
         private static readonly Dictionary<string, byte[]> Durable = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         private static readonly List<OpenRecord> OpenFiles = new List<OpenRecord>();
+        private static readonly List<int> FailingOperations = new List<int>();
         private static int _generation;
+        private static int _operations;
 
         internal static object Lock
         {
@@ -52,7 +58,35 @@ namespace MedCard.Firmware.AdapterTests.NanoModels.FileSystem
             {
                 Durable.Clear();
                 OpenFiles.Clear();
+                FailingOperations.Clear();
+                _operations = 0;
                 _generation++;
+            }
+        }
+
+        /// <summary>
+        /// Model hook: the native operations numbered <paramref name="numbers"/> (1 = the next one) fail once each
+        /// (a transient I/O error). Replaces any earlier plan and restarts <see cref="OperationCount"/>.
+        /// </summary>
+        public static void FailOperations(params int[] numbers)
+        {
+            lock (Sync)
+            {
+                FailingOperations.Clear();
+                FailingOperations.AddRange(numbers);
+                _operations = 0;
+            }
+        }
+
+        /// <summary>Model hook: native operations (stat, fread, remove, opendir, readdir) since the last <see cref="FailOperations"/>.</summary>
+        public static int OperationCount
+        {
+            get
+            {
+                lock (Sync)
+                {
+                    return _operations;
+                }
             }
         }
 
@@ -115,6 +149,45 @@ namespace MedCard.Firmware.AdapterTests.NanoModels.FileSystem
         internal static bool Exists(string name)
         {
             return Durable.ContainsKey(name);
+        }
+
+        /// <summary>
+        /// NativeIO.GetAttributes on the LittleFS driver: <c>stat</c> returning -1 for ANY reason (not only ENOENT) is
+        /// answered with EMPTY_ATTRIBUTE and S_OK, i.e. "not found" with no exception (nf-interpreter
+        /// targets/ESP32/_littlefs/littlefs_FS_Driver.cpp, GetAttributes). So a failed stat is "missing" everywhere
+        /// it is used: File.Exists, File.Delete (a silent no-op), FileStream's open (FileNotFound), Directory.Exists.
+        /// </summary>
+        internal static bool Stat(string name)
+        {
+            return !NextOperationFails() && Durable.ContainsKey(name);
+        }
+
+        /// <summary>
+        /// A native operation whose failure surfaces as CLR_E_FILE_IO, which the CLR throws as an IOException
+        /// (fread in the driver's Read, remove in Delete: littlefs_FS_Driver.cpp).
+        /// </summary>
+        internal static void Operation()
+        {
+            if (NextOperationFails())
+            {
+                throw Error(NanoIOError.Others);
+            }
+        }
+
+        /// <summary>Count one native operation; true when the fault plan makes it fail.</summary>
+        internal static bool NextOperationFails()
+        {
+            _operations++;
+            return FailingOperations.Contains(_operations);
+        }
+
+        /// <summary>The names on flash, in a stable (ordinal) order, as readdir would walk them.</summary>
+        internal static string[] SortedNames()
+        {
+            string[] names = new string[Durable.Count];
+            Durable.Keys.CopyTo(names, 0);
+            Array.Sort(names, StringComparer.Ordinal);
+            return names;
         }
 
         internal static byte[] Read(string name)
