@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
 
 namespace MedCard.Checkout;
@@ -53,6 +54,10 @@ public sealed class CheckoutResult
 
     /// <summary>The counter whose settlement already carries this bill (set with <see cref="CheckoutStatus.AlreadyCounted"/>).</summary>
     public uint? AlreadyCountedAs { get; internal init; }
+
+    /// <summary>The ledger's refusal (code, message, PIN tries left) when the ledger refused: before signing (bill,
+    /// institution, policy, PIN) or in the settlement. Null when settled or refused by the reader or the checkout itself.</summary>
+    public Refusal? Refusal { get; internal init; }
 
     /// <summary>The ledger's explanation lines (empty when it was not asked).</summary>
     public IReadOnlyList<string> Explanation => Outcome?.Explanation ?? [];

@@ -185,7 +185,7 @@ public sealed class CheckoutTerminal : IAsyncDisposable
             .ConfigureAwait(false);
         if (early is not null)
         {
-            return Refused(early.Key, early.Message, null, total);
+            return Refused(early, early.Message + " (nothing was signed)", null, total);
         }
 
         TransactionType type = purchase.VisitType == VisitType.Emergency ? TransactionType.Emergency : TransactionType.Purchase;
@@ -230,7 +230,7 @@ public sealed class CheckoutTerminal : IAsyncDisposable
         if (pin != PinOutcome.Correct || pinCheck.Last?.Token is not { } token)
         {
             return pinCheck.Last?.Refusal is { } refusal
-                ? Refused(refusal.Key, refusal.Message + " (nothing was signed)", cardNumber, total)
+                ? Refused(refusal, refusal.Message + " (nothing was signed)", cardNumber, total)
                 : Refused(CheckoutReasons.PinEntryPrefix + pin.ToString().ToLowerInvariant(), "the PIN entry ended " + pin + " (nothing was signed)",
                     cardNumber, total);
         }
@@ -276,7 +276,10 @@ public sealed class CheckoutTerminal : IAsyncDisposable
                 Refusal refusal = RefusalOf(check);
                 await RecoverAsync(cancellationToken).ConfigureAwait(false);
                 return new CheckoutResult(CheckoutStatus.Refused, refusal.Key, refusal.Message, readerId, record.Counter, cardNumber, total,
-                    check.Verdict.ToString(), null);
+                    check.Verdict.ToString(), null)
+                {
+                    Refusal = refusal,
+                };
             }
         }
     }
@@ -300,6 +303,9 @@ public sealed class CheckoutTerminal : IAsyncDisposable
         return outcome.Refusal is { } refusal
             ? new CheckoutResult(CheckoutStatus.Refused, refusal.Key, refusal.Message, record.ReaderId, record.Counter, record.CardNumber, total,
                 check.Verdict.ToString(), outcome)
+            {
+                Refusal = refusal,
+            }
             : new CheckoutResult(CheckoutStatus.Settled, ReasonCodes.Key(ReasonCode.None), outcome.ToString(), record.ReaderId, record.Counter,
                 record.CardNumber, total, check.Verdict.ToString(), outcome);
     }
@@ -336,6 +342,9 @@ public sealed class CheckoutTerminal : IAsyncDisposable
 
     private CheckoutResult Refused(string reason, string message, string? cardNumber, long total) =>
         new(CheckoutStatus.Refused, reason, message, _client.ReaderId, 0, cardNumber, total, null, null);
+
+    private CheckoutResult Refused(Refusal refusal, string message, string? cardNumber, long total) =>
+        new(CheckoutStatus.Refused, refusal.Key, message, _client.ReaderId, 0, cardNumber, total, null, null) { Refusal = refusal };
 
     /// <summary>Closes the reader link. The ledger store stays open (it is the caller's).</summary>
     public async ValueTask DisposeAsync()

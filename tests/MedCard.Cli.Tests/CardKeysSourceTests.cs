@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
+using MedCard.Cli.Infrastructure;
 using MedCard.Simulator.Cards;
 using Xunit;
 

@@ -3,10 +3,10 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using MedCard.Cli.Infrastructure;
+
 using MedCard.Protocol;
 
-namespace MedCard.Cli.Readers;
+namespace MedCard.Cli.Infrastructure;
 
 /// <summary>
 /// The card-system keys of a scheme (sector master key, issuer key: 32 bytes each) read from the one place the
