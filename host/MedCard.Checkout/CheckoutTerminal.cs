@@ -47,6 +47,8 @@ public sealed class CheckoutTerminal : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _recoveryDue;
+    private uint _journalLatest; // the highest counter the reader is known to have journaled (it refuses an ack beyond it)
+    private uint _acknowledged;
 
     private CheckoutTerminal(ReaderClient client, ILedgerStore ledger, CheckoutOptions options, LedgerChain chain, ReaderDesk readers)
     {
@@ -150,6 +152,7 @@ public sealed class CheckoutTerminal : IAsyncDisposable
         ChainPosition filed = await _chain.FiledAsync(readerId, cancellationToken).ConfigureAwait(false);
         JournalSyncResult sync = await _client.ReadJournalAsync(filed.Counter + 1, JournalRead.Latest, acknowledge: false, cancellationToken)
             .ConfigureAwait(false);
+        _journalLatest = Math.Max(_journalLatest, sync.LatestCounter);
         var voided = new List<VoidedRecord>();
         var unfiled = new List<string>();
         foreach (RecordCheck check in sync.Checks)
@@ -237,6 +240,11 @@ public sealed class CheckoutTerminal : IAsyncDisposable
 
         // The reader signs; the client verifies against the ledger's chain (in memory until filed).
         AuthorizationResult auth = await _client.AuthorizeAsync(cardNumber, total, type, cancellationToken).ConfigureAwait(false);
+        if (auth.Check is { } signed && signed.Record.ReaderId == readerId)
+        {
+            _journalLatest = Math.Max(_journalLatest, signed.Record.Counter);
+        }
+
         foreach (RecordCheck recovered in auth.Recovered.Where(c => c.AdvancesChain))
         {
             await VoidAsync(recovered.Record, NeverSettled, cancellationToken).ConfigureAwait(false);
@@ -316,13 +324,20 @@ public sealed class CheckoutTerminal : IAsyncDisposable
         return filed is not null && filed.Outcome == ReasonCode.RecordVoided;
     }
 
-    /// <summary>Tells the reader it may prune its journal up to the ledger's filed position (never the in-memory chain).</summary>
+    /// <summary>Tells the reader it may prune its journal up to the ledger's filed position (never the in-memory chain),
+    /// and never beyond what the reader journaled (a re-provisioned reader starts above counters it never signed).</summary>
     private async Task<uint> AcknowledgeFiledAsync(CancellationToken cancellationToken)
     {
         uint readerId = _client.ReaderId;
         ChainPosition filed = await _chain.FiledAsync(readerId, cancellationToken).ConfigureAwait(false);
-        await _client.AcknowledgeJournalAsync(filed.Counter, cancellationToken).ConfigureAwait(false);
-        return filed.Counter;
+        uint upTo = Math.Min(filed.Counter, _journalLatest);
+        if (upTo > _acknowledged)
+        {
+            await _client.AcknowledgeJournalAsync(upTo, cancellationToken).ConfigureAwait(false);
+            _acknowledged = upTo;
+        }
+
+        return _acknowledged;
     }
 
     private static VerifiedTransaction Transaction(SignedRecord record) =>

@@ -100,7 +100,8 @@ internal static class SettleCommand
         {
             string what = result.Signed
                 ? "settlement " + result.ReaderId + "/" + result.Counter + " on card " + result.CardNumber + " refused"
-                : "purchase on reader " + result.ReaderId + (result.CardNumber is null ? string.Empty : " for card " + result.CardNumber) + " refused";
+                : "purchase on reader " + result.ReaderId + (result.CardNumber is null ? string.Empty : " for card " + result.CardNumber)
+                    + " refused before signing (nothing was signed)";
             RefusedException error = result.Refusal is { } refusal && refusal.Key == result.Reason
                 ? new RefusedException(what, refusal)
                 : new RefusedException(what, result.Reason, result.Message, null);
