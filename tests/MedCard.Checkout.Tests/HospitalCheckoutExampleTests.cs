@@ -27,7 +27,7 @@ public sealed class HospitalCheckoutExampleTests(ITestOutputHelper output) : IDi
         using Process sim = Start("medcard.dll", "sim", "--unprovisioned");
         try
         {
-            string device = await LineAsync(sim, "device: ");
+            string device = (await LineAsync(sim, "is listening on ")).Trim();
             await MedcardAsync("provision", "--reader", "9", "--port", device);
             await MedcardAsync("policy", "set", "--visit", "outpatient", "--deductible", "0", "--copay", "30", "--cap", "20000");
             await MedcardAsync("institution", "add", "--id", "H001", "--name", "City No.1 Hospital");
@@ -51,6 +51,8 @@ public sealed class HospitalCheckoutExampleTests(ITestOutputHelper output) : IDi
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Threading.Channels.Channel<string?>> _lines = new();
+
     private Process Start(string dll, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -60,29 +62,44 @@ public sealed class HospitalCheckoutExampleTests(ITestOutputHelper output) : IDi
             start.ArgumentList.Add(a);
         }
 
-        return Process.Start(start)!;
+        // Lines are read by the process's own reader thread: a read on the test's thread can block it.
+        var process = new Process { StartInfo = start };
+        var lines = System.Threading.Channels.Channel.CreateUnbounded<string?>();
+        process.OutputDataReceived += (_, e) => lines.Writer.TryWrite(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lines.Writer.TryWrite("stderr: " + e.Data);
+            }
+        };
+        process.Start();
+        _lines[process.Id] = lines;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private async Task MedcardAsync(params string[] args)
     {
         using Process p = Start("medcard.dll", ["--store", Ledger, .. args]);
-        string stdout = await p.StandardOutput.ReadToEndAsync();
-        string stderr = await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Assert.True(p.ExitCode == 0, "medcard " + string.Join(' ', args) + " exited " + p.ExitCode + ": " + stdout + stderr);
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(p.ExitCode == 0, "medcard " + string.Join(' ', args) + " exited " + p.ExitCode);
     }
 
-    /// <summary>Reads stdout lines until one starts with <paramref name="prefix"/>; returns the rest of it.</summary>
-    private async Task<string> LineAsync(Process process, string prefix)
+    /// <summary>Reads the process's output lines until one contains <paramref name="marker"/>; returns what follows it.</summary>
+    private async Task<string> LineAsync(Process process, string marker)
     {
+        System.Threading.Channels.Channel<string?> lines = _lines[process.Id];
         while (true)
         {
-            string? line = await process.StandardOutput.ReadLineAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(line is not null, "the process ended before printing '" + prefix + "': " + await process.StandardError.ReadToEndAsync());
+            string? line = await lines.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(line is not null, "the process ended before printing '" + marker + "'");
             output.WriteLine(line);
-            if (line!.StartsWith(prefix, StringComparison.Ordinal))
+            int at = line!.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
             {
-                return line[prefix.Length..];
+                return line[(at + marker.Length)..];
             }
         }
     }

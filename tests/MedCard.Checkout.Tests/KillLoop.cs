@@ -21,9 +21,9 @@ namespace MedCard.Checkout.Tests;
 /// </summary>
 internal sealed class KillLoop(CheckoutScene scene, Action<string> log)
 {
-    /// <summary>How many kills a run makes: MEDCARD_KILL_LOOP_KILLS, else the CI default.</summary>
-    public static int Kills(int ciDefault) =>
-        int.TryParse(Environment.GetEnvironmentVariable("MEDCARD_KILL_LOOP_KILLS"), out int n) && n > 0 ? n : ciDefault;
+    /// <summary>How many kills a run makes: MEDCARD_KILL_LOOP_KILLS, else the default.</summary>
+    public static int Kills(int byDefault) =>
+        int.TryParse(Environment.GetEnvironmentVariable("MEDCARD_KILL_LOOP_KILLS"), out int n) && n > 0 ? n : byDefault;
 
     private static string Medcard => Path.Combine(AppContext.BaseDirectory, "medcard.dll");
 
