@@ -34,11 +34,16 @@ internal sealed class KillLoop(CheckoutScene scene, Action<string> log)
         int killed = 0, completed = 0, lost = 0, stuck = 0;
         var clock = Stopwatch.StartNew();
 
-        // One uninterrupted run sets the window the kills fall in.
-        Stopwatch one = Stopwatch.StartNew();
-        (bool _, int exit) = await RunMedcardAsync(TimeSpan.MaxValue, ct);
-        Assert.Equal(0, exit);
-        double window = one.Elapsed.TotalMilliseconds;
+        // The fastest of three uninterrupted runs sets the window the kills fall in (the first run is cold).
+        double window = double.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            Stopwatch one = Stopwatch.StartNew();
+            (bool _, int exit) = await RunMedcardAsync(TimeSpan.MaxValue, ct);
+            Assert.Equal(0, exit);
+            window = Math.Min(window, one.Elapsed.TotalMilliseconds);
+        }
+
         log("one settle process takes " + window.ToString("F0") + " ms; kills fall uniformly in [0, " + (window * 1.1).ToString("F0") + "] ms");
 
         for (int round = 0; killed < kills; round++)

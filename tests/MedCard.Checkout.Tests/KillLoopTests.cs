@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace MedCard.Checkout.Tests;
 
 /// <summary>
-/// The kill loop on each store: 200 kills per store by default (about 1 min on SQLite, 3 min on PostgreSQL on 2 cores);
+/// The kill loop on each store: 200 kills per store by default (under 75 s per store on 2 cores);
 /// MEDCARD_KILL_LOOP_KILLS sets another count
 /// (tests/MedCard.Checkout.Tests/README.md).
 /// </summary>
