@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
 using MedCard.Simulator.Cards;
 using Xunit;
 

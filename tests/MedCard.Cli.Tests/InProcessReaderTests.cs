@@ -22,7 +22,7 @@ public sealed class InProcessReaderTests : IAsyncLifetime
     private string Flash => Path.Combine(_cli.Store + ".readers", "reader-1", "flash");
 
     private Task<CliRun> SettleAsync() =>
-        _cli.RunAsync(["--json", "settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "5"]);
+        _cli.RunAsync(["--json", "settle", "--simulated", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "5"]);
 
     [Fact]
     public async Task The_counter_is_the_firmware_counter_in_the_reader_flash_and_survives_between_runs()

@@ -40,7 +40,7 @@ public sealed class PostgresStoreTests : IAsyncLifetime
         Assert.StartsWith("PostgreSQL Host=127.0.0.1", demo.Json.GetProperty("store").GetString());
 
         // After the demo: settle once more on the demo's reader 1 and card MC0012 (Li Na's replacement card).
-        CliRun settle = await _cli.RunAsync("--store", store, "--json", "settle", "--reader", "1", "--card", "MC0012", "--pin", "246810",
+        CliRun settle = await _cli.RunAsync("--store", store, "--json", "settle", "--simulated", "--reader", "1", "--card", "MC0012", "--pin", "246810",
             "--institution", "H001", "--amount", "10");
         Assert.True(settle.ExitCode == ExitCodes.Success, settle.ToString());
         JsonElement json = settle.Json;

@@ -20,7 +20,7 @@ public sealed class RecordsAndRefundTests : IAsyncLifetime
     public Task DisposeAsync() => _cli.DisposeAsync();
 
     private async Task<JsonElement> SettleAsync(string amount) =>
-        (await _cli.OkAsync("--json", "settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001",
+        (await _cli.OkAsync("--json", "settle", "--simulated", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001",
             "--item", "X:" + amount + ":self")).Json;
 
     [Fact]

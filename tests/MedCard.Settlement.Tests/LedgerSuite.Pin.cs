@@ -67,30 +67,36 @@ public abstract partial class LedgerSuite
     }
 
     [StoreFact]
-    public async Task The_try_is_spent_and_committed_before_the_pin_is_compared()
+    public async Task Concurrent_right_pins_on_one_card_never_read_as_blocked()
     {
-        await using TestLedger setup = await NewLedgerAsync();
-        TestLedger.Holder h = await setup.EnrolAsync(100_00);
-        var crashing = new CrashingStore(setup.Store);
-        var service = new SettlementService(crashing, new LedgerOptions { PinIterations = TestLedger.TestPinIterations });
+        // The try is spent and given back under the card's row lock: eight right PINs at once (eight readers) each see
+        // the tries the finished attempts left, never a try held by an attempt still comparing. With the try committed
+        // on its own before the compare, the fourth of them read zero tries and answered "blocked".
+        await using TestLedger l = await NewLedgerAsync();
+        TestLedger.Holder h = await l.EnrolAsync(100_00);
+        PinVerification[] all = await Task.WhenAll(Enumerable.Range(1, 8).Select(async reader =>
+        {
+            await Task.Yield();
+            using var digits = new PinDigits(TestLedger.DefaultPin);
+            return await l.Desk.VerifyPinAsync(h.CardNumber, digits, (uint)reader, Ct);
+        }));
+        Assert.All(all, v => Assert.Equal(PinVerificationStatus.Correct, v.Status));
+        Assert.Equal(CardRules.PinTries, (await l.Desk.GetCardAsync(h.CardNumber, Ct))!.PinTriesLeft);
+    }
 
-        // Power is lost right after the first transaction (checks + decrement), before the comparison's outcome is stored.
-        crashing.CrashAfter(1);
-        using var pin = new PinDigits(TestLedger.DefaultPin);
-        var request = new SettlementRequest(setup.Record(h.CardNumber, h.Uid, 10_00), TestLedger.Covered(10_00), TestLedger.Hospital,
-            VisitType.Outpatient, pin);
-        await Assert.ThrowsAsync<System.IO.IOException>(() => service.SettleAsync(request, Ct));
-
-        Card card = (await setup.Desk.GetCardAsync(h.CardNumber, Ct))!;
-        Assert.Equal(CardRules.PinTries - 1, card.PinTriesLeft);
-        Assert.Equal(100_00, await setup.BalanceAsync(h.ResidentId));
-        Assert.Equal(0, card.UnprintedCount);
-
-        // The reader retries the same record after the host comes back: it settles once and the try comes back.
-        crashing.CrashAfter(int.MaxValue);
-        SettlementOutcome retried = await service.SettleAsync(request, Ct);
-        Assert.True(retried.Settled);
-        Assert.Equal(CardRules.PinTries, (await setup.Desk.GetCardAsync(h.CardNumber, Ct))!.PinTriesLeft);
-        await setup.AssertAuditOkAsync();
+    [StoreFact]
+    public async Task Concurrent_wrong_pins_spend_exactly_the_tries_there_are()
+    {
+        await using TestLedger l = await NewLedgerAsync();
+        TestLedger.Holder h = await l.EnrolAsync(100_00);
+        PinVerification[] all = await Task.WhenAll(Enumerable.Range(1, 8).Select(async reader =>
+        {
+            await Task.Yield();
+            using var digits = new PinDigits([9, 9, 9, 9, 9, 9]);
+            return await l.Desk.VerifyPinAsync(h.CardNumber, digits, (uint)reader, Ct);
+        }));
+        Assert.Equal(CardRules.PinTries - 1, all.Count(v => v.Status == PinVerificationStatus.Wrong));
+        Assert.Equal(8 - (CardRules.PinTries - 1), all.Count(v => v.Status == PinVerificationStatus.Blocked));
+        Assert.Equal(0, (await l.Desk.GetCardAsync(h.CardNumber, Ct))!.PinTriesLeft);
     }
 }

@@ -142,7 +142,7 @@ namespace MedCard.Firmware.Tests
             h.PresentTestCard();
             PinBlockResponse r = h.EnterPin("4321");
             byte[] key = new byte[16];
-            MedCard.Firmware.Pin.PinKeyDerivation.Derive(TestPlatform.CreateHmac(), TestKeys.ReaderKey(), TestKeys.ReaderId, r.KeyCounter, key);
+            MedCard.Protocol.PinKeyDerivation.Derive(TestPlatform.CreateHmac(), TestKeys.ReaderKey(), TestKeys.ReaderId, r.KeyCounter, key);
             byte[] pin = new byte[12];
             Assert.AreEqual(4, PinBlockFormat4.DecodeBlock(TestPlatform.CreateAes(), key, r.PinBlock, 0, TestKeys.CardNumber, pin, 0));
             CollectionAssert.AreEqual(new byte[] { 4, 3, 2, 1 }, new byte[] { pin[0], pin[1], pin[2], pin[3] });
@@ -165,7 +165,7 @@ namespace MedCard.Firmware.Tests
             PinBlockResponse r = PinBlockResponse.Decode(h.Host.ResponseTo(id).Payload, 0, h.Host.ResponseTo(id).Payload.Length);
             Assert.AreEqual((int)PinEntryStatus.Entered, (int)r.Status);
             byte[] key = new byte[16];
-            MedCard.Firmware.Pin.PinKeyDerivation.Derive(TestPlatform.CreateHmac(), TestKeys.ReaderKey(), TestKeys.ReaderId, r.KeyCounter, key);
+            MedCard.Protocol.PinKeyDerivation.Derive(TestPlatform.CreateHmac(), TestKeys.ReaderKey(), TestKeys.ReaderId, r.KeyCounter, key);
             Assert.AreEqual(6, PinBlockFormat4.DecodeBlock(TestPlatform.CreateAes(), key, r.PinBlock, 0, TestKeys.CardNumber, new byte[12], 0));
         }
 

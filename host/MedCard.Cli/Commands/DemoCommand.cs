@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Demo;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Stores;
 using Spectre.Console;
@@ -34,16 +33,15 @@ internal static class DemoCommand
             }
 
             await using ILedgerStore store = await StoreConnector.OpenAsync(spec, ct).ConfigureAwait(false);
-            ReaderRegistry registry = await ReaderRegistry.OpenAsync(spec, ct).ConfigureAwait(false);
-            ctx.Say("[bold]MedCard demo[/]: a clinic day on " + Markup.Escape(StoreConnector.Describe(spec)) + ", no hardware (in-process simulated readers).");
+            ctx.Say("[bold]MedCard demo[/]: a clinic day on " + Markup.Escape(StoreConnector.Describe(spec)) + ", no hardware (simulated readers through the checkout library).");
             ClinicDay day;
             if (ctx.ShowProgress)
             {
-                day = await RunWithProgressAsync(ctx, store, registry, folder, ct).ConfigureAwait(false);
+                day = await RunWithProgressAsync(ctx, store, spec, folder, ct).ConfigureAwait(false);
             }
             else
             {
-                day = new ClinicDay(store, registry, folder, new QuietDemoProgress(ctx.Json ? null : ctx.Console));
+                day = new ClinicDay(store, spec, folder, new QuietDemoProgress(ctx.Json ? null : ctx.Console));
                 await day.RunAsync(ct).ConfigureAwait(false);
             }
 
@@ -52,13 +50,13 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<ClinicDay> RunWithProgressAsync(CliContext ctx, ILedgerStore store, ReaderRegistry registry, string folder, CancellationToken ct)
+    private static async Task<ClinicDay> RunWithProgressAsync(CliContext ctx, ILedgerStore store, string spec, string folder, CancellationToken ct)
     {
         ClinicDay? day = null;
         await ctx.Console.Progress().AutoClear(false).HideCompleted(false).StartAsync(async p =>
         {
             var progress = new SpectreDemoProgress(ctx.Console, p);
-            day = new ClinicDay(store, registry, folder, progress);
+            day = new ClinicDay(store, spec, folder, progress);
             await day.RunAsync(ct).ConfigureAwait(false);
             progress.Complete();
         }).ConfigureAwait(false);

@@ -5,9 +5,11 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
+using MedCard.Settlement.Services;
+using MedCard.Simulator.InProcess;
 using MedCard.Host.Client;
 using MedCard.Host.Transport;
+using MedCard.Host.Verification;
 using MedCard.Protocol;
 using MedCard.Settlement.Stores;
 
@@ -54,7 +56,7 @@ internal static class ProvisionCommand
             try
             {
                 ILedgerStore store = await ctx.StoreAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
-                ReaderRegistry registry = await ReaderRegistry.OpenAsync(ctx.StoreSpec, ct).ConfigureAwait(false);
+                var registry = new ReaderDesk(store);
 
                 // Continue above the last counter the ledger saw from this id, so no counter is ever reused.
                 long last = await store.InTransactionAsync((s, _) => s.GetReaderLastCounterAsync(readerId), ct).ConfigureAwait(false);
@@ -63,10 +65,18 @@ internal static class ProvisionCommand
                 ConnectedProvisioning? connected = null;
                 if (portName is null)
                 {
-                    InProcessReader.Provision(InProcessReaderDirectory.For(ctx.StoreSpec, readerId), readerId, secret, start);
+                    try
+                    {
+                        SimulatedReaderFlash.Provision(SimulatedReaderFlash.DirectoryFor(ctx.StoreSpec, readerId), readerId, secret, start);
+                    }
+                    catch (SimulatedReaderBusyException e)
+                    {
+                        throw CliException.Io(e.Message, "wait for the other medcard process to finish");
+                    }
+
                     // Only after the reader took the key (see ProvisionConnectedAsync).
-                    await registry.ProvisionHostAsync(readerId, secret, start, ct).ConfigureAwait(false);
-                    target = "simulated reader (in-process)"; // the firmware core's flash: InProcessReaderDirectory
+                    await registry.RegisterAsync(readerId, secret, ct).ConfigureAwait(false);
+                    target = "simulated reader (in-process)"; // the firmware core's flash: SimulatedReaderFlash.DirectoryFor
                 }
                 else
                 {
@@ -164,10 +174,10 @@ internal static class ProvisionCommand
         throw CliException.BadInput("--key is not 64 hexadecimal digits", "give a 32-byte key in hex, or omit --key for a random one");
     }
 
-    private static async Task<ConnectedProvisioning> ProvisionConnectedAsync(string port, ReaderRegistry registry, uint readerId, byte[] key, uint start,
+    private static async Task<ConnectedProvisioning> ProvisionConnectedAsync(string port, ReaderDesk registry, uint readerId, byte[] key, uint start,
         CardKeysSource? schemeKeys, Microsoft.Extensions.Logging.ILoggerFactory? logging, CancellationToken ct)
     {
-        await using ReaderClient client = await ReaderClient.ConnectAsync(Transport(port), new ReaderClientOptions { Keys = registry, Chain = registry, LoggerFactory = logging }, ct)
+        await using ReaderClient client = await ReaderClient.ConnectAsync(Transport(port), new ReaderClientOptions { Keys = new InMemoryReaderKeyStore(), Chain = new InMemoryRecordChainStore(), LoggerFactory = logging }, ct)
             .ConfigureAwait(false);
         ProvisionResponse response = await client.ProvisionAsync(readerId, key, ct).ConfigureAwait(false);
         bool keyInstalled;
@@ -177,7 +187,7 @@ internal static class ProvisionCommand
                 // Only after the reader took the key: a reader that refuses (already provisioned) must not make the
                 // host forget the key it really holds. Stored before the card keys, so a refusal of those cannot
                 // leave a provisioned reader the host has no key for.
-                await registry.ProvisionHostAsync(readerId, key, start, ct).ConfigureAwait(false);
+                await registry.RegisterAsync(readerId, key, ct).ConfigureAwait(false);
                 keyInstalled = true;
                 break;
             case ProvisionStatus.AlreadyProvisioned when schemeKeys is not null && response.ReaderId == readerId
@@ -199,7 +209,7 @@ internal static class ProvisionCommand
         return new ConnectedProvisioning(keyInstalled, schemeKeys is null ? null : await InstallCardKeysAsync(client, port, readerId, schemeKeys, ct).ConfigureAwait(false));
     }
 
-    private static async Task<bool> HostKnowsAsync(ReaderRegistry registry, uint readerId, CancellationToken ct)
+    private static async Task<bool> HostKnowsAsync(ReaderDesk registry, uint readerId, CancellationToken ct)
     {
         byte[]? known = await registry.GetKeyAsync(readerId, ct).ConfigureAwait(false);
         if (known is null)

@@ -2,19 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
+using MedCard.Checkout;
+using MedCard.Simulator.InProcess;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Stores;
 
 namespace MedCard.Cli.Commands;
 
-/// <summary>`medcard settle`: one settlement through an in-process simulated reader (card presented, PIN
-/// typed on its keypad, record signed) and the host's verification and settlement.</summary>
+/// <summary>`medcard settle`: one purchase through the checkout library (MedCard.Checkout) on a simulated reader
+/// (--simulated: the card presented and the PIN typed on its virtual keypad) or a connected one (--port).</summary>
 internal static class SettleCommand
 {
     public static Command Build(CliIo io)
     {
-        var reader = new Option<uint>("--reader") { Description = "Simulated reader id (provisioned with medcard provision)", DefaultValueFactory = _ => 1 };
+        var reader = new Option<uint>("--reader") { Description = "With --simulated: the reader id (provisioned with medcard provision)", DefaultValueFactory = _ => 1 };
         var number = Opt.Optional("--card", "Card number of the presented card");
         var uid = Opt.Optional("--uid", "UID of the presented card, hex (with --card too: a card carrying exactly these)");
         var pin = Opt.Optional("--pin", "The PIN the holder types on the simulated reader's keypad (not with --port: the holder types it on the reader)");
@@ -24,12 +25,13 @@ internal static class SettleCommand
         var institution = Opt.Optional("--institution", "Institution id (required unless in the bill file)");
         var visit = Opt.Optional("--visit", "outpatient, inpatient, pharmacy or emergency (default outpatient)");
         var relative = Opt.Optional("--relative", "Resident ID of a bound relative whose account pays what the own account cannot");
-        var fault = new Option<SettlementFault>("--fault") { Description = "Inject a fault: forge, resend, replay, lost or resign", DefaultValueFactory = _ => SettlementFault.None };
-        var port = Opt.Optional("--port", "Settle on a connected reader instead: serial port, the pty `medcard sim` printed, or tcp://host:port");
+        var fault = new Option<ReaderFault>("--fault") { Description = "With --simulated: a scripted fault on the reader's answer: forge, resend, replay, lost or resign", DefaultValueFactory = _ => ReaderFault.None };
+        var simulated = new Option<bool>("--simulated") { Description = "Settle on the simulated reader --reader beside the ledger (provisioned with medcard provision)" };
+        var port = Opt.Optional("--port", "Settle on a connected reader: serial port, the pty `medcard sim` printed, or tcp://host:port");
         var wait = new Option<double>("--wait") { Description = "With --port: seconds to wait for a card", DefaultValueFactory = _ => 60 };
-        var command = new Command("settle", "Settle a bill with an in-process simulated reader (or a connected one: --port); prints the split and its explanation")
+        var command = new Command("settle", "Settle a bill through the checkout on a simulated reader (--simulated) or a connected one (--port); prints the split and its explanation")
         {
-            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, port, wait,
+            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, simulated, port, wait,
         };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
@@ -42,16 +44,23 @@ internal static class SettleCommand
             VisitType visitType = parse.GetValue(visit) is { } v ? BillReader.Visit(v) : billVisit ?? VisitType.Outpatient;
             string? relativeId = parse.GetValue(relative) is { } r ? Inputs.ResidentId(r, "--relative") : null;
             string? portName = parse.GetValue(port);
+            bool isSimulated = parse.GetValue(simulated);
+            if ((portName is null) == !isSimulated)
+            {
+                throw CliException.BadInput(isSimulated ? "--simulated and --port exclude each other" : "no reader: give --simulated or --port",
+                    "--simulated settles on the simulated reader beside the ledger; --port on a connected one");
+            }
+
             if (portName is not null)
             {
-                if (parse.GetValue(pin) is not null || parse.GetValue(fault) != SettlementFault.None)
+                if (parse.GetValue(pin) is not null || parse.GetValue(fault) != ReaderFault.None)
                 {
-                    throw CliException.BadInput("--pin and --fault apply to the in-process simulated reader only", "with --port the holder types the PIN on the reader");
+                    throw CliException.BadInput("--pin and --fault apply to the simulated reader only", "with --port the holder types the PIN on the reader");
                 }
 
-                if (parse.GetValue(wait) is <= 0 or double.NaN)
+                if (parse.GetValue(wait) is <= 0 or double.NaN or > 86400)
                 {
-                    throw CliException.BadInput("--wait must be a positive number of seconds");
+                    throw CliException.BadInput("--wait must be a positive number of seconds (at most a day)");
                 }
             }
             else if (cardNumber is null && cardUid is null)
@@ -66,40 +75,46 @@ internal static class SettleCommand
             }
 
             ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
-            ReaderRegistry registry = await ReaderRegistry.OpenAsync(ctx.StoreSpec, ct).ConfigureAwait(false);
-            using var keys = new PinKeys(pinText);
-            var input = new SettleInput(parse.GetValue(reader), cardUid, cardNumber, keys, billItems, institutionId, visitType, relativeId, parse.GetValue(fault));
-            SettleReport report = portName is null
-                ? await new SettlementDriver(store, registry).SettleAsync(input, ct).ConfigureAwait(false)
-                : await new ConnectedSettlement(store, registry, ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null).SettleAsync(portName, input, TimeSpan.FromSeconds(parse.GetValue(wait)),
-                    line => ctx.Io.Error.WriteLine("medcard: " + line), ct).ConfigureAwait(false);
-            Emit(ctx, report);
+            var purchase = new Purchase(billItems, institutionId, visitType)
+            {
+                CardNumber = cardNumber,
+                CardUid = cardUid,
+                PayFromRelativeResidentId = relativeId,
+            };
+            var logging = ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null;
+            CheckoutResult result = portName is null
+                ? await CheckoutRunner.SimulatedAsync(store, ctx.StoreSpec, parse.GetValue(reader), cardUid, cardNumber, pinText, purchase, parse.GetValue(fault),
+                    logging, ct).ConfigureAwait(false)
+                : await CheckoutRunner.ConnectedAsync(store, portName, purchase, TimeSpan.FromSeconds(parse.GetValue(wait)),
+                    line => ctx.Io.Error.WriteLine("medcard: " + line), logging, ct).ConfigureAwait(false);
+            Emit(ctx, result, purchase);
         });
         return command;
     }
 
     /// <summary>Settled: the split and explanation, exit 0. Refused: the refusal as the one error line (exit 3);
     /// with --json the full settlement document is printed as well, marked ok=false.</summary>
-    private static void Emit(CliContext ctx, SettleReport report)
+    private static void Emit(CliContext ctx, CheckoutResult result, Purchase purchase)
     {
-        SettleReport last = report.Resend ?? report;
-        if (last.Refusal is { } refusal)
+        if (result.Status == CheckoutStatus.Refused)
         {
-            var error = new RefusedException("settlement " + last.ReaderId + "/" + last.Counter + " on card " + last.CardNumber + " refused", refusal);
-            error.Details["settlement"] = SettleView.Json(report);
+            string what = result.Signed
+                ? "settlement " + result.ReaderId + "/" + result.Counter + " on card " + result.CardNumber + " refused"
+                : "purchase on reader " + result.ReaderId + (result.CardNumber is null ? string.Empty : " for card " + result.CardNumber)
+                    + " refused before signing (nothing was signed)";
+            RefusedException error = result.Refusal is { } refusal && refusal.Key == result.Reason
+                ? new RefusedException(what, refusal)
+                : new RefusedException(what, result.Reason, result.Message, null);
+            error.Details["settlement"] = SettleView.Json(result, purchase);
             throw error;
         }
 
         if (ctx.Json)
         {
-            ctx.WriteJson(SettleView.Json(report));
+            ctx.WriteJson(SettleView.Json(result, purchase));
             return;
         }
 
-        ctx.Console.Write(SettleView.Render(report));
-        if (report.Resend is not null)
-        {
-            ctx.Console.Write(SettleView.Render(report.Resend, "Second delivery of " + report.ReaderId + "/" + report.Counter));
-        }
+        ctx.Console.Write(SettleView.Render(result, purchase));
     }
 }

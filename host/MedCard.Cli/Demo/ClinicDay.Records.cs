@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
+using MedCard.Simulator.InProcess;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -17,13 +17,13 @@ internal sealed partial class ClinicDay
     {
         BillItem[] bill = [Covered("IBU", "Ibuprofen 200 mg", "12.50")];
         await SettleAsync("a record whose amount was changed after signing", ChenJie, Pharmacy, VisitType.Pharmacy, "record.forged", bill,
-            PharmacyReader, ct, fault: SettlementFault.Forge).ConfigureAwait(false);
-        await SettleAsync("a record delivered twice (resend after a reconnect)", ChenJie, Pharmacy, VisitType.Pharmacy, "duplicate", bill,
-            PharmacyReader, ct, fault: SettlementFault.Resend).ConfigureAwait(false);
-        await SettleAsync("a genuine record replaying an old counter", ChenJie, Pharmacy, VisitType.Pharmacy, "record.replayed", bill,
-            PharmacyReader, ct, fault: SettlementFault.Replay).ConfigureAwait(false);
-        await SettleAsync("a record arriving after one lost on the line", ChenJie, Pharmacy, VisitType.Pharmacy, "record.out_of_order", bill,
-            PharmacyReader, ct, fault: SettlementFault.Lost).ConfigureAwait(false);
+            PharmacyReader, ct, fault: ReaderFault.Forge).ConfigureAwait(false);
+        await SettleAsync("the reader's answer delivered twice on the line: taken once", ChenJie, Pharmacy, VisitType.Pharmacy, "ok", bill,
+            PharmacyReader, ct, fault: ReaderFault.Resend).ConfigureAwait(false);
+        await SettleAsync("an old approved answer replayed on the line", ChenJie, Pharmacy, VisitType.Pharmacy, "record.replayed", bill,
+            PharmacyReader, ct, fault: ReaderFault.Replay).ConfigureAwait(false);
+        await SettleAsync("the reader's answer lost on the line: resent, answered from its cache", ChenJie, Pharmacy, VisitType.Pharmacy, "ok", bill,
+            PharmacyReader, ct, fault: ReaderFault.Lost).ConfigureAwait(false);
     }
 
     private async Task SixtyRecordsAsync(CancellationToken ct)

@@ -1,8 +1,10 @@
+using MedCard.Protocol;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
+
+using MedCard.Simulator.InProcess;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -26,8 +28,8 @@ internal sealed partial class ClinicDay
         foreach ((uint reader, string where) in new[] { (HospitalReader, Hospital), (PharmacyReader, Pharmacy), (ClinicReader, RoadsideClinic) })
         {
             byte[] key = RandomNumberGenerator.GetBytes(MedCard.Protocol.SignedRecord.KeyLength);
-            InProcessReader.Provision(InProcessReaderDirectory.For(_registry.StoreSpec, reader), reader, key, 0);
-            await _registry.ProvisionHostAsync(reader, key, 0, ct).ConfigureAwait(false);
+            SimulatedReaderFlash.Provision(SimulatedReaderFlash.DirectoryFor(_storeSpec, reader), reader, key, 0);
+            await _readers.RegisterAsync(reader, key, ct).ConfigureAwait(false);
             CryptographicOperations.ZeroMemory(key);
             Log.Desk("provision simulated reader " + reader + " at " + where, "-", "random 32-byte key, counter 0");
             _progress.Step();

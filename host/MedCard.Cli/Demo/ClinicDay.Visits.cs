@@ -1,6 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
-using MedCard.Cli.Readers;
+using MedCard.Checkout;
 using MedCard.Settlement.Model;
 
 namespace MedCard.Cli.Demo;
@@ -12,12 +12,12 @@ internal sealed partial class ClinicDay
 
     private async Task OutpatientAsync(CancellationToken ct)
     {
-        SettleReport first = await SettleAsync("Zhang Wei: consultation, blood test, antibiotics (low balance: rest in cash)", ZhangWei, Hospital,
+        CheckoutResult first = await SettleAsync("Zhang Wei: consultation, blood test, antibiotics (low balance: rest in cash)", ZhangWei, Hospital,
             VisitType.Outpatient, "ok", [Covered("CONSULT", "Consultation", "25.00"), Covered("LAB-CBC", "Blood count", "180.00"),
                 Partly("AMOXI", "Amoxicillin", "96.50", 1000)], HospitalReader, ct).ConfigureAwait(false);
         _firstVisit = (first.ReaderId, first.Counter);
 
-        SettleReport big = await SettleAsync("Li Na: specialist and MRI (crosses the yearly deductible)", LiNa, Hospital, VisitType.Outpatient, "ok",
+        CheckoutResult big = await SettleAsync("Li Na: specialist and MRI (crosses the yearly deductible)", LiNa, Hospital, VisitType.Outpatient, "ok",
             [Covered("SPEC", "Specialist consultation", "60.00"), Covered("MRI", "MRI knee", "2540.00")], HospitalReader, ct).ConfigureAwait(false);
         _progress.Show(DemoLog.Notes("How Li Na's bill was split:", big.Explanation));
 
@@ -33,7 +33,7 @@ internal sealed partial class ClinicDay
     {
         await SettleAsync("Wang Fang: outpatient at a non-designated clinic", WangFang, RoadsideClinic, VisitType.Outpatient,
             "institution.not_designated", [Covered("CONSULT", "Consultation", "80.00")], ClinicReader, ct).ConfigureAwait(false);
-        SettleReport emergency = await SettleAsync("Wang Fang: emergency admission there (emergency settles anywhere)", WangFang, RoadsideClinic,
+        CheckoutResult emergency = await SettleAsync("Wang Fang: emergency admission there (emergency settles anywhere)", WangFang, RoadsideClinic,
             VisitType.Emergency, "ok",
             [Covered("ER", "Emergency room", "1200.00"), Covered("CT", "CT head", "680.00"), Partly("DRUGS", "Emergency drugs", "2450.00", 1000),
                 Covered("WARD", "Observation ward, 3 days", "1800.00")], ClinicReader, ct).ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using MedCard.Cli.Readers;
+using MedCard.Checkout;
+using MedCard.Cli.Infrastructure;
+using MedCard.Host.Verification;
 using MedCard.Host.Client;
 using MedCard.Host.Transport;
 using MedCard.Protocol;
@@ -50,7 +52,7 @@ internal sealed partial class ClinicDay
 
         byte[] key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(SignedRecord.KeyLength);
         await using (ReaderClient client = await ReaderClient.ConnectAsync(Transport(sim.DevicePath),
-            new ReaderClientOptions { Keys = _registry, Chain = _registry }, ct).ConfigureAwait(false))
+            new ReaderClientOptions { Keys = new InMemoryReaderKeyStore(), Chain = new InMemoryRecordChainStore() }, ct).ConfigureAwait(false))
         {
             ProvisionResponse provisioned = await client.ProvisionAsync(WireReader, key, ct).ConfigureAwait(false);
             if (provisioned.Status != ProvisionStatus.Provisioned)
@@ -59,20 +61,19 @@ internal sealed partial class ClinicDay
             }
         }
 
-        await _registry.ProvisionHostAsync(WireReader, key, 0, ct).ConfigureAwait(false);
+        await _readers.RegisterAsync(WireReader, key, ct).ConfigureAwait(false);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
         Log.Desk("provision it over the link as reader " + WireReader, "-", "key sent once, never readable back");
         _progress.Step();
 
-        using var noKeys = new PinKeys(string.Empty);
-        var input = new SettleInput(WireReader, null, WangFang.Card, noKeys, [Covered("BP", "Blood pressure check", "15.00"),
-            SelfPaid("CUFF", "Home blood pressure cuff", "129.00")], Pharmacy, VisitType.Pharmacy);
+        var purchase = new Purchase([Covered("BP", "Blood pressure check", "15.00"), SelfPaid("CUFF", "Home blood pressure cuff", "129.00")],
+            Pharmacy, VisitType.Pharmacy) { CardNumber = WangFang.Card };
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task<SettleReport> settle = new ConnectedSettlement(_store, _registry).SettleAsync(sim.DevicePath, input, TimeSpan.FromSeconds(30),
-            _ => waiting.TrySetResult(), ct);
+        Task<CheckoutResult> settle = CheckoutRunner.ConnectedAsync(_store, sim.DevicePath, purchase, TimeSpan.FromSeconds(30),
+            _ => waiting.TrySetResult(), null, ct);
         await Task.WhenAny(waiting.Task, settle).ConfigureAwait(false);
         sim.PlaceCard("wang-fang");
-        SettleReport report;
+        CheckoutResult report;
         try
         {
             report = await settle.ConfigureAwait(false);
@@ -82,8 +83,8 @@ internal sealed partial class ClinicDay
             sim.LiftCard();
         }
 
-        string actual = report.Refusal?.Key ?? "ok";
-        Log.Settlement("Wang Fang at the pharmacy: card on the reader, PIN on its keypad", report, "ok");
+        string actual = DemoLog.Actual(report);
+        Log.Settlement("Wang Fang at the pharmacy: card on the reader, PIN on its keypad", report, purchase, "ok");
         if (actual != "ok")
         {
             throw new DemoExpectationException("settlement over the wire", "ok", actual);

@@ -1,9 +1,11 @@
+using MedCard.Protocol;
 using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
+using MedCard.Checkout;
+using MedCard.Simulator.InProcess;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -12,8 +14,8 @@ using MedCard.Settlement.Stores;
 namespace MedCard.Cli.Demo;
 
 /// <summary>
-/// The demo: a realistic clinic day against a real ledger store, settled through in-process simulated
-/// readers (firmware PIN entry and PIN block, signed records) and the host's record verification. Each
+/// The demo: a realistic clinic day against a real ledger store, every purchase through the checkout library on
+/// simulated readers (the firmware core behind the simulator's in-process transport: PIN entry, PIN block, signed records). Each
 /// section checks that every rule did what it must; <see cref="DemoExpectationException"/> otherwise.
 /// </summary>
 internal sealed partial class ClinicDay
@@ -31,22 +33,22 @@ internal sealed partial class ClinicDay
     internal static readonly DemoPerson ChenJie = new("Chen Jie", Gender.Male, "Shenzhen Harbour Logistics", "44030519900101123", "MC0004", "5E6F7A8B", "112358", 300_000);
 
     private readonly ILedgerStore _store;
-    private readonly ReaderRegistry _registry;
+    private readonly string _storeSpec;
+    private readonly ReaderDesk _readers;
     private readonly CardDesk _desk;
     private readonly SettlementService _settlement;
-    private readonly SettlementDriver _driver;
     private readonly string _outputDirectory;
     private readonly IDemoProgress _progress;
     private readonly Dictionary<string, string> _pins = new();
     private readonly Dictionary<string, string> _cards = new();
 
-    public ClinicDay(ILedgerStore store, ReaderRegistry registry, string outputDirectory, IDemoProgress progress)
+    public ClinicDay(ILedgerStore store, string storeSpec, string outputDirectory, IDemoProgress progress)
     {
         _store = store;
-        _registry = registry;
+        _storeSpec = storeSpec;
+        _readers = new ReaderDesk(store);
         _desk = new CardDesk(store);
         _settlement = new SettlementService(store);
-        _driver = new SettlementDriver(store, registry);
         _outputDirectory = outputDirectory;
         _progress = progress;
         foreach (DemoPerson p in People)
@@ -100,27 +102,23 @@ internal sealed partial class ClinicDay
         }
     }
 
-    private async Task<SettleReport> SettleAsync(string what, DemoPerson person, string institution, VisitType visit, string expected,
-        BillItem[] items, uint reader, CancellationToken ct, string? relative = null, SettlementFault fault = SettlementFault.None, string? card = null,
+    private async Task<CheckoutResult> SettleAsync(string what, DemoPerson person, string institution, VisitType visit, string expected,
+        BillItem[] items, uint reader, CancellationToken ct, string? relative = null, ReaderFault fault = ReaderFault.None, string? card = null,
         bool log = true)
     {
-        using var keys = new PinKeys(_pins[person.Name]);
-        SettleReport report = await _driver.SettleAsync(
-            new SettleInput(reader, null, card ?? _cards[person.Name], keys, items, institution, visit, relative, fault), ct).ConfigureAwait(false);
-        SettleReport final = report.Resend ?? report;
+        string number = card ?? _cards[person.Name];
+        var purchase = new Purchase(items, institution, visit) { CardNumber = number, PayFromRelativeResidentId = relative };
+        CheckoutResult report = await CheckoutRunner.SimulatedAsync(_store, _storeSpec, reader, null, number, _pins[person.Name], purchase, fault, null, ct)
+            .ConfigureAwait(false);
         if (log)
         {
-            Log.Settlement(what, report, fault == SettlementFault.Resend ? "ok" : expected);
-            if (report.Resend is not null)
-            {
-                Log.Settlement(what + " - delivered again", report.Resend, expected);
-            }
+            Log.Settlement(what, report, purchase, expected);
         }
 
-        string actual = final.Refusal?.Key ?? (final.Outcome!.Duplicate ? "duplicate" : "ok");
+        string actual = DemoLog.Actual(report);
         if (actual != expected)
         {
-            throw new DemoExpectationException(what, expected, actual + (final.Refusal is { } r ? " (" + r.Message + ")" : string.Empty));
+            throw new DemoExpectationException(what, expected, actual + (report.Status == CheckoutStatus.Refused ? " (" + report.Message + ")" : string.Empty));
         }
 
         _progress.Step();

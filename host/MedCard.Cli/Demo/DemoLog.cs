@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using MedCard.Cli.Infrastructure;
-using MedCard.Cli.Readers;
+using MedCard.Checkout;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -31,17 +31,21 @@ internal sealed class DemoLog
     /// <summary>The finished section's table.</summary>
     public IRenderable EndSection() => _table!;
 
-    public void Settlement(string what, SettleReport r, string expected)
+    /// <summary>The demo's one-word outcome of a checkout: "ok", "duplicate", or the refusal's reason code.</summary>
+    public static string Actual(CheckoutResult r) =>
+        r.Status == CheckoutStatus.Refused ? r.Reason : r.Outcome?.Duplicate == true || r.AlreadyCountedAs is not null ? "duplicate" : "ok";
+
+    public void Settlement(string what, CheckoutResult r, Purchase p, string expected)
     {
-        string result = r.Refusal is { } refusal ? "[red]refused[/] " + Markup.Escape(refusal.Key)
-            + (refusal.PinTriesLeft is int t && t > 0 ? " (" + t + " left)" : string.Empty)
-            : r.Outcome!.Duplicate ? "[yellow]duplicate: same answer, no 2nd debit[/]" : "[green]settled[/] " + r.ReaderId + "/" + r.Counter;
+        string result = r.Status == CheckoutStatus.Refused ? "[red]refused[/] " + Markup.Escape(r.Reason)
+            + (r.Refusal?.PinTriesLeft is int t && t > 0 ? " (" + t + " left)" : string.Empty)
+            : Actual(r) == "duplicate" ? "[yellow]duplicate: same answer, no 2nd debit[/]" : "[green]settled[/] " + r.ReaderId + "/" + r.Counter;
         var rec = r.Outcome?.Record;
-        bool settled = r.Refusal is null;
-        _table!.AddRow(Markup.Escape(what), r.CardNumber, Money.Format(r.Total), settled ? Money.Format(rec!.Fund) : "-",
+        bool settled = r.IsSettled && rec is not null;
+        _table!.AddRow(Markup.Escape(what), r.CardNumber ?? "-", Money.Format(r.Total), settled ? Money.Format(rec!.Fund) : "-",
             settled ? Money.Format(rec!.OwnAccount) : "-", settled && rec!.RelativeId is not null ? Money.Format(rec.RelativeAccount) : "-",
             settled ? Money.Format(rec!.Cash) : "-", result);
-        Add(what, expected, r.Refusal?.Key ?? (r.Outcome!.Duplicate ? "duplicate" : "ok"), SettleView.Json(r));
+        Add(what, expected, Actual(r), SettleView.Json(r, p));
     }
 
     public void Desk(string what, string card, string result, string expected = "ok", string? actual = null)

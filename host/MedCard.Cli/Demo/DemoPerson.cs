@@ -1,3 +1,4 @@
+using MedCard.Protocol;
 using MedCard.Settlement.Model;
 
 namespace MedCard.Cli.Demo;
@@ -8,5 +9,5 @@ internal sealed record DemoPerson(string Name, Gender Gender, string Employer, s
 {
     public string ResidentId { get; } = First17 + ResidentIdCheck(First17);
 
-    private static char ResidentIdCheck(string first17) => MedCard.Settlement.Model.ResidentId.ComputeCheckCharacter(first17);
+    private static char ResidentIdCheck(string first17) => MedCard.Protocol.ResidentId.ComputeCheckCharacter(first17);
 }

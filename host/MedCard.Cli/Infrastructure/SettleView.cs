@@ -1,36 +1,35 @@
 using System.Text.Json.Nodes;
-using MedCard.Cli.Readers;
+using MedCard.Checkout;
 using MedCard.Settlement.Ledger;
-using MedCard.Settlement.Rules;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace MedCard.Cli.Infrastructure;
 
-/// <summary>How a settlement shows: the split (fund, own account, relative's account, cash) and every step
+/// <summary>How a checkout shows: the split (fund, own account, relative's account, cash) and every step
 /// of its explanation; in JSON the same with amounts in fen.</summary>
 internal static class SettleView
 {
-    public static JsonObject Json(SettleReport r)
+    public static JsonObject Json(CheckoutResult r, Purchase p)
     {
         SettlementRecord? rec = r.Outcome?.Record;
-        Refusal? refusal = r.Refusal;
         var explanation = new JsonArray();
         foreach (string step in r.Explanation)
         {
             explanation.Add(step);
         }
 
-        var json = new JsonObject
+        return new JsonObject
         {
-            ["settled"] = r.Settled,
+            ["settled"] = r.IsSettled,
             ["duplicate"] = (r.Outcome?.Duplicate ?? false) || r.AlreadyCountedAs is not null,
             ["alreadyCountedAs"] = r.AlreadyCountedAs,
             ["reader"] = r.ReaderId,
             ["counter"] = r.Counter,
+            ["signed"] = r.Signed,
             ["card"] = r.CardNumber,
-            ["institution"] = r.InstitutionId,
-            ["visit"] = Views.Visit(r.VisitType),
+            ["institution"] = p.InstitutionId,
+            ["visit"] = Views.Visit(p.VisitType),
             ["recordVerdict"] = r.RecordVerdict,
             ["totalFen"] = r.Total,
             ["fundFen"] = rec?.Fund ?? 0,
@@ -40,32 +39,26 @@ internal static class SettleView
             ["relative"] = rec?.RelativeId,
             ["cashFen"] = rec?.Cash ?? 0,
             ["explanation"] = explanation,
-            ["refusal"] = refusal is null ? null : new JsonObject
+            ["refusal"] = r.Status != CheckoutStatus.Refused ? null : new JsonObject
             {
-                ["code"] = (int)refusal.Code,
-                ["key"] = refusal.Key,
-                ["message"] = refusal.Message,
-                ["pinTriesLeft"] = refusal.PinTriesLeft,
+                ["code"] = r.Refusal is null ? null : (int)r.Refusal.Code,
+                ["key"] = r.Reason,
+                ["message"] = r.Message,
+                ["pinTriesLeft"] = r.Refusal?.PinTriesLeft,
             },
         };
-        if (r.Resend is not null)
-        {
-            json["resend"] = Json(r.Resend);
-        }
-
-        return json;
     }
 
-    public static IRenderable Render(SettleReport r, string? title = null)
+    public static IRenderable Render(CheckoutResult r, Purchase p, string? title = null)
     {
         string head = title ?? ("Settlement " + r.ReaderId + "/" + r.Counter);
-        head += " - card " + r.CardNumber + ", " + Views.Visit(r.VisitType) + " at " + r.InstitutionId + ", bill " + Money.Format(r.Total);
+        head += " - card " + r.CardNumber + ", " + Views.Visit(p.VisitType) + " at " + p.InstitutionId + ", bill " + Money.Format(r.Total);
         var header = new Markup("[bold]" + Markup.Escape(head) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Share").AddColumn(new TableColumn("Amount").RightAligned());
-        if (r.Refusal is { } refusal)
+        if (r.Status == CheckoutStatus.Refused)
         {
             table.AddColumn("Why");
-            table.AddRow("[red]refused[/]", "-", Markup.Escape(refusal.Key + ": " + refusal.Message));
+            table.AddRow("[red]refused[/]", "-", Markup.Escape(r.Reason + ": " + r.Message));
             return new Rows(header, table);
         }
 

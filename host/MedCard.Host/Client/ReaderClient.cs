@@ -383,6 +383,28 @@ namespace MedCard.Host.Client
         }
 
         /// <summary>
+        /// Tells the reader it may prune its journal up to <paramref name="upToCounter"/>: call it only with a counter whose
+        /// record, and every record before it, is durably filed (settled or voided) by the host. A checkout acknowledges its
+        /// ledger's position, never the in-memory chain, so a record signed but not yet filed stays in the journal.
+        /// </summary>
+        public async Task AcknowledgeJournalAsync(uint upToCounter, CancellationToken cancellationToken = default)
+        {
+            if (upToCounter == 0)
+            {
+                return;
+            }
+            await _journalGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _link.RequestAsync(new JournalAck { UpToCounter = upToCounter }, _options.CallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _journalGate.Release();
+            }
+        }
+
+        /// <summary>
         /// Sends hotlist <paramref name="version"/> (lost cards by number and by UID) to the reader, chunk by
         /// chunk; the reader switches to it atomically after the last chunk. Returns the last HotlistAck:
         /// Activated on success, Stale if the reader already has this version or a newer one, Full or

@@ -4,14 +4,17 @@ using MedCard.Protocol;
 namespace MedCard.Host.Pin
 {
     /// <summary>
-    /// The host side of the reader's per-transaction PIN key (firmware/MedCard.Firmware.Core/README.md):
-    /// K_pin = HMAC-SHA256(readerKey, "MedCard.PinKey.v1" | readerId u32 BE | keyCounter u32 BE)[0..16).
+    /// The host side of the reader's per-transaction PIN key. The derivation itself lives once, in
+    /// <see cref="PinKeyDerivation"/> (shared/MedCard.Protocol), which the firmware core uses too; this adapter only
+    /// offers it to a <see cref="Span{T}"/> destination.
     /// </summary>
     public static class PinKey
     {
-        public const string Domain = "MedCard.PinKey.v1";
+        /// <summary>Domain prefix of the derivation input (<see cref="PinKeyDerivation.Domain"/>).</summary>
+        public const string Domain = PinKeyDerivation.Domain;
 
-        public const int Length = 16;
+        /// <summary>AES-128 key length.</summary>
+        public const int Length = PinKeyDerivation.KeyLength;
 
         /// <summary>Writes K_pin into <paramref name="destination"/>; the caller wipes it.</summary>
         public static void Derive(IHmacSha256 hmac, byte[] readerKey, uint readerId, uint keyCounter, Span<byte> destination)
@@ -22,21 +25,15 @@ namespace MedCard.Host.Pin
             {
                 throw new ArgumentException("The PIN key is 16 bytes.", nameof(destination));
             }
-            byte[] input = new byte[Domain.Length + 8];
-            for (int i = 0; i < Domain.Length; i++)
-            {
-                input[i] = (byte)Domain[i];
-            }
-            BigEndian.WriteUInt32(input, Domain.Length, readerId);
-            BigEndian.WriteUInt32(input, Domain.Length + 4, keyCounter);
-            byte[] full = hmac.Compute(readerKey, input, 0, input.Length);
+            byte[] key = new byte[Length];
             try
             {
-                full.AsSpan(0, Length).CopyTo(destination);
+                PinKeyDerivation.Derive(hmac, readerKey, readerId, keyCounter, key);
+                key.AsSpan().CopyTo(destination);
             }
             finally
             {
-                ConstantTime.Wipe(full);
+                ConstantTime.Wipe(key);
             }
         }
     }

@@ -13,4 +13,12 @@ public sealed record VerifiedTransaction(
     byte[] CardUid,
     string CardNumber,
     long Amount,
-    DateTimeOffset Time);
+    DateTimeOffset Time)
+{
+    /// <summary>The record's MAC. When set, the ledger stores it as the reader's chain position in the same transaction
+    /// as the settlement (or the void), so the chain never runs ahead of the money.</summary>
+    public byte[]? Mac { get; init; }
+
+    /// <summary>The host nonce the record carries (kept with the chain position to recognise a request signed twice).</summary>
+    public byte[]? HostNonce { get; init; }
+}

@@ -22,6 +22,10 @@ public enum ReasonCode
     RelativeNotBound = 112,
     InvalidBill = 113,
     NoPolicy = 114,
+
+    /// <summary>A genuine signed record that was never settled (the host stopped between signing and settling, or the
+    /// settlement was refused without taking the record's slot): filed as void with its reason so no counter is lost.</summary>
+    RecordVoided = 115,
     IdentityMismatch = 201,
     InvalidCardState = 202,
     UnknownPerson = 203,

@@ -39,46 +39,29 @@ public sealed partial class CardDesk
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Changes the PIN with the old one. Same counting as at a reader: the try is spent (committed)
-    /// before the comparison; a right old PIN restores the tries.</summary>
+    /// <summary>Changes the PIN with the old one, checked by the ledger's one PIN-try routine (<see cref="PinTry"/>): a try
+    /// spent before the compare, the tries restored by a right old PIN.</summary>
     public async Task<DeskResult> ChangePinAsync(string cardNumber, PinDigits oldPin, PinDigits newPin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(oldPin);
         ArgumentNullException.ThrowIfNull(newPin);
-        (DeskResult? refused, PinCredential? stored) = await _store.InTransactionAsync(async (s, _) =>
+        PinCredential replacement = _hasher.Hash(newPin); // the slow hash of the new PIN outside the card's lock
+        return await _store.InTransactionAsync(async (s, _) =>
         {
             Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
             DeskResult? refusal = PinChangeRefusal(card);
             if (refusal is not null)
             {
-                return (refusal, (PinCredential?)null);
+                return refusal;
             }
 
-            await s.UpdateCardAsync(card! with { PinTriesLeft = card.PinTriesLeft - 1 }).ConfigureAwait(false);
-            return ((DeskResult?)null, await s.GetPinCredentialAsync(cardNumber).ConfigureAwait(false));
-        }, cancellationToken).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        bool ok = PinHasher.Verify(stored!, oldPin);
-        PinCredential? replacement = ok ? _hasher.Hash(newPin) : null;
-        return await _store.InTransactionAsync(async (s, _) =>
-        {
-            Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
-            if (card is null || card.Lifecycle != CardLifecycle.Active)
+            (bool right, Card after) = await PinTry.SpendAndCompareAsync(s, card!, oldPin).ConfigureAwait(false);
+            if (!right)
             {
-                return DeskResult.Refused(ReasonCode.InvalidCardState);
+                return new DeskResult(Refusal.WrongPin(after.PinTriesLeft));
             }
 
-            if (!ok)
-            {
-                return new DeskResult(Refusal.WrongPin(card.PinTriesLeft));
-            }
-
-            await s.SetPinCredentialAsync(cardNumber, replacement!).ConfigureAwait(false);
-            await s.UpdateCardAsync(card with { PinTriesLeft = CardRules.PinTries }).ConfigureAwait(false);
+            await s.SetPinCredentialAsync(cardNumber, replacement).ConfigureAwait(false);
             return DeskResult.Ok;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -12,10 +12,9 @@ namespace MedCard.Settlement.Services;
 /// <summary>
 /// Settles bills, refunds them and reimburses loss-period outpatient costs.
 ///
-/// A settlement runs in two store transactions around the (slow) PIN hash: the first checks the record
-/// and the card and DECREMENTS the PIN try counter, committing it before any comparison, so pulling the
-/// plug during the comparison can never give a free try; the second re-checks everything (state may
-/// have changed in between), then either records the wrong PIN or settles and restores the tries.
+/// A settlement with a PIN runs in one store transaction: every check, then the ledger's one PIN-try routine
+/// (<see cref="PinTry"/>: a try spent before the compare, given back on a right PIN, under the card's row lock), then
+/// the postings or the stored wrong-PIN refusal. A settlement with a <see cref="PinVerificationToken"/> counts no try.
 /// </summary>
 public sealed partial class SettlementService
 {
@@ -44,57 +43,22 @@ public sealed partial class SettlementService
             return await SettleVerifiedAsync(request, request.VerifiedPin, hash, cancellationToken).ConfigureAwait(false);
         }
 
-        (SettlementOutcome? done, PinCredential? credential) = await _store.InTransactionAsync(async (s, _) =>
-        {
-            Checked check = await CheckAsync(s, request, hash, pinAlreadyCounted: false).ConfigureAwait(false);
-            if (check.Done is not null)
-            {
-                return (check.Done, (PinCredential?)null);
-            }
-
-            Card card = check.Card!;
-            await s.UpdateCardAsync(card with { PinTriesLeft = card.PinTriesLeft - 1 }).ConfigureAwait(false);
-            PinCredential pin = await s.GetPinCredentialAsync(card.CardNumber).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("Card without PIN credential.");
-            return ((SettlementOutcome?)null, (PinCredential?)pin);
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (done is not null)
-        {
-            return done;
-        }
-
-        bool pinOk = PinHasher.Verify(credential!, request.Pin!);
-
         return await _store.InTransactionAsync(async (s, _) =>
         {
-            // Lock order everywhere: reader, card, persons (ordinal), accumulator. CheckAsync takes the
-            // reader first; take it here too before touching the card.
-            await s.GetReaderLastCounterAsync(request.Transaction.ReaderId, forUpdate: true).ConfigureAwait(false);
-            if (pinOk)
-            {
-                // A right PIN ends the run of wrong ones whatever happens next (the card may have been
-                // reported lost meanwhile, or this is a duplicate): give back the try spent in phase one.
-                Card? current = await s.GetCardAsync(request.Transaction.CardNumber, forUpdate: true).ConfigureAwait(false);
-                if (current is not null && current.PinTriesLeft < CardRules.PinTries)
-                {
-                    await s.UpdateCardAsync(current with { PinTriesLeft = CardRules.PinTries }).ConfigureAwait(false);
-                }
-            }
-
-            Checked check = await CheckAsync(s, request, hash, pinAlreadyCounted: true).ConfigureAwait(false);
+            Checked check = await CheckAsync(s, request, hash, pinAlreadyCounted: false).ConfigureAwait(false);
             if (check.Done is not null)
             {
                 return check.Done;
             }
 
-            if (!pinOk)
+            // The ledger's one PIN-try routine, under the card's row lock taken by CheckAsync.
+            (bool right, Card card) = await PinTry.SpendAndCompareAsync(s, check.Card!, request.Pin!).ConfigureAwait(false);
+            if (!right)
             {
-                return await StoreRefusalAsync(s, request, hash, Refusal.WrongPin(check.Card!.PinTriesLeft), check.Card.ResidentId)
-                    .ConfigureAwait(false);
+                return await StoreRefusalAsync(s, request, hash, Refusal.WrongPin(card.PinTriesLeft), card.ResidentId).ConfigureAwait(false);
             }
 
-            return await PostSettlementAsync(s, request, hash, check).ConfigureAwait(false);
+            return await PostSettlementAsync(s, request, hash, check with { Card = card }).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -126,6 +90,44 @@ public sealed partial class SettlementService
                 ? SettlementOutcome.NotStored(Refusal.Of(ReasonCode.InvalidRequest, mismatch))
                 : await PostSettlementAsync(s, request, hash, check).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The refusals that do not need the card or the signed record, for the checkout to give BEFORE the reader is asked
+    /// to sign: an invalid or empty bill, an unknown institution, a non-designated one outside emergencies, a visit type
+    /// without a policy. The same rules <see cref="SettleAsync"/> applies (one place for each). The refusal is null when none
+    /// applies; the total is the bill total in fen.
+    /// </summary>
+    public async Task<(Refusal? Refusal, long Total)> PrecheckAsync(IReadOnlyList<BillItem> items, string institutionId, VisitType visitType,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (!BillIsValid(items, out string billProblem, out long total))
+        {
+            return (Refusal.Of(ReasonCode.InvalidBill, billProblem), 0);
+        }
+
+        if (string.IsNullOrEmpty(institutionId))
+        {
+            return (Refusal.Of(ReasonCode.UnknownInstitution, "no institution given"), total);
+        }
+
+        Refusal? refusal = await _store.InTransactionAsync(async (s, _) =>
+        {
+            Institution? institution = await s.GetInstitutionAsync(institutionId).ConfigureAwait(false);
+            if (institution is null)
+            {
+                return Refusal.Of(ReasonCode.UnknownInstitution, institutionId);
+            }
+
+            if (!institution.Designated && visitType != VisitType.Emergency)
+            {
+                return Refusal.Of(ReasonCode.InstitutionNotDesignated);
+            }
+
+            return await s.GetPolicyAsync(visitType).ConfigureAwait(false) is null ? Refusal.Of(ReasonCode.NoPolicy, visitType.ToString()) : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return (refusal, total);
     }
 
     private sealed record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note);
@@ -262,7 +264,7 @@ public sealed partial class SettlementService
             residentId, request.InstitutionId, request.VisitType, _options.AccountingYear(tx.Time), tx.Time, tx.Amount, 0, 0, 0, 0, null, 0,
             "refused: " + refusal.Key, null, null);
         await s.InsertSettlementAsync(record).ConfigureAwait(false);
-        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
+        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter, tx.Mac, tx.HostNonce).ConfigureAwait(false);
         return SettlementOutcome.FromRecord(record, duplicate: false);
     }
 
@@ -348,7 +350,7 @@ public sealed partial class SettlementService
             card.CardNumber, card.ResidentId, request.InstitutionId, request.VisitType, year, tx.Time, share.Total, share.Fund,
             share.DeductibleApplied, split.OwnAccount, split.RelativeAccount, relativeId, split.Cash, string.Join('\n', steps), entryId, null);
         await s.InsertSettlementAsync(record).ConfigureAwait(false);
-        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
+        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter, tx.Mac, tx.HostNonce).ConfigureAwait(false);
         return SettlementOutcome.FromRecord(record, duplicate: false);
     }
 

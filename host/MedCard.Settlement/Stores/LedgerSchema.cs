@@ -9,15 +9,31 @@ namespace MedCard.Settlement.Stores;
 /// </summary>
 public static class LedgerSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
         1 => Version1,
+        2 => Version2,
         _ => [],
     };
 
     internal const string CreateMeta = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)";
+
+    /// <summary>
+    /// Version 2: the readers table becomes the one durable reader store: besides the last counter, the chain position
+    /// (MAC and host nonce of the last record filed) and the reader's key with its fingerprint. The chain columns are
+    /// written in the same transaction as the settlement or void of the record, so the chain never runs ahead of the
+    /// ledger.
+    /// </summary>
+    private static readonly string[] Version2 =
+    [
+        "ALTER TABLE readers ADD COLUMN last_mac {blob}",
+        "ALTER TABLE readers ADD COLUMN last_nonce {blob}",
+        "ALTER TABLE readers ADD COLUMN reader_key {blob}",
+        "ALTER TABLE readers ADD COLUMN key_fingerprint TEXT",
+        "ALTER TABLE readers ADD COLUMN provisioned_at BIGINT",
+    ];
 
     private static readonly string[] Version1 =
     [

@@ -226,9 +226,32 @@ public sealed partial class LedgerSession
         await ScalarAsync("SELECT last_counter FROM readers WHERE reader_id = @r" + Lock(forUpdate), ("@r", (long)readerId))
             .ConfigureAwait(false) ?? -1;
 
-    internal Task SetReaderLastCounterAsync(uint readerId, uint counter) =>
-        ExecuteAsync("INSERT INTO readers (reader_id, last_counter) VALUES (@r, @c) "
+    /// <summary>Moves the reader's position to <paramref name="counter"/> (never lowers it). When <paramref name="mac"/> is
+    /// given, the chain position (MAC, nonce) moves with it in this same transaction.</summary>
+    internal Task SetReaderLastCounterAsync(uint readerId, uint counter, byte[]? mac = null, byte[]? nonce = null) =>
+        ExecuteAsync("INSERT INTO readers (reader_id, last_counter, last_mac, last_nonce) VALUES (@r, @c, @m, @n) "
             // Never lowers the counter, even if two records of one reader commit out of order.
-            + "ON CONFLICT (reader_id) DO UPDATE SET last_counter = " + _dialect.Greatest + "(readers.last_counter, excluded.last_counter)",
-            ("@r", (long)readerId), ("@c", (long)counter));
+            + "ON CONFLICT (reader_id) DO UPDATE SET "
+            + "last_mac = CASE WHEN excluded.last_counter > readers.last_counter THEN excluded.last_mac ELSE readers.last_mac END, "
+            + "last_nonce = CASE WHEN excluded.last_counter > readers.last_counter THEN excluded.last_nonce ELSE readers.last_nonce END, "
+            + "last_counter = " + _dialect.Greatest + "(readers.last_counter, excluded.last_counter)",
+            ("@r", (long)readerId), ("@c", (long)counter), ("@m", mac), ("@n", nonce));
+
+    /// <summary>The reader's durable state (counter, chain, key fingerprint), or null when the ledger has no row for it.</summary>
+    public Task<LedgerReader?> GetReaderAsync(uint readerId, bool forUpdate = false) =>
+        SingleAsync("SELECT reader_id, last_counter, last_mac, last_nonce, key_fingerprint, provisioned_at FROM readers WHERE reader_id = @r" + Lock(forUpdate),
+            r => new LedgerReader((uint)L(r, 0), L(r, 1), r.IsDBNull(2) ? null : B(r, 2), r.IsDBNull(3) ? null : B(r, 3), NS(r, 4),
+                r.IsDBNull(5) ? null : DbTime.FromDb(L(r, 5))),
+            ("@r", (long)readerId));
+
+    internal Task<byte[]?> GetReaderKeyAsync(uint readerId) =>
+        SingleAsync("SELECT reader_key FROM readers WHERE reader_id = @r AND reader_key IS NOT NULL", r => B(r, 0), ("@r", (long)readerId));
+
+    /// <summary>Stores a (re)provisioned reader's key; its chain restarts (a new key signs a new chain) but its counter
+    /// is kept, so the reader, whose counter floor is raised to it, never reuses one.</summary>
+    internal Task RegisterReaderAsync(uint readerId, byte[] key, string fingerprint, long counter, DateTimeOffset at) =>
+        ExecuteAsync("INSERT INTO readers (reader_id, last_counter, last_mac, last_nonce, reader_key, key_fingerprint, provisioned_at) "
+            + "VALUES (@r, @c, NULL, NULL, @k, @f, @t) ON CONFLICT (reader_id) DO UPDATE SET last_mac = NULL, last_nonce = NULL, "
+            + "reader_key = excluded.reader_key, key_fingerprint = excluded.key_fingerprint, provisioned_at = excluded.provisioned_at",
+            ("@r", (long)readerId), ("@c", counter), ("@k", key), ("@f", fingerprint), ("@t", DbTime.ToDb(at)));
 }

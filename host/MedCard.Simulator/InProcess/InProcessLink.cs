@@ -2,20 +2,38 @@ using System;
 using System.Collections.Generic;
 using MedCard.Firmware.Hardware;
 
-namespace MedCard.Cli.Readers;
+namespace MedCard.Simulator.InProcess;
 
 /// <summary>
 /// The reader's UART as two in-memory byte queues: what the host writes the reader reads on its next tick, what the
-/// reader writes waits for the host to take it. No threads, no timing: the caller decides when each side runs.
+/// reader writes waits for the host to take it. No timing: the transport's pump decides when each side runs; the
+/// host's writes arrive from another thread, so both queues are guarded.
 /// </summary>
 internal sealed class InProcessLink : IHostLink
 {
     private readonly Queue<byte> _toReader = new();
     private readonly Queue<byte> _toHost = new();
 
-    public int BytesAvailable => _toReader.Count;
+    public int BytesAvailable
+    {
+        get
+        {
+            lock (_toReader)
+            {
+                return _toReader.Count;
+            }
+        }
+    }
 
     public int Read(byte[] buffer, int offset, int count)
+    {
+        lock (_toReader)
+        {
+            return ReadLocked(buffer, offset, count);
+        }
+    }
+
+    private int ReadLocked(byte[] buffer, int offset, int count)
     {
         int n = Math.Min(count, _toReader.Count);
         for (int i = 0; i < n; i++)
@@ -36,6 +54,14 @@ internal sealed class InProcessLink : IHostLink
 
     /// <summary>The host puts bytes on the line towards the reader.</summary>
     public void HostWrite(byte[] data, int offset, int count)
+    {
+        lock (_toReader)
+        {
+            HostWriteLocked(data, offset, count);
+        }
+    }
+
+    private void HostWriteLocked(byte[] data, int offset, int count)
     {
         for (int i = 0; i < count; i++)
         {

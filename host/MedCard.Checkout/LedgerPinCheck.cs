@@ -5,16 +5,14 @@ using MedCard.Host.Pin;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Services;
 
-namespace MedCard.Cli.Readers;
+namespace MedCard.Checkout;
 
 /// <summary>
-/// The host library's <see cref="IPinVerifier"/> over the ledger's <see cref="CardDesk.VerifyPinAsync"/>: the
-/// PIN typed on a connected reader is judged (try spent before the compare) before the reader is asked to
-/// sign, so <see cref="MedCard.Host.Client.ReaderClient.RequestPinAsync"/> returns the real outcome. The full
-/// answer (tries left, unknown or replaced card, and on success the token for the settlement) is kept in
-/// <see cref="Last"/>; the digits are copied into a <see cref="PinDigits"/> that is wiped before returning.
+/// The PIN typed on the reader, judged by the ledger's one PIN-try routine (<see cref="CardDesk.VerifyPinAsync"/>)
+/// before the reader is asked to sign. The full answer (tries left, and on success the token for the settlement) is kept
+/// in <see cref="Last"/>; the digits are copied into a <see cref="PinDigits"/> that is wiped before returning.
 /// </summary>
-internal sealed class LedgerPinVerifier(CardDesk desk) : IPinVerifier
+internal sealed class LedgerPinCheck(CardDesk desk) : IPinVerifier
 {
     public PinVerification? Last { get; private set; }
 
@@ -27,7 +25,7 @@ internal sealed class LedgerPinVerifier(CardDesk desk) : IPinVerifier
         {
             PinVerificationStatus.Correct => PinCheck.Correct,
             PinVerificationStatus.Wrong => PinCheck.Wrong,
-            // Unknown or replaced: the reader must not go on to sign; the caller reads the real reason in Last.
+            // Unknown or replaced: the reader must not go on to sign; the checkout reads the real reason in Last.
             _ => PinCheck.Blocked,
         };
     }

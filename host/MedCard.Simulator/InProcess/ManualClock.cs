@@ -1,6 +1,6 @@
 using MedCard.Firmware.Hardware;
 
-namespace MedCard.Cli.Readers;
+namespace MedCard.Simulator.InProcess;
 
 /// <summary>The reader's monotonic clock, moved only by the in-process driver: a settlement never waits for real time.</summary>
 internal sealed class ManualClock : IMonotonicClock

@@ -1,7 +1,6 @@
 using System;
-using MedCard.Protocol;
 
-namespace MedCard.Firmware.Pin
+namespace MedCard.Protocol
 {
     /// <summary>
     /// The per-transaction AES-128 key that enciphers a PIN block:

@@ -3,10 +3,10 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using MedCard.Cli.Infrastructure;
+
 using MedCard.Protocol;
 
-namespace MedCard.Cli.Readers;
+namespace MedCard.Cli.Infrastructure;
 
 /// <summary>
 /// The card key a reader is given: the scheme's key-A master (32 bytes), read from the one place the tool takes it
