@@ -39,7 +39,7 @@ public sealed class OptionTableTests : IAsyncLifetime
         ["family bind"] = ["--payer", H, "--beneficiary", S, "--relation", "spouse"],
         ["family unbind"] = ["--payer", H, "--beneficiary", S],
         ["family list"] = ["--payer", H],
-        ["settle"] = ["--card", "MC0001", "--pin", "123456", "--institution", "H001", "--amount", "10"],
+        ["settle"] = ["--simulated", "--card", "MC0001", "--pin", "123456", "--institution", "H001", "--amount", "10"],
         ["refund"] = ["--reader", "1", "--counter", "1"],
         ["balance"] = ["--id", H],
         ["records list"] = ["--card", "MC0001"],

@@ -31,11 +31,11 @@ public sealed class PrivateFilesTests : IAsyncLifetime
         Assert.Equal(OwnerFile, File.GetUnixFileMode(_cli.Store));
 
         // Statements, text and PDF.
-        await _cli.OkAsync("settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");
+        await _cli.OkAsync("settle", "--simulated", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");
         string text = Path.Combine(_cli.Folder, "statement.txt");
         await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard, "--output", text);
         Assert.Equal(OwnerFile, File.GetUnixFileMode(text));
-        await _cli.OkAsync("settle", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");
+        await _cli.OkAsync("settle", "--simulated", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");
         string pdf = Path.Combine(_cli.Folder, "statement.pdf");
         await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard, "--format", "pdf", "--output", pdf);
         Assert.Equal(OwnerFile, File.GetUnixFileMode(pdf));
