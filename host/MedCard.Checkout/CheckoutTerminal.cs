@@ -38,6 +38,7 @@ public sealed class CheckoutTerminal : IAsyncDisposable
     private const string NeverSettled = "signed but never settled (recovered from the reader's journal)";
 
     private readonly ReaderClient _client;
+    private HolderMacVerifier? _holderMac;
     private readonly ILedgerStore _ledger;
     private readonly CheckoutOptions _options;
     private readonly LedgerChain _chain;
@@ -82,16 +83,20 @@ public sealed class CheckoutTerminal : IAsyncDisposable
         options ??= new CheckoutOptions();
         var readers = new ReaderDesk(ledger, options.Ledger);
         var chain = new LedgerChain(readers);
-        ReaderClient client = await ReaderClient.ConnectAsync(transport, new ReaderClientOptions
+        HolderMacVerifier? holderMac = options.HolderMacKey is { } issuerKey ? new HolderMacVerifier(issuerKey) : null;
+        ReaderClient client;
+        try
         {
-            Keys = new LedgerReaderKeys(readers),
-            Chain = chain,
-            LoggerFactory = options.LoggerFactory,
-            CallTimeout = options.CallTimeout,
-            // The checkout recovers the journal itself, against the ledger, and acknowledges only what is filed.
-            SyncJournalOnReconnect = false,
-        }, cancellationToken).ConfigureAwait(false);
+            client = await ConnectAsync(transport, options, readers, chain, holderMac, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            holderMac?.Dispose();
+            throw;
+        }
+
         var terminal = new CheckoutTerminal(client, ledger, options, chain, readers);
+        terminal._holderMac = holderMac;
         try
         {
             uint readerId = client.ReaderId;
@@ -111,6 +116,20 @@ public sealed class CheckoutTerminal : IAsyncDisposable
             throw;
         }
     }
+
+    private static Task<ReaderClient> ConnectAsync(IByteTransport transport, CheckoutOptions options, ReaderDesk readers, LedgerChain chain,
+        HolderMacVerifier? holderMac, CancellationToken cancellationToken) =>
+        ReaderClient.ConnectAsync(transport, new ReaderClientOptions
+        {
+            Keys = new LedgerReaderKeys(readers),
+            Chain = chain,
+            LoggerFactory = options.LoggerFactory,
+            CallTimeout = options.CallTimeout,
+            // The host is the issuer for holder data: a card whose issuer MAC does not verify is refused before signing.
+            HolderMac = holderMac,
+            // The checkout recovers the journal itself, against the ledger, and acknowledges only what is filed.
+            SyncJournalOnReconnect = false,
+        }, cancellationToken);
 
     /// <summary>
     /// Runs one purchase from card to settled record. Refusals are results (<see cref="CheckoutStatus.Refused"/> with a
@@ -365,6 +384,7 @@ public sealed class CheckoutTerminal : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _client.DisposeAsync().ConfigureAwait(false);
+        _holderMac?.Dispose();
         _gate.Dispose();
     }
 }

@@ -77,13 +77,17 @@ internal sealed class CheckoutScene : IAsyncDisposable
 
     public string ReaderFolder(uint readerId) => SimulatedReaderFlash.DirectoryFor(Spec, readerId);
 
-    /// <summary>One purchase on simulated reader <paramref name="readerId"/> through the library, as an integrator writes it.</summary>
-    public async Task<CheckoutResult> SettleAsync(uint readerId, long amountFen, CancellationToken ct)
+    /// <summary>
+    /// One purchase on simulated reader <paramref name="readerId"/> through the library, as an integrator writes it, with the
+    /// issuer's holder-data MAC key set. <paramref name="forgerHolderMacKey"/> puts a card whose holder MAC is not the issuer's.
+    /// </summary>
+    public async Task<CheckoutResult> SettleAsync(uint readerId, long amountFen, CancellationToken ct, byte[]? forgerHolderMacKey = null)
     {
         await using SimulatedReaderTransport reader = SimulatedReaderTransport.Open(ReaderFolder(readerId));
-        reader.PlaceCard(Uid, CardNumber, ResidentId);
+        reader.PlaceCard(Uid, CardNumber, ResidentId, forgerHolderMacKey);
         reader.HolderTypes(Pin);
-        await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(reader, Store, new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30) }, ct);
+        var options = new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30), HolderMacKey = reader.IssuerHolderMacKey() };
+        await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(reader, Store, options, ct);
         return await terminal.CheckoutAsync(new Purchase([new BillItem("OTC", "Ibuprofen", ItemClass.FullySelfPaid, amountFen)], Institution, VisitType.Pharmacy)
         {
             CardNumber = CardNumber,

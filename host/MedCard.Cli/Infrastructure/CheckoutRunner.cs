@@ -61,7 +61,15 @@ internal static class CheckoutRunner
             // Both given: the card in the field carries exactly these (a cloned UID shows up as a forged record).
             transport.PlaceCard(uid ?? card!.Uid, cardNumber ?? card!.CardNumber, card?.ResidentId ?? PlaceholderResidentId);
             transport.HolderTypes(pin);
-            return await RunAsync(transport, store, purchase, TimeSpan.FromSeconds(30), null, logging, ct).ConfigureAwait(false);
+            byte[] holderMacKey = transport.IssuerHolderMacKey(); // this ledger plays the issuer of the simulated scheme
+            try
+            {
+                return await RunAsync(transport, store, purchase, TimeSpan.FromSeconds(30), null, holderMacKey, logging, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(holderMacKey);
+            }
         }
     }
 
@@ -70,16 +78,16 @@ internal static class CheckoutRunner
         ILoggerFactory? logging, CancellationToken ct)
     {
         IByteTransport transport = Commands.ProvisionCommand.Transport(port);
-        return await RunAsync(transport, store, purchase, wait, status, logging, ct).ConfigureAwait(false);
+        return await RunAsync(transport, store, purchase, wait, status, null, logging, ct).ConfigureAwait(false);
     }
 
     private static async Task<CheckoutResult> RunAsync(IByteTransport transport, ILedgerStore store, Purchase purchase, TimeSpan wait,
-        Action<string>? status, ILoggerFactory? logging, CancellationToken ct)
+        Action<string>? status, byte[]? holderMacKey, ILoggerFactory? logging, CancellationToken ct)
     {
         try
         {
             await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(transport, store,
-                new CheckoutOptions { CardWait = wait, Status = status, LoggerFactory = logging }, ct).ConfigureAwait(false);
+                new CheckoutOptions { CardWait = wait, Status = status, HolderMacKey = holderMacKey, LoggerFactory = logging }, ct).ConfigureAwait(false);
             return await terminal.CheckoutAsync(purchase, ct).ConfigureAwait(false);
         }
         catch (CheckoutException e)

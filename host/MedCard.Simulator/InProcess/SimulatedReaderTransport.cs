@@ -107,8 +107,29 @@ public sealed class SimulatedReaderTransport : IByteTransport
     /// <summary>True when an approved answer was seen before (what <see cref="ReaderFault.Replay"/> plays back).</summary>
     public bool HasAnswerToReplay => File.Exists(Path.Combine(_directory, LastAnswerFile));
 
-    /// <summary>Puts a card in the field: a virtual MIFARE card with this UID and holder data, personalised under the reader's scheme.</summary>
-    public void PlaceCard(byte[] uid, string cardNumber, string residentId)
+    /// <summary>
+    /// The simulated scheme's holder-data MAC key: the issuer's, which the reader never holds. A fresh copy for the host
+    /// (the checkout's <c>CheckoutOptions.HolderMacKey</c>), so it verifies the MAC the reader forwards; the caller wipes it.
+    /// </summary>
+    public byte[] IssuerHolderMacKey()
+    {
+        byte[] scheme = File.ReadAllBytes(Path.Combine(_directory, SimulatedReaderFlash.SchemeFile));
+        try
+        {
+            return scheme[64..96];
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scheme);
+        }
+    }
+
+    /// <summary>
+    /// Puts a card in the field: a virtual MIFARE card with this UID and holder data, personalised under the reader's scheme.
+    /// With <paramref name="forgerHolderMacKey"/> the holder data carries a MAC made with that key instead of the issuer's
+    /// (a card rewritten by someone without the issuer's key): the reader reads it, the host must refuse it.
+    /// </summary>
+    public void PlaceCard(byte[] uid, string cardNumber, string residentId, byte[]? forgerHolderMacKey = null)
     {
         ArgumentNullException.ThrowIfNull(uid);
         byte[] scheme = File.ReadAllBytes(Path.Combine(_directory, SimulatedReaderFlash.SchemeFile));
@@ -119,7 +140,14 @@ public sealed class SimulatedReaderTransport : IByteTransport
                 KeyAMasterKey = Convert.ToHexString(scheme, 0, 32), KeyBMasterKey = Convert.ToHexString(scheme, 32, 32),
                 HolderMacKey = Convert.ToHexString(scheme, 64, 32),
             },
-            Cards = { new CardSpec { Uid = Convert.ToHexString(uid), CardNumber = cardNumber, ResidentId = residentId, Name = "Holder" } },
+            Cards =
+            {
+                new CardSpec
+                {
+                    Uid = Convert.ToHexString(uid), CardNumber = cardNumber, ResidentId = residentId, Name = "Holder",
+                    HolderMacKey = forgerHolderMacKey is null ? null : Convert.ToHexString(forgerHolderMacKey),
+                },
+            },
         };
         CryptographicOperations.ZeroMemory(scheme);
         VirtualMifareCard card = CardDeck.FromFile(file).Cards[0];
