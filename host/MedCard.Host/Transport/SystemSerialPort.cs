@@ -258,6 +258,14 @@ namespace MedCard.Host.Transport
                     }
                     catch (TimeoutException)
                     {
+                        // On Unix System.IO.Ports' own I/O loop can stop at a hang-up that arrives while no read is
+                        // queued, and later reads then only time out. The device node going away (USB unplug; a pty
+                        // slave whose master closed) is the signal that survives that.
+                        if (!OperatingSystem.IsWindows() && !File.Exists(PortName))
+                        {
+                            SetEnded(TransportCloseReason.DeviceLost);
+                            return;
+                        }
                         continue;
                     }
                     catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException or UnauthorizedAccessException)
