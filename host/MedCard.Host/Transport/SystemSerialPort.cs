@@ -35,6 +35,7 @@ namespace MedCard.Host.Transport
         private volatile TransportCloseReason _closeReason;
         private ReceiveQueue _queue = new ReceiveQueue();
         private TaskCompletionSource? _loopExited;
+        private string _heldKey = "";
 
         public SystemSerialPort(string portName, SerialPortSettings? settings = null)
         {
@@ -69,7 +70,8 @@ namespace MedCard.Host.Transport
                     throw new SerialPortException(Name, 0, Name + " is a Windows port name; on this system serial ports are device paths "
                         + "(/dev/ttyUSB0, /dev/cu.usbserial-0001). List them with SerialPortEnumerator.List() (`medcard ports`).");
                 }
-                if (!HeldInProcess.TryAdd(PortName, this))
+                string heldKey = DeviceKey();
+                if (!HeldInProcess.TryAdd(heldKey, this))
                 {
                     throw new SerialPortException(Name, 0, Name + " is already in use by another MedCard connection in this process. "
                         + "Close it (one ReaderClient per port) and retry.");
@@ -81,9 +83,10 @@ namespace MedCard.Host.Transport
                 }
                 catch
                 {
-                    HeldInProcess.TryRemove(PortName, out _);
+                    HeldInProcess.TryRemove(heldKey, out _);
                     throw;
                 }
+                _heldKey = heldKey;
                 _port = port;
                 _stopRequested = false;
                 _closeReason = TransportCloseReason.None;
@@ -168,7 +171,7 @@ namespace MedCard.Host.Transport
                     finally
                     {
                         _port = null;
-                        HeldInProcess.TryRemove(PortName, out _);
+                        HeldInProcess.TryRemove(_heldKey, out _);
                     }
                 }
             }
@@ -226,6 +229,23 @@ namespace MedCard.Host.Transport
             IOException => new SerialPortException(Name, 0, "Could not open serial port " + Name + ": " + e.Message),
             _ => e,
         };
+
+        /// <summary>The device behind the name: /dev/serial/by-id/... and the /dev/ttyUSB0 it links to are one port.</summary>
+        private string DeviceKey()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return PortName;
+            }
+            try
+            {
+                return new FileInfo(PortName).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? PortName;
+            }
+            catch (IOException)
+            {
+                return PortName;
+            }
+        }
 
         private SerialPortException Missing() => new SerialPortException(Name, 0, "Serial port " + Name + " does not exist. Is the reader plugged in? "
             + "List ports with SerialPortEnumerator.List() (`medcard ports`).");

@@ -136,6 +136,29 @@ namespace MedCard.Host.Tests.Transport
         }
 
         [Fact]
+        public async Task A_second_open_through_a_stable_link_to_a_busy_port_is_refused()
+        {
+            await using var pty = new PseudoTerminal();
+            await pty.OpenAsync();
+            // What /dev/serial/by-id/... is to /dev/ttyUSB0: another name for the same device.
+            string link = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "medcard-by-id-" + Guid.NewGuid().ToString("N"));
+            System.IO.File.CreateSymbolicLink(link, pty.SlavePath);
+            try
+            {
+                await using IByteTransport first = OpenPort(pty.SlavePath);
+                await first.OpenAsync();
+                await using IByteTransport second = OpenPort(link);
+                var error = await Assert.ThrowsAsync<SerialPortException>(() => second.OpenAsync());
+                Assert.Contains("in use", error.Message, StringComparison.Ordinal);
+                Assert.False(second.IsOpen);
+            }
+            finally
+            {
+                System.IO.File.Delete(link);
+            }
+        }
+
+        [Fact]
         public async Task A_pending_read_is_cancelled_promptly_and_the_port_stays_usable()
         {
             await using var pty = new PseudoTerminal();
