@@ -15,6 +15,7 @@ internal static class CommandTree
             GlobalOptions.Json,
             GlobalOptions.Verbose,
         };
+        ToolVersion.Attach(root);
         root.Subcommands.Add(DemoCommand.Build(io));
         root.Subcommands.Add(SimCommand.Build(io));
         root.Subcommands.Add(PortsCommand.Build(io));

@@ -92,4 +92,42 @@ public sealed class ReaderCommandTests : IAsyncLifetime
         Assert.True(run.Json.GetProperty("ok").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Array, run.Json.GetProperty("ports").ValueKind);
     }
+
+    [Fact]
+    public async Task Ports_lists_what_the_host_library_enumerates_on_this_OS()
+    {
+        CliRun run = await _cli.OkAsync("--json", "ports");
+        string[] listed = [.. System.Linq.Enumerable.Select(run.Json.GetProperty("ports").EnumerateArray(), p => p.GetProperty("device").GetString()!)];
+        string[] expected = [.. System.Linq.Enumerable.Select(MedCard.Host.Transport.SerialPortEnumerator.List(), p => p.DevicePath)];
+        Assert.Equal(expected, listed);
+    }
+
+    [Fact]
+    public async Task A_com_port_is_accepted_and_where_it_cannot_open_the_error_is_one_line()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // COM3 may exist there.
+        }
+        CliRun run = await _cli.RunAsync("provision", "--reader", "3", "--port", "COM3");
+        // Not refused as malformed (that would be exit 2): it reached the transport, which could not open it.
+        Assert.Equal(ExitCodes.IoFailure, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("COM3 is a Windows port name", run.Error, StringComparison.Ordinal);
+        Assert.Contains("medcard ports", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_informational_version()
+    {
+        string expected = System.Reflection.CustomAttributeExtensions
+            .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(MedCardCli).Assembly)!.InformationalVersion;
+        // Alone on the line, as `medcard --version` is typed (the harness would add --store).
+        using var stdout = new System.IO.StringWriter();
+        int exit = await MedCardCli.RunAsync(["--version"], new CliIo(stdout, System.IO.TextWriter.Null, System.IO.TextReader.Null, OutputIsTerminal: false),
+            System.Threading.CancellationToken.None);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(expected, stdout.ToString().Trim());
+        Assert.Matches(@"^\d+\.\d+\.\d+", expected);
+    }
 }

@@ -9,12 +9,15 @@ using Spectre.Console;
 
 namespace MedCard.Cli.Commands;
 
-/// <summary>`medcard ports`: serial ports a reader may be on, with their stable /dev/serial/by-id path and USB identity.</summary>
+/// <summary>
+/// `medcard ports`: serial ports a reader may be on, as the host library enumerates them on this OS: Linux with the stable
+/// /dev/serial/by-id path and USB identity from sysfs, macOS its /dev/cu.* and /dev/tty.* nodes, Windows its COM ports.
+/// </summary>
 internal static class PortsCommand
 {
     public static Command Build(CliIo io)
     {
-        var command = new Command("ports", "List serial ports (stable by-id path, USB vendor/product, serial number)");
+        var command = new Command("ports", "List serial ports (Linux: stable by-id path, USB vendor/product, serial number; macOS: /dev/cu.*; Windows: COM ports)");
         CommandActions.Set(command, io, (ctx, parse, ct) =>
         {
             IReadOnlyList<SerialPortInfo> ports = SerialPortEnumerator.List();

@@ -30,7 +30,7 @@ internal static class ProvisionCommand
     {
         var reader = new Option<uint>("--reader") { Description = "Reader id, 1 or more", Required = true };
         var key = Opt.Optional("--key", "The 32-byte key as 64 hex digits (default: a fresh random key)");
-        var port = Opt.Optional("--port", "Serial port of a connected reader (e.g. /dev/ttyUSB0), or tcp://host:port");
+        var port = Opt.Optional("--port", "Serial port of a connected reader (e.g. /dev/ttyUSB0, COM3, /dev/cu.usbserial-0001), or tcp://host:port");
         var cardKeys = Opt.Optional("--card-keys",
             "With --port: file with the scheme's key-A master to install after the reader key (32 raw bytes, 64 hex digits, or a cards file)");
         var command = new Command("provision", "Give a reader its id and key (connected reader, or an in-process simulated one)") { reader, key, port, cardKeys };
@@ -251,8 +251,9 @@ internal static class ProvisionCommand
     }
 
     /// <summary>
-    /// The link for a `--port` value, by the host library's one parser (<see cref="TransportAddress.Create"/>:
-    /// a device path or tcp://host:port). Its refusal becomes the tool's bad-input line (exit 2).
+    /// The link for a `--port` value, by the host library's one factory (<see cref="TransportAddress.Create"/>: a device
+    /// path, a COM port or tcp://host:port; it picks termios or System.IO.Ports). Its refusal becomes the tool's bad-input
+    /// line (exit 2); a port that then fails to open is an I/O failure with the library's one-line reason.
     /// </summary>
     internal static IByteTransport Transport(string port)
     {
@@ -263,11 +264,8 @@ internal static class ProvisionCommand
         catch (ArgumentException e)
         {
             throw CliException.BadInput("--port " + e.Message.Split(" (Parameter", 2)[0].TrimEnd('.'),
-                "give a serial device path (/dev/ttyUSB0, /dev/serial/by-id/..., the /dev/pts/N medcard sim printed) or tcp://host:port");
-        }
-        catch (PlatformNotSupportedException e)
-        {
-            throw CliException.BadInput("--port " + port + " cannot be opened here: " + e.Message, "use tcp://host:port (e.g. a ser2net bridge)");
+                "give a serial port (/dev/ttyUSB0, /dev/serial/by-id/..., /dev/cu.usbserial-..., COM3, the /dev/pts/N medcard sim printed) "
+                + "or tcp://host:port; medcard ports lists the serial ports");
         }
     }
 }

@@ -149,7 +149,6 @@ internal static class RecordsCommands
         {
             if (format == StatementFormat.Pdf)
             {
-                PdfLicense.EnsureChosen();
                 StatementPdfRenderer.Render(statement, file);
             }
             else

@@ -48,7 +48,6 @@ internal sealed partial class ClinicDay
         StatementPdf = Path.Combine(_outputDirectory, "statement-" + ChenJie.Card + "-" + statement.StatementId + ".pdf");
         await using (FileStream pdf = File.Create(StatementPdf))
         {
-            PdfLicense.EnsureChosen();
             StatementPdfRenderer.Render(statement, pdf);
         }
 

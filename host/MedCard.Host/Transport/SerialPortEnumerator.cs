@@ -9,13 +9,31 @@ namespace MedCard.Host.Transport
     /// <summary>
     /// Lists serial ports with a stable identity. Linux: /sys/class/tty entries backed by a device,
     /// with USB attributes read from the nearest USB ancestor in sysfs and the /dev/serial/by-id
-    /// links matched by target. macOS: the /dev/cu.* call-out nodes (the ones that do not wait for
-    /// carrier). Roots are parameters so tests can run against a constructed tree.
+    /// links matched by target (richer than System.IO.Ports' name list, so Linux keeps it). macOS: the
+    /// /dev/cu.* call-out nodes (the ones that do not wait for carrier) plus what System.IO.Ports lists.
+    /// Windows: System.IO.Ports' COM port names. Roots and names are parameters so tests can run against
+    /// a constructed tree.
     /// </summary>
     public static class SerialPortEnumerator
     {
-        public static IReadOnlyList<SerialPortInfo> List() =>
-            OperatingSystem.IsMacOS() ? ListDarwin("/dev") : ListLinux("/sys/class/tty", "/dev");
+        public static IReadOnlyList<SerialPortInfo> List()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return FromNames(System.IO.Ports.SerialPort.GetPortNames());
+            }
+            return OperatingSystem.IsMacOS()
+                ? ListDarwin("/dev", System.IO.Ports.SerialPort.GetPortNames())
+                : ListLinux("/sys/class/tty", "/dev");
+        }
+
+        /// <summary>Ports known only by name (Windows COM ports): the name is both the device and the stable path. Sorted, duplicates dropped.</summary>
+        public static IReadOnlyList<SerialPortInfo> FromNames(IEnumerable<string> names) =>
+            names.Where(n => !string.IsNullOrWhiteSpace(n))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(n => n.Length).ThenBy(n => n, StringComparer.OrdinalIgnoreCase)
+                .Select(n => new SerialPortInfo { DevicePath = n, StablePath = n })
+                .ToList();
 
         /// <summary>Linux enumeration against explicit roots (normally /sys/class/tty and /dev).</summary>
         public static IReadOnlyList<SerialPortInfo> ListLinux(string sysClassTty, string devRoot)
@@ -64,15 +82,17 @@ namespace MedCard.Host.Transport
             return result;
         }
 
-        /// <summary>macOS: call-out devices; USB identity would need IOKit, which is not bound here.</summary>
-        public static IReadOnlyList<SerialPortInfo> ListDarwin(string devRoot)
+        /// <summary>
+        /// macOS: the call-out devices under <paramref name="devRoot"/> plus <paramref name="portNames"/> (System.IO.Ports'
+        /// list, which names /dev/tty.* nodes too), without the Bluetooth-Incoming-Port every Mac has. USB identity
+        /// would need IOKit, which is not bound here.
+        /// </summary>
+        public static IReadOnlyList<SerialPortInfo> ListDarwin(string devRoot, IEnumerable<string>? portNames = null)
         {
-            if (!Directory.Exists(devRoot))
-            {
-                return Array.Empty<SerialPortInfo>();
-            }
-            return Directory.EnumerateFileSystemEntries(devRoot, "cu.*")
+            IEnumerable<string> callOut = Directory.Exists(devRoot) ? Directory.EnumerateFileSystemEntries(devRoot, "cu.*") : Array.Empty<string>();
+            return callOut.Concat(portNames ?? Array.Empty<string>())
                 .Where(p => !p.EndsWith("Bluetooth-Incoming-Port", StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal)
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => new SerialPortInfo { DevicePath = p, StablePath = p })
                 .ToList();

@@ -1,6 +1,6 @@
 namespace MedCard.Host.Transport
 {
-    /// <summary>How <see cref="PosixSerialPort"/> configures the line. Always raw 8N1, no flow control.</summary>
+    /// <summary>How a serial transport (<see cref="PosixSerialPort"/>, <see cref="SystemSerialPort"/>) configures the line. Always raw 8N1, no flow control.</summary>
     public sealed record SerialPortSettings
     {
         /// <summary>115200 is the reader firmware's default.</summary>
@@ -19,11 +19,15 @@ namespace MedCard.Host.Transport
         /// <summary>
         /// Refuse a second opener (TIOCEXCL for other openers of the tty, plus flock so that even
         /// root, which TIOCEXCL does not stop, gets a clear "in use" error from this library).
+        /// <see cref="SystemSerialPort"/> is always exclusive as far as System.IO.Ports allows (see the README).
         /// </summary>
         public bool Exclusive { get; init; } = true;
 
         /// <summary>Drop unread input left over from before the open (stale boot log, half frames).</summary>
         public bool FlushOnOpen { get; init; } = true;
+
+        /// <summary>Which implementation <see cref="TransportAddress.Create"/> picks for a device path; Auto lets the port name decide.</summary>
+        public SerialDriver Driver { get; init; } = SerialDriver.Auto;
 
         public static SerialPortSettings Default { get; } = new SerialPortSettings();
     }

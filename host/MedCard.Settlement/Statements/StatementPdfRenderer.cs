@@ -10,9 +10,8 @@ namespace MedCard.Settlement.Statements;
 
 /// <summary>
 /// Renders a statement as an A4 PDF with PDFsharp, one row per record, paginated.
-/// PDFsharp 6.5 refuses to create documents until the APPLICATION has chosen its license
-/// (<c>PdfSharpLicense.SetAgplLicense()</c> or <c>PdfSharpLicense.LoadLicense(...)</c>). That choice binds the
-/// whole application, so this library never makes it; it fails with a clear message instead.
+/// PDFsharp is pinned to 6.2.4, the last MIT release: 6.5 is AGPL-3.0 and wants the application to pick
+/// a licence before it renders, which would bind every integrator of this MIT package.
 /// </summary>
 public static class StatementPdfRenderer
 {
@@ -29,7 +28,7 @@ public static class StatementPdfRenderer
         var font = new XFont(StatementFontResolver.Family, 8.5);
         var bold = new XFont(StatementFontResolver.Family, 8.5, XFontStyleEx.Bold);
 
-        using PdfDocument document = NewDocument();
+        using var document = new PdfDocument();
         document.Info.Title = "Statement " + statement.CardNumber;
         document.Info.Creator = "MedCard.Settlement";
 
@@ -82,20 +81,6 @@ public static class StatementPdfRenderer
 
         gfx.Dispose();
         document.Save(output, false);
-    }
-
-    private static PdfDocument NewDocument()
-    {
-        try
-        {
-            return new PdfDocument();
-        }
-        catch (PdfSharp.License.PdfSharpLicenseException ex)
-        {
-            throw new InvalidOperationException("PDFsharp 6.5 needs the application to choose its license first: call "
-                + "PdfSharp.PdfSharpLicense.SetAgplLicense() (AGPL) or LoadLicense(...) (commercial) at start-up. "
-                + "The text statement (StatementTextRenderer) needs no license.", ex);
-        }
     }
 
     public static byte[] Render(Statement statement)

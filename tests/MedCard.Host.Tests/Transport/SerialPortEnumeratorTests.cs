@@ -79,6 +79,32 @@ namespace MedCard.Host.Tests.Transport
         }
 
         [Fact]
+        public void MacOS_lists_call_out_nodes_and_System_IO_Ports_names_once_without_the_bluetooth_port()
+        {
+            string dev = Path.Combine(_root, "dev");
+            Directory.CreateDirectory(dev);
+            foreach (string node in new[] { "cu.usbserial-0001", "cu.Bluetooth-Incoming-Port", "tty.usbserial-0001", "ttys003" })
+            {
+                File.WriteAllText(Path.Combine(dev, node), "");
+            }
+            string cu = Path.Combine(dev, "cu.usbserial-0001");
+            string tty = Path.Combine(dev, "tty.usbserial-0001");
+
+            var ports = SerialPortEnumerator.ListDarwin(dev, new[] { tty, cu, Path.Combine(dev, "tty.Bluetooth-Incoming-Port") });
+
+            Assert.Equal(new[] { cu, tty }, ports.Select(p => p.DevicePath).ToArray());
+            Assert.All(ports, p => Assert.Equal(p.DevicePath, p.StablePath));
+        }
+
+        [Fact]
+        public void Windows_com_port_names_are_listed_in_numeric_order_once()
+        {
+            var ports = SerialPortEnumerator.FromNames(new[] { "COM10", "COM3", "com3", "", "COM1" });
+            Assert.Equal(new[] { "COM1", "COM3", "COM10" }, ports.Select(p => p.DevicePath).ToArray());
+            Assert.False(ports[0].IsUsb);
+        }
+
+        [Fact]
         public void The_real_system_can_be_enumerated_without_error()
         {
             // Whatever this machine has, every entry must name a device node and a stable path.
