@@ -52,7 +52,7 @@ public sealed partial class SettlementService
             }
 
             // The ledger's one PIN-try routine, under the card's row lock taken by CheckAsync.
-            (bool right, Card card) = await PinTry.SpendAndCompareAsync(s, check.Card!, request.Pin!).ConfigureAwait(false);
+            (bool right, Card card) = await PinTry.SpendAndCompareAsync(s, _options.PinProtection(), check.Card!, request.Pin!).ConfigureAwait(false);
             if (!right)
             {
                 return await StoreRefusalAsync(s, request, hash, Refusal.WrongPin(card.PinTriesLeft), card.ResidentId).ConfigureAwait(false);
