@@ -21,6 +21,7 @@ public sealed class PinKeyFile : IPinVerificationKeyStore, IDisposable
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     private readonly Dictionary<string, byte[]> _keys;
+    private bool _disposed;
 
     private PinKeyFile(Dictionary<string, byte[]> keys, string current)
     {
@@ -120,6 +121,7 @@ public sealed class PinKeyFile : IPinVerificationKeyStore, IDisposable
     /// <inheritdoc/>
     public bool TryComputeMac(string keyId, ReadOnlySpan<byte> data, Span<byte> mac)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this); // the keys are wiped: a MAC now would be under zeros
         if (keyId is null || !_keys.TryGetValue(keyId, out byte[]? key))
         {
             return false;
@@ -132,6 +134,7 @@ public sealed class PinKeyFile : IPinVerificationKeyStore, IDisposable
     /// <summary>Wipes the keys from memory.</summary>
     public void Dispose()
     {
+        _disposed = true;
         foreach (byte[] key in _keys.Values)
         {
             CryptographicOperations.ZeroMemory(key);
