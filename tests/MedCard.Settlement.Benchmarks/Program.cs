@@ -162,7 +162,7 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
     AuditLine(store.Kind, await MedCard.Settlement.Services.LedgerAudit.VerifyAsync(store, ct));
     Console.WriteLine(store.Kind + ": settlements/s sequential (PBKDF2 1000)        " + F(sequential));
     Console.WriteLine(store.Kind + ": settlements/s sequential (PBKDF2 " + PinHasher.DefaultIterations + ")    " + F(production));
-    Console.WriteLine(store.Kind + ": settlements/s sequential (keyed PVV, production) " + F(keyedPerSecond));
+    Console.WriteLine(store.Kind + ": settlements/s sequential (keyed PIN check)     " + F(keyedPerSecond));
     Console.WriteLine(store.Kind + ": durable settlements per plain insert, production PIN check: "
         + (keyedPerSecond / keyedInserts).ToString("F2", CultureInfo.InvariantCulture) + "  (median of " + Rounds + " interleaved rounds "
         + Median(keyedRatios).ToString("F2", CultureInfo.InvariantCulture) + ")");
