@@ -71,13 +71,23 @@ public sealed class PinKeyFile : IPinVerificationKeyStore, IDisposable
             : new PinKeyFile(keys, current);
     }
 
-    /// <summary>Creates the key file (0600) with one fresh random key, unless it exists; then opens it.</summary>
+    /// <summary>Creates the key file (0600) with one fresh random key, unless it exists; then opens it. Two processes
+    /// creating it at once end up with the same file (the first one's): a key file is never replaced, since values
+    /// made under a lost key could never be verified again.</summary>
     public static PinKeyFile OpenOrCreate(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            PrivateFiles.WriteAtomically(path, Encoding.ASCII.GetBytes(NewKeyLine()));
+            byte[] content = Encoding.ASCII.GetBytes(NewKeyLine());
+            try
+            {
+                PrivateFiles.CreateAtomically(path, content);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(content);
+            }
         }
 
         return Open(path);

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Tests.Infrastructure;
 using Xunit;
@@ -102,5 +104,21 @@ public sealed class PinKeyFileTests
         keys.Dispose();
         byte[] mac = new byte[32];
         Assert.Throws<ObjectDisposedException>(() => keys.TryComputeMac(id, [1], mac));
+    }
+
+    [Fact]
+    public async Task Concurrent_creators_of_the_key_file_all_get_the_same_key()
+    {
+        using var temp = new TempPinKeys();
+        string[] ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            using PinKeyFile keys = PinKeyFile.OpenOrCreate(temp.Path);
+            return keys.CurrentKeyId;
+        })));
+        Assert.Single(ids.Distinct());
+        using PinKeyFile after = PinKeyFile.OpenOrCreate(temp.Path);
+        Assert.Equal(ids[0], after.CurrentKeyId);
+        Assert.Single(after.KeyIds);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(temp.Path)!, "*.tmp"));
     }
 }
