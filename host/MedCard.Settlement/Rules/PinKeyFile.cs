@@ -21,19 +21,21 @@ public sealed class PinKeyFile : IPinVerificationKeyStore, IDisposable
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     private readonly Dictionary<string, byte[]> _keys;
+    private readonly List<string> _order;
     private bool _disposed;
 
-    private PinKeyFile(Dictionary<string, byte[]> keys, string current)
+    private PinKeyFile(Dictionary<string, byte[]> keys, List<string> order)
     {
         _keys = keys;
-        CurrentKeyId = current;
+        _order = order;
+        CurrentKeyId = order[^1];
     }
 
     /// <inheritdoc/>
     public string CurrentKeyId { get; }
 
     /// <summary>Ids of the keys in the file, oldest first.</summary>
-    public IReadOnlyCollection<string> KeyIds => _keys.Keys;
+    public IReadOnlyList<string> KeyIds => _order;
 
     /// <summary>Reads the key file. Throws <see cref="UnauthorizedAccessException"/> when group or others have any
     /// access to it, <see cref="InvalidDataException"/> when a line is malformed or there is no key.</summary>
@@ -46,7 +48,7 @@ public sealed class PinKeyFile : IPinVerificationKeyStore, IDisposable
         }
 
         var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        string? current = null;
+        var order = new List<string>();
         string[] lines = File.ReadAllLines(path);
         for (int i = 0; i < lines.Length; i++)
         {
@@ -63,12 +65,12 @@ public sealed class PinKeyFile : IPinVerificationKeyStore, IDisposable
                 throw new InvalidDataException("The PIN key file " + path + ", line " + (i + 1) + ", is not '<new key id> <64 hex digits>'.");
             }
 
-            current = parts[0];
+            order.Add(parts[0]);
         }
 
-        return current is null
+        return order.Count == 0
             ? throw new InvalidDataException("The PIN key file " + path + " holds no key.")
-            : new PinKeyFile(keys, current);
+            : new PinKeyFile(keys, order);
     }
 
     /// <summary>Creates the key file (0600) with one fresh random key, unless it exists; then opens it. Two processes
