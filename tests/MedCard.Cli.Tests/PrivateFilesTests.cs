@@ -19,6 +19,29 @@ public sealed class PrivateFilesTests : IAsyncLifetime
     public Task DisposeAsync() => _cli.DisposeAsync();
 
     [Fact]
+    public async Task A_pin_key_file_open_to_others_stops_the_tool_with_one_line_and_no_key()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no Unix modes there
+        }
+
+        await _cli.SeedAsync();
+        string keys = _cli.Store + ".pin-keys";
+        string keyHex = File.ReadAllText(keys).Split(' ')[1].Trim();
+        File.SetUnixFileMode(keys, OwnerFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        CliRun run = await _cli.RunAsync("card", "show", "--card", CliHarness.HolderCard);
+        Assert.Equal(4, run.ExitCode); // I/O failure
+        Assert.Contains("owner-only", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain(keyHex, run.Error + run.Out, StringComparison.OrdinalIgnoreCase);
+
+        // Owner-only again: the keyed PIN set at enrolment verifies (a PIN change needs the right old PIN).
+        File.SetUnixFileMode(keys, OwnerFile);
+        await _cli.OkAsync("pin", "change", "--card", CliHarness.HolderCard, "--old-pin", CliHarness.HolderPin, "--new-pin", "654321");
+    }
+
+    [Fact]
     public async Task Ledger_statements_key_files_and_reader_flash_are_owner_only()
     {
         if (OperatingSystem.IsWindows())
@@ -29,6 +52,9 @@ public sealed class PrivateFilesTests : IAsyncLifetime
         // The ledger (personal data, and the tool's reader keys).
         await _cli.SeedAsync();
         Assert.Equal(OwnerFile, File.GetUnixFileMode(_cli.Store));
+
+        // The PIN verification keys beside it, created by the first setup command.
+        Assert.Equal(OwnerFile, File.GetUnixFileMode(_cli.Store + ".pin-keys"));
 
         // Statements, text and PDF.
         await _cli.OkAsync("settle", "--simulated", "--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "10");

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Protocol;
 using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
 using MedCard.Settlement.Stores;
 
@@ -17,10 +18,10 @@ internal sealed class BenchmarkLedger
     private readonly List<(string Number, byte[] Uid)> _cards = new();
     private uint _counter;
 
-    private BenchmarkLedger(ILedgerStore store, int pinIterations)
+    private BenchmarkLedger(ILedgerStore store, int pinIterations, IPinVerificationKeyStore? pinKeys)
     {
         Store = store;
-        var options = new LedgerOptions { PinIterations = pinIterations };
+        var options = new LedgerOptions { PinIterations = pinIterations, PinKeys = pinKeys };
         Desk = new CardDesk(store, options);
         Settlement = new SettlementService(store, options);
     }
@@ -31,10 +32,13 @@ internal sealed class BenchmarkLedger
 
     public SettlementService Settlement { get; }
 
-    public static async Task<BenchmarkLedger> CreateAsync(ILedgerStore store, int cards, int pinIterations, int firstPerson, CancellationToken ct)
+    /// <summary>With <paramref name="pinKeys"/> the PINs are keyed verification values (the production check), without
+    /// PBKDF2 hashes with <paramref name="pinIterations"/>.</summary>
+    public static async Task<BenchmarkLedger> CreateAsync(ILedgerStore store, int cards, int pinIterations, int firstPerson, CancellationToken ct,
+        IPinVerificationKeyStore? pinKeys = null)
     {
         await store.MigrateAsync(ct);
-        var ledger = new BenchmarkLedger(store, pinIterations);
+        var ledger = new BenchmarkLedger(store, pinIterations, pinKeys);
         await ledger.Desk.RegisterInstitutionAsync(new Institution("H1", "City Hospital", true), ct);
         await ledger.Desk.SetPolicyAsync(VisitType.Outpatient, new VisitPolicy(100_00, 3000, 5_000_00), ct);
         for (int i = 0; i < cards; i++)

@@ -13,8 +13,9 @@ using MedCard.Settlement.Tests.Infrastructure;
 
 // Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-postgres]
 // Prints, per store: sequential durable settlements/s (test-strength PIN hash, so the store is what is
-// measured), the same with the production PBKDF2 count, 16 parallel settlers, and plain single-row
-// inserts/s on the same database, with the ratio.
+// measured), the same with the legacy production PBKDF2 count, the same with the production keyed PIN check (HMAC
+// verification value) and its ratio to plain inserts, 16 parallel settlers, and plain single-row inserts/s on the
+// same database, with the ratio.
 int count = ArgValue(args, "--count", 1000);
 bool skipPostgres = args.Contains("--skip-postgres");
 CancellationToken ct = CancellationToken.None;
@@ -22,6 +23,8 @@ Console.WriteLine("MedCard.Settlement benchmark: " + count + " settlements per s
 Console.WriteLine("PBKDF2-SHA256 per PIN check: " + MeasurePbkdf2(PinHasher.DefaultIterations).ToString("F1", CultureInfo.InvariantCulture)
     + " ms at " + PinHasher.DefaultIterations + " iterations (production), "
     + MeasurePbkdf2(1000).ToString("F2", CultureInfo.InvariantCulture) + " ms at 1000");
+Console.WriteLine("Keyed PIN verification value (HMAC-SHA256 through PinKeyFile) per PIN check: "
+    + MeasureKeyedMicroseconds().ToString("F1", CultureInfo.InvariantCulture) + " µs");
 Console.WriteLine();
 
 string dir = Path.Combine(Path.GetTempPath(), "medcard-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -107,6 +110,38 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 
     double production = slowCount / watch.Elapsed.TotalSeconds;
 
+    // The production PIN check: a keyed verification value (one HMAC through the key store), interleaved with plain
+    // inserts like the first run so load from other processes hits both sides of the ratio alike.
+    using PinKeyFile keys = PinKeyFile.OpenOrCreate(Path.Combine(dir, store.Kind + ".pin-keys"));
+    BenchmarkLedger keyed = await BenchmarkLedger.CreateAsync(store, n / 50 + 1, PinHasher.DefaultIterations, 200_000, ct, keys);
+    for (int i = 0; i < 20; i++)
+    {
+        await keyed.SettleAsync(i, 3, ct);
+    }
+
+    TimeSpan keyedSettling = TimeSpan.Zero, keyedInserting = TimeSpan.Zero;
+    var keyedRatios = new List<double>();
+    int keyedDone = 0;
+    for (int round = 0; round < Rounds; round++)
+    {
+        int batch = n / Rounds;
+        var batchWatch = Stopwatch.StartNew();
+        for (int i = 0; i < batch; i++)
+        {
+            await keyed.SettleAsync(20 + keyedDone + i, 3, ct);
+        }
+
+        TimeSpan settled = batchWatch.Elapsed;
+        TimeSpan inserted = await plainInsert.InsertAsync(batch, ct);
+        keyedSettling += settled;
+        keyedInserting += inserted;
+        keyedDone += batch;
+        keyedRatios.Add(inserted.TotalSeconds / settled.TotalSeconds);
+    }
+
+    double keyedPerSecond = keyedDone / keyedSettling.TotalSeconds;
+    double keyedInserts = keyedDone / keyedInserting.TotalSeconds;
+
     await fast.PrintAllAsync(ct);
     long retriesBefore = store.TransactionRetries;
     int perSettler = n / Parallel;
@@ -127,6 +162,10 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
     AuditLine(store.Kind, await MedCard.Settlement.Services.LedgerAudit.VerifyAsync(store, ct));
     Console.WriteLine(store.Kind + ": settlements/s sequential (PBKDF2 1000)        " + F(sequential));
     Console.WriteLine(store.Kind + ": settlements/s sequential (PBKDF2 " + PinHasher.DefaultIterations + ")    " + F(production));
+    Console.WriteLine(store.Kind + ": settlements/s sequential (keyed PIN check)     " + F(keyedPerSecond));
+    Console.WriteLine(store.Kind + ": durable settlements per plain insert, production PIN check: "
+        + (keyedPerSecond / keyedInserts).ToString("F2", CultureInfo.InvariantCulture) + "  (median of " + Rounds + " interleaved rounds "
+        + Median(keyedRatios).ToString("F2", CultureInfo.InvariantCulture) + ")");
     Console.WriteLine(store.Kind + ": settlements/s, 16 parallel settlers (PBKDF2 1000) " + F(parallel) + "  (" + retries + " transaction retries)");
     Console.WriteLine(store.Kind + ": plain single-row inserts/s                    " + F(inserts));
     Console.WriteLine(store.Kind + ": ratio insert/settlement (sequential)          " + (inserts / sequential).ToString("F1", CultureInfo.InvariantCulture)
@@ -164,6 +203,32 @@ static double MeasurePbkdf2(int iterations)
     }
 
     return watch.Elapsed.TotalMilliseconds / Rounds;
+}
+
+static double MeasureKeyedMicroseconds()
+{
+    string keyDir = Path.Combine(Path.GetTempPath(), "medcard-bench-pvk-" + Guid.NewGuid().ToString("N")[..8]);
+    Directory.CreateDirectory(keyDir);
+    try
+    {
+        using PinKeyFile keys = PinKeyFile.OpenOrCreate(Path.Combine(keyDir, "pin-keys"));
+        // The MAC input is about as long as the real one (label, card number, six digits).
+        byte[] input = new byte[32];
+        byte[] mac = new byte[32];
+        const int Rounds = 20_000;
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < Rounds; i++)
+        {
+            input[^1] = (byte)i;
+            keys.TryComputeMac(keys.CurrentKeyId, input, mac);
+        }
+
+        return watch.Elapsed.TotalMilliseconds * 1000 / Rounds;
+    }
+    finally
+    {
+        Directory.Delete(keyDir, recursive: true);
+    }
 }
 
 static int ArgValue(string[] args, string name, int fallback)

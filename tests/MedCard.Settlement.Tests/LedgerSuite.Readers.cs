@@ -32,7 +32,7 @@ public abstract partial class LedgerSuite
         }, TestLedger.Ct);
 
         await store.MigrateAsync(TestLedger.Ct);
-        Assert.Equal(2, await store.GetSchemaVersionAsync(TestLedger.Ct));
+        Assert.Equal(LedgerSchema.CurrentVersion, await store.GetSchemaVersionAsync(TestLedger.Ct));
         var readers = new ReaderDesk(store);
         LedgerReader before = (await readers.GetAsync(5, TestLedger.Ct))!;
         Assert.Equal(41, before.LastCounter);

@@ -84,9 +84,9 @@ internal static class SettleCommand
             var logging = ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null;
             CheckoutResult result = portName is null
                 ? await CheckoutRunner.SimulatedAsync(store, ctx.StoreSpec, parse.GetValue(reader), cardUid, cardNumber, pinText, purchase, parse.GetValue(fault),
-                    logging, ct).ConfigureAwait(false)
+                    ctx.LedgerOptions, logging, ct).ConfigureAwait(false)
                 : await CheckoutRunner.ConnectedAsync(store, portName, purchase, TimeSpan.FromSeconds(parse.GetValue(wait)),
-                    line => ctx.Io.Error.WriteLine("medcard: " + line), logging, ct).ConfigureAwait(false);
+                    line => ctx.Io.Error.WriteLine("medcard: " + line), ctx.LedgerOptions, logging, ct).ConfigureAwait(false);
             Emit(ctx, result, purchase);
         });
         return command;

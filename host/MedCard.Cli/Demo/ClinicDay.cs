@@ -108,7 +108,7 @@ internal sealed partial class ClinicDay
     {
         string number = card ?? _cards[person.Name];
         var purchase = new Purchase(items, institution, visit) { CardNumber = number, PayFromRelativeResidentId = relative };
-        CheckoutResult report = await CheckoutRunner.SimulatedAsync(_store, _storeSpec, reader, null, number, _pins[person.Name], purchase, fault, null, ct)
+        CheckoutResult report = await CheckoutRunner.SimulatedAsync(_store, _storeSpec, reader, null, number, _pins[person.Name], purchase, fault, null, null, ct)
             .ConfigureAwait(false);
         if (log)
         {

@@ -5,6 +5,7 @@ using MedCard.Checkout;
 using MedCard.Host.Transport;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
+using MedCard.Settlement.Services;
 using MedCard.Settlement.Stores;
 using MedCard.Simulator.InProcess;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ internal static class CheckoutRunner
     /// ledger knows it, or exactly the UID and number given) on it and types <paramref name="pin"/> when asked.
     /// </summary>
     public static async Task<CheckoutResult> SimulatedAsync(ILedgerStore store, string storeSpec, uint readerId, byte[]? uid, string? cardNumber,
-        string pin, Purchase purchase, ReaderFault fault, ILoggerFactory? logging, CancellationToken ct)
+        string pin, Purchase purchase, ReaderFault fault, LedgerOptions? ledger, ILoggerFactory? logging, CancellationToken ct)
     {
         string directory = SimulatedReaderFlash.DirectoryFor(storeSpec, readerId);
         if (!SimulatedReaderFlash.IsProvisioned(directory))
@@ -64,7 +65,7 @@ internal static class CheckoutRunner
             byte[] holderMacKey = transport.IssuerHolderMacKey(); // this ledger plays the issuer of the simulated scheme
             try
             {
-                return await RunAsync(transport, store, purchase, TimeSpan.FromSeconds(30), null, holderMacKey, logging, ct).ConfigureAwait(false);
+                return await RunAsync(transport, store, purchase, TimeSpan.FromSeconds(30), null, holderMacKey, ledger, logging, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -75,19 +76,19 @@ internal static class CheckoutRunner
 
     /// <summary>One purchase on a connected reader (serial port, pty, tcp://).</summary>
     public static async Task<CheckoutResult> ConnectedAsync(ILedgerStore store, string port, Purchase purchase, TimeSpan wait, Action<string> status,
-        ILoggerFactory? logging, CancellationToken ct)
+        LedgerOptions? ledger, ILoggerFactory? logging, CancellationToken ct)
     {
         IByteTransport transport = Commands.ProvisionCommand.Transport(port);
-        return await RunAsync(transport, store, purchase, wait, status, null, logging, ct).ConfigureAwait(false);
+        return await RunAsync(transport, store, purchase, wait, status, null, ledger, logging, ct).ConfigureAwait(false);
     }
 
     private static async Task<CheckoutResult> RunAsync(IByteTransport transport, ILedgerStore store, Purchase purchase, TimeSpan wait,
-        Action<string>? status, byte[]? holderMacKey, ILoggerFactory? logging, CancellationToken ct)
+        Action<string>? status, byte[]? holderMacKey, LedgerOptions? ledger, ILoggerFactory? logging, CancellationToken ct)
     {
         try
         {
             await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(transport, store,
-                new CheckoutOptions { CardWait = wait, Status = status, HolderMacKey = holderMacKey, LoggerFactory = logging }, ct).ConfigureAwait(false);
+                new CheckoutOptions { CardWait = wait, Status = status, HolderMacKey = holderMacKey, LoggerFactory = logging, Ledger = ledger }, ct).ConfigureAwait(false);
             return await terminal.CheckoutAsync(purchase, ct).ConfigureAwait(false);
         }
         catch (CheckoutException e)

@@ -22,6 +22,7 @@ internal sealed class CliContext : IAsyncDisposable
     };
 
     private ILedgerStore? _store;
+    private MedCard.Settlement.Rules.PinKeyFile? _pinKeys;
 
     public CliContext(CliIo io, ParseResult parse)
     {
@@ -47,14 +48,37 @@ internal sealed class CliContext : IAsyncDisposable
     public bool ShowProgress => !Json && Io.OutputIsTerminal;
 
     /// <summary>The ledger, which must exist unless <paramref name="access"/> allows creating it (setup commands only).</summary>
-    public async Task<ILedgerStore> StoreAsync(CancellationToken cancellationToken, StoreAccess access = StoreAccess.Existing) =>
-        _store ??= await StoreConnector.OpenAsync(StoreSpec, access, cancellationToken).ConfigureAwait(false);
+    /// <remarks>Opens the PIN key file with it (<see cref="PinKeyLocation"/>), so <see cref="LedgerOptions"/> is set.</remarks>
+    public async Task<ILedgerStore> StoreAsync(CancellationToken cancellationToken, StoreAccess access = StoreAccess.Existing)
+    {
+        if (_store is null)
+        {
+            ILedgerStore store = await StoreConnector.OpenAsync(StoreSpec, access, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                _pinKeys = PinKeyLocation.Open(StoreSpec, access);
+            }
+            catch
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            _store = store;
+            LedgerOptions = new LedgerOptions { PinKeys = _pinKeys };
+        }
+
+        return _store;
+    }
+
+    /// <summary>Ledger settings of this run: PIN keys from <see cref="PinKeyLocation"/> (once the store is open).</summary>
+    public LedgerOptions LedgerOptions { get; private set; } = new();
 
     public async Task<CardDesk> DeskAsync(CancellationToken cancellationToken, StoreAccess access = StoreAccess.Existing) =>
-        new(await StoreAsync(cancellationToken, access).ConfigureAwait(false));
+        new(await StoreAsync(cancellationToken, access).ConfigureAwait(false), LedgerOptions);
 
     public async Task<SettlementService> SettlementAsync(CancellationToken cancellationToken) =>
-        new(await StoreAsync(cancellationToken).ConfigureAwait(false));
+        new(await StoreAsync(cancellationToken).ConfigureAwait(false), LedgerOptions);
 
     /// <summary>Writes the one JSON document of a successful --json run.</summary>
     public void WriteJson(JsonObject result)
@@ -85,6 +109,8 @@ internal sealed class CliContext : IAsyncDisposable
         {
             await _store.DisposeAsync().ConfigureAwait(false);
         }
+
+        _pinKeys?.Dispose();
     }
 
     private static IAnsiConsole CreateConsole(CliIo io, bool json)

@@ -113,6 +113,35 @@ internal static class PrivateFiles
         }
     }
 
+    /// <summary>Like <see cref="WriteAtomically(string, ReadOnlySpan{byte})"/>, but only when no file is at
+    /// <paramref name="path"/>: the complete file appears under its name or not at all, and when another process created
+    /// it first theirs stands (false). For files that must never be replaced behind a running user, such as keys.</summary>
+    public static bool CreateAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        string temp = TempBeside(path);
+        try
+        {
+            using (FileStream stream = Create(temp))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            TryDelete(temp);
+            return false;
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
     /// <inheritdoc cref="WriteAtomically(string, ReadOnlySpan{byte})"/>
     public static async Task WriteAtomicallyAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {

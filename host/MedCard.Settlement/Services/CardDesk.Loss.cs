@@ -70,7 +70,7 @@ public sealed partial class CardDesk
             return DeskResult.Refused(ReasonCode.InvalidRequest);
         }
 
-        PinCredential pin = _hasher.Hash(replacement.NewPin);
+        PinCredential pin = _pins.Protect(replacement.NewCardNumber, replacement.NewPin);
         return await _store.InTransactionAsync(async (s, _) =>
         {
             Card? old = await s.GetCardAsync(replacement.OldCardNumber, forUpdate: true).ConfigureAwait(false);

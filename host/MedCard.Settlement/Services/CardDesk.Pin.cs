@@ -14,7 +14,7 @@ public sealed partial class CardDesk
     public async Task<DeskResult> ResetPinAsync(string cardNumber, string residentId, PinDigits newPin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(newPin);
-        PinCredential credential = _hasher.Hash(newPin);
+        PinCredential credential = _pins.Protect(cardNumber, newPin);
         return await _store.InTransactionAsync(async (s, _) =>
         {
             Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
@@ -45,7 +45,7 @@ public sealed partial class CardDesk
     {
         ArgumentNullException.ThrowIfNull(oldPin);
         ArgumentNullException.ThrowIfNull(newPin);
-        PinCredential replacement = _hasher.Hash(newPin); // the slow hash of the new PIN outside the card's lock
+        PinCredential replacement = _pins.Protect(cardNumber, newPin); // the (possibly slow) hash outside the card's lock
         return await _store.InTransactionAsync(async (s, _) =>
         {
             Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
@@ -55,7 +55,7 @@ public sealed partial class CardDesk
                 return refusal;
             }
 
-            (bool right, Card after) = await PinTry.SpendAndCompareAsync(s, card!, oldPin).ConfigureAwait(false);
+            (bool right, Card after) = await PinTry.SpendAndCompareAsync(s, _pins, card!, oldPin).ConfigureAwait(false);
             if (!right)
             {
                 return new DeskResult(Refusal.WrongPin(after.PinTriesLeft));

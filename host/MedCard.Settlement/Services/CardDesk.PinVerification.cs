@@ -40,7 +40,7 @@ public sealed partial class CardDesk
                 return new PinVerification(PinVerificationStatus.Blocked, 0, null);
             }
 
-            (bool right, Card after) = await PinTry.SpendAndCompareAsync(s, card, pin).ConfigureAwait(false);
+            (bool right, Card after) = await PinTry.SpendAndCompareAsync(s, _pins, card, pin).ConfigureAwait(false);
             if (!right)
             {
                 return after.PinTriesLeft <= 0

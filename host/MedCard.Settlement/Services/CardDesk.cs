@@ -18,13 +18,13 @@ public sealed partial class CardDesk
 {
     private readonly ILedgerStore _store;
     private readonly LedgerOptions _options;
-    private readonly PinHasher _hasher;
+    private readonly PinProtection _pins;
 
     public CardDesk(ILedgerStore store, LedgerOptions? options = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options ?? new LedgerOptions();
-        _hasher = new PinHasher(_options.PinIterations);
+        _pins = _options.PinProtection();
     }
 
     private DateTimeOffset Now => _options.Clock.GetUtcNow();
@@ -82,7 +82,7 @@ public sealed partial class CardDesk
             return DeskResult.Refused(ReasonCode.InvalidRequest, "unknown gender");
         }
 
-        PinCredential pin = _hasher.Hash(enrolment.Pin);
+        PinCredential pin = _pins.Protect(enrolment.CardNumber, enrolment.Pin);
         DateTimeOffset now = Now;
         return await _store.InTransactionAsync(async (s, _) =>
         {

@@ -9,6 +9,13 @@ public sealed class LedgerOptions
     /// <summary>PBKDF2 iterations for newly set PINs (existing hashes keep their own count).</summary>
     public int PinIterations { get; init; } = PinHasher.DefaultIterations;
 
+    /// <summary>The PIN verification keys (an HSM, a vault, or <see cref="PinKeyFile"/> in development). When set,
+    /// new and changed PINs are stored as keyed verification values and legacy PBKDF2 hashes are replaced at the
+    /// holder's next right PIN; when null, PINs are stored as PBKDF2 hashes and keyed values cannot be checked.</summary>
+    public IPinVerificationKeyStore? PinKeys { get; init; }
+
+    internal PinProtection PinProtection() => new(PinIterations, PinKeys);
+
     /// <summary>
     /// UTC offset of the scheme's calendar: a record's time is converted to it before taking the year for
     /// the deductible and cap accumulators. Readers sign UTC times; China Standard Time (+08:00, no DST)

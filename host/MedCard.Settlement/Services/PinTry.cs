@@ -13,7 +13,9 @@ namespace MedCard.Settlement.Services;
 /// <list type="number">
 /// <item>a try is spent (written) before the compare;</item>
 /// <item>the PIN is compared (constant time, against the stored verification value);</item>
-/// <item>a right PIN gives the tries back.</item>
+/// <item>a right PIN gives the tries back and, when the stored value is a legacy PBKDF2 hash or is under a key that is
+/// no longer current, replaces it with a keyed value under the current key (same transaction, so migration needs no
+/// desk visit and a wrong PIN never rewrites anything).</item>
 /// </list>
 /// Why one transaction and not two: with the decrement committed on its own, concurrent right PINs on one card each hold
 /// a try while they compare, and the fourth of them sees zero tries left and is told "blocked" although every PIN was
@@ -25,16 +27,22 @@ internal static class PinTry
 {
     /// <summary>Spends a try on <paramref name="card"/> (locked by the caller), compares, restores on success. Returns the
     /// card as stored afterwards and whether the PIN was right.</summary>
-    public static async Task<(bool Right, Card Card)> SpendAndCompareAsync(LedgerSession session, Card card, PinDigits pin)
+    public static async Task<(bool Right, Card Card)> SpendAndCompareAsync(LedgerSession session, PinProtection protection, Card card, PinDigits pin)
     {
         ArgumentNullException.ThrowIfNull(pin);
         Card spent = card with { PinTriesLeft = card.PinTriesLeft - 1 };
         await session.UpdateCardAsync(spent).ConfigureAwait(false);
         PinCredential credential = await session.GetPinCredentialAsync(card.CardNumber).ConfigureAwait(false)
             ?? throw new InvalidOperationException("Card without PIN credential.");
-        if (!PinHasher.Verify(credential, pin))
+        (bool right, PinCredential? upgrade) = protection.Verify(card.CardNumber, credential, pin);
+        if (!right)
         {
             return (false, spent);
+        }
+
+        if (upgrade is not null)
+        {
+            await session.SetPinCredentialAsync(card.CardNumber, upgrade).ConfigureAwait(false);
         }
 
         // A right PIN ends the run of wrong ones.

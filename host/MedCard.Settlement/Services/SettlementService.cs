@@ -20,11 +20,13 @@ public sealed partial class SettlementService
 {
     private readonly ILedgerStore _store;
     private readonly LedgerOptions _options;
+    private readonly PinProtection _pins;
 
     public SettlementService(ILedgerStore store, LedgerOptions? options = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options ?? new LedgerOptions();
+        _pins = _options.PinProtection();
     }
 
     public async Task<SettlementOutcome> SettleAsync(SettlementRequest request, CancellationToken cancellationToken)
@@ -52,7 +54,7 @@ public sealed partial class SettlementService
             }
 
             // The ledger's one PIN-try routine, under the card's row lock taken by CheckAsync.
-            (bool right, Card card) = await PinTry.SpendAndCompareAsync(s, check.Card!, request.Pin!).ConfigureAwait(false);
+            (bool right, Card card) = await PinTry.SpendAndCompareAsync(s, _pins, check.Card!, request.Pin!).ConfigureAwait(false);
             if (!right)
             {
                 return await StoreRefusalAsync(s, request, hash, Refusal.WrongPin(card.PinTriesLeft), card.ResidentId).ConfigureAwait(false);

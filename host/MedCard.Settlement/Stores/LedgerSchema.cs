@@ -9,12 +9,13 @@ namespace MedCard.Settlement.Stores;
 /// </summary>
 public static class LedgerSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
         1 => Version1,
         2 => Version2,
+        3 => Version3,
         _ => [],
     };
 
@@ -26,6 +27,16 @@ public static class LedgerSchema
     /// written in the same transaction as the settlement or void of the record, so the chain never runs ahead of the
     /// ledger.
     /// </summary>
+    /// <summary>
+    /// Version 3: keyed PIN verification. pin_key_id names the PIN verification key of a keyed value (then pin_hash is
+    /// the HMAC-SHA256 verification value, pin_salt empty, pin_iterations 0); NULL marks a PBKDF2 hash from before,
+    /// which keeps verifying and is replaced at the holder's next right PIN.
+    /// </summary>
+    private static readonly string[] Version3 =
+    [
+        "ALTER TABLE cards ADD COLUMN pin_key_id TEXT",
+    ];
+
     private static readonly string[] Version2 =
     [
         "ALTER TABLE readers ADD COLUMN last_mac {blob}",

@@ -140,13 +140,13 @@ public sealed partial class LedgerSession
         QueryAsync("SELECT " + CardColumns + " FROM cards WHERE resident_id = @id ORDER BY issued_at, card_number", MapCard, ("@id", residentId));
 
     internal Task InsertCardAsync(Card card, PinCredential pin) =>
-        ExecuteAsync("INSERT INTO cards (" + CardColumns + ", pin_salt, pin_hash, pin_iterations) VALUES "
-            + "(@n, @uid, @rid, @life, @tries, @unprinted, @issued, @lost, @ch, @rep, @repby, @reps, @salt, @hash, @iter)",
+        ExecuteAsync("INSERT INTO cards (" + CardColumns + ", pin_salt, pin_hash, pin_iterations, pin_key_id) VALUES "
+            + "(@n, @uid, @rid, @life, @tries, @unprinted, @issued, @lost, @ch, @rep, @repby, @reps, @salt, @hash, @iter, @key)",
             ("@n", card.CardNumber), ("@uid", card.Uid), ("@rid", card.ResidentId), ("@life", (long)card.Lifecycle),
             ("@tries", (long)card.PinTriesLeft), ("@unprinted", (long)card.UnprintedCount), ("@issued", DbTime.ToDb(card.IssuedAt)),
             ("@lost", card.LostAt is { } l ? DbTime.ToDb(l) : null), ("@ch", card.LossChannel is { } c ? (long)c : null),
             ("@rep", card.ReplacedAt is { } rp ? DbTime.ToDb(rp) : null), ("@repby", card.ReplacedBy), ("@reps", card.Replaces),
-            ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations));
+            ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations), ("@key", pin.KeyId));
 
     /// <summary>Writes every mutable field of the card (not the PIN credential).</summary>
     internal Task UpdateCardAsync(Card card) =>
@@ -157,12 +157,12 @@ public sealed partial class LedgerSession
             ("@rep", card.ReplacedAt is { } rp ? DbTime.ToDb(rp) : null), ("@repby", card.ReplacedBy), ("@n", card.CardNumber));
 
     internal Task<PinCredential?> GetPinCredentialAsync(string cardNumber) =>
-        SingleAsync("SELECT pin_salt, pin_hash, pin_iterations FROM cards WHERE card_number = @n",
-            r => new PinCredential(B(r, 0), B(r, 1), (int)L(r, 2)), ("@n", cardNumber));
+        SingleAsync("SELECT pin_salt, pin_hash, pin_iterations, pin_key_id FROM cards WHERE card_number = @n",
+            r => new PinCredential(B(r, 0), B(r, 1), (int)L(r, 2), NS(r, 3)), ("@n", cardNumber));
 
     internal Task SetPinCredentialAsync(string cardNumber, PinCredential pin) =>
-        ExecuteAsync("UPDATE cards SET pin_salt = @salt, pin_hash = @hash, pin_iterations = @iter WHERE card_number = @n",
-            ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations), ("@n", cardNumber));
+        ExecuteAsync("UPDATE cards SET pin_salt = @salt, pin_hash = @hash, pin_iterations = @iter, pin_key_id = @key WHERE card_number = @n",
+            ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations), ("@key", pin.KeyId), ("@n", cardNumber));
 
     // ---------------- institutions and policies ----------------
 

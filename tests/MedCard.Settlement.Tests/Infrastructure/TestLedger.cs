@@ -35,16 +35,27 @@ public sealed class TestLedger : IAsyncDisposable
     private TestLedger(ILedgerStore store)
     {
         Store = store;
-        var options = new LedgerOptions { PinIterations = TestPinIterations };
-        Desk = new CardDesk(store, options);
-        Settlement = new SettlementService(store, options);
+        UsePinKeys(null);
     }
 
     public ILedgerStore Store { get; }
 
-    public CardDesk Desk { get; }
+    public CardDesk Desk { get; private set; } = null!;
 
-    public SettlementService Settlement { get; }
+    public SettlementService Settlement { get; private set; } = null!;
+
+    /// <summary>Re-creates the desk and the settlement service with <paramref name="keys"/> as the PIN key store (null:
+    /// PBKDF2 only), as a deployment does when it configures keyed PIN verification on an existing ledger.</summary>
+    public void UsePinKeys(IPinVerificationKeyStore? keys)
+    {
+        var options = new LedgerOptions { PinIterations = TestPinIterations, PinKeys = keys };
+        Desk = new CardDesk(Store, options);
+        Settlement = new SettlementService(Store, options);
+    }
+
+    /// <summary>The card's stored PIN credential, read as a thief of the ledger would (no key involved).</summary>
+    public Task<PinCredential> StoredPinAsync(string cardNumber) =>
+        Store.InTransactionAsync(async (s, _) => (await s.GetPinCredentialAsync(cardNumber).ConfigureAwait(false))!, Ct);
 
     public static CancellationToken Ct => CancellationToken.None;
 
