@@ -14,6 +14,7 @@ namespace MedCard.Host.Transport
     /// </summary>
     public static class SerialPortEnumerator
     {
+        /// <summary>The serial ports of this machine (Linux sysfs, macOS /dev/cu.*).</summary>
         public static IReadOnlyList<SerialPortInfo> List() =>
             OperatingSystem.IsMacOS() ? ListDarwin("/dev") : ListLinux("/sys/class/tty", "/dev");
 

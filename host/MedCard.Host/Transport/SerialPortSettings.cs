@@ -25,6 +25,7 @@ namespace MedCard.Host.Transport
         /// <summary>Drop unread input left over from before the open (stale boot log, half frames).</summary>
         public bool FlushOnOpen { get; init; } = true;
 
+        /// <summary>115200 baud, lines deasserted at open and close.</summary>
         public static SerialPortSettings Default { get; } = new SerialPortSettings();
     }
 }
