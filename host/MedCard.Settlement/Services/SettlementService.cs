@@ -21,13 +21,15 @@ public sealed partial class SettlementService
     private readonly ILedgerStore _store;
     private readonly LedgerOptions _options;
 
+    /// <summary>A service on <paramref name="store"/>; <paramref name="options"/> sets the clock, PIN hashing cost and scheme time zone.</summary>
     public SettlementService(ILedgerStore store, LedgerOptions? options = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options ?? new LedgerOptions();
     }
 
-    public async Task<SettlementOutcome> SettleAsync(SettlementRequest request, CancellationToken cancellationToken)
+    /// <summary>Settles one verified transaction: checks card, PIN (or a PIN verification token), institution and record, then posts the split; a resubmitted record gets its stored answer.</summary>
+    public async Task<SettlementOutcome> SettleAsync(SettlementRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Transaction);
@@ -99,7 +101,7 @@ public sealed partial class SettlementService
     /// applies; the total is the bill total in fen.
     /// </summary>
     public async Task<(Refusal? Refusal, long Total)> PrecheckAsync(IReadOnlyList<BillItem> items, string institutionId, VisitType visitType,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (!BillIsValid(items, out string billProblem, out long total))
