@@ -47,7 +47,7 @@ namespace MedCard.Host.Client
         /// <summary>What the reader announced in its handshake; null before the first handshake.</summary>
         public Capabilities? Capabilities => _link.Capabilities;
 
-        /// <summary>The link's state: connecting, up, reconnecting or closed.</summary>
+        /// <summary>The link's state: connecting, connected, reconnecting or closed.</summary>
         public LinkState LinkState => _link.State;
 
         /// <summary>Frame, byte, resend and reconnect counts of this client's link.</summary>
@@ -508,7 +508,7 @@ namespace MedCard.Host.Client
             }
         }
 
-        /// <summary>Closes the link and its transport.</summary>
+        /// <summary>Stops the client and closes its link.</summary>
         public async ValueTask DisposeAsync()
         {
             if (_life.IsCancellationRequested)

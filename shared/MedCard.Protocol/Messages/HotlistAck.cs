@@ -10,7 +10,7 @@ namespace MedCard.Protocol
         /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 1 + 4 + 2 + 4 + 2;
 
-        /// <summary>Activated, Stale, Full, StorageFailure, or the chunk was staged.</summary>
+        /// <summary>ChunkStored, Activated, OutOfOrder, Full, Stale or StorageFailure.</summary>
         public HotlistStatus Status;
         /// <summary>Hotlist version in force after this chunk.</summary>
         public uint ActiveVersion;
