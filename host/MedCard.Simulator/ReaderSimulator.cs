@@ -90,19 +90,19 @@ public sealed class ReaderSimulator : IAsyncDisposable
     public CardDeck Cards { get; }
 
     /// <summary>The antenna field (place and lift cards here or with <see cref="PlaceCard(string)"/>).</summary>
-    public VirtualCardField Field { get; }
+    internal VirtualCardField Field { get; }
 
     /// <summary>The keypad the virtual holder presses.</summary>
-    public VirtualKeypad Keypad { get; }
+    internal VirtualKeypad Keypad { get; }
 
     /// <summary>LEDs and buzzer.</summary>
-    public SimulatedFeedback Feedback { get; }
+    internal SimulatedFeedback Feedback { get; }
 
     /// <summary>The reader's persistent files.</summary>
-    public FileByteStore Store { get; }
+    internal FileByteStore Store { get; }
 
     /// <summary>The reader's monotonic clock.</summary>
-    public SystemMonotonicClock Clock { get; }
+    internal SystemMonotonicClock Clock { get; }
 
     /// <summary>The wire model in use.</summary>
     public WireModel Wire => _options.Wire;
@@ -300,6 +300,7 @@ public sealed class ReaderSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The device path and the reader's state.</summary>
     public override string ToString() => "ReaderSimulator(" + DevicePath + ", " + Snapshot.State + ")";
 
     private async Task OpenEndpointAsync(CancellationToken cancellationToken)

@@ -17,5 +17,6 @@ public sealed record ReaderSnapshot(
     int Boots,
     bool HostAttached)
 {
+    /// <summary>A freshly booted reader: idle, no card, not provisioned.</summary>
     public static ReaderSnapshot Initial { get; } = new(ReaderState.Idle, false, null, 0, 0, 0, 0, 0, false);
 }

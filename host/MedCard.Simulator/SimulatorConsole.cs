@@ -19,7 +19,7 @@ public static class SimulatorConsole
         "commands: cards | place NAME | lift | keys DIGITS (# enter, * cancel) | status | reboot | help | quit";
 
     /// <summary>One call: start, serve, stop. Returns 0 on a normal end; exceptions from a bad cards file propagate with their message.</summary>
-    public static async Task<int> RunAsync(SimulatorLaunch launch, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(SimulatorLaunch launch, TextReader input, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(launch);
         ArgumentNullException.ThrowIfNull(input);

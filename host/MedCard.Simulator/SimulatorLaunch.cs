@@ -26,6 +26,7 @@ public sealed record SimulatorLaunch
     /// <summary>Start with this card on the reader (label, card number or UID).</summary>
     public string? PlaceCard { get; init; }
 
+    /// <summary>The full simulator options these launch settings stand for.</summary>
     public SimulatorOptions ToOptions() => new()
     {
         Cards = CardsFile is null ? CardDeck.Demo() : CardDeck.Load(CardsFile),

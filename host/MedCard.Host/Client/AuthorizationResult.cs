@@ -27,6 +27,7 @@ namespace MedCard.Host.Client
         public bool IsApproved => Status == AuthorizeStatus.Approved && Check is not null
             && (Check.IsNewlyAccepted || Check.Verdict == RecordVerdict.AlreadyAccepted || Check.Verdict == RecordVerdict.DuplicateSigning);
 
+        /// <summary>The signed record the reader returned, when it signed.</summary>
         public SignedRecord? Record => Check?.Record;
 
         /// <summary>Earlier records recovered from the journal to close a gap before this one.</summary>

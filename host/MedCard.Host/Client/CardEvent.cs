@@ -17,6 +17,7 @@ namespace MedCard.Host.Client
         /// <summary>True for "presented", false for "removed".</summary>
         public bool IsPresent { get; }
 
+        /// <summary>The card's UID as read by the MFRC522 (4 or 7 bytes).</summary>
         public byte[] Uid { get; }
 
         /// <summary>
@@ -35,6 +36,7 @@ namespace MedCard.Host.Client
         /// <summary>The card number when the holder data read well.</summary>
         public string? CardNumber => Details is { HolderStatus: HolderDataStatus.Ok } ? Details.CardNumber : null;
 
+        /// <summary>"presented" or "removed", the UID in hex and the card number when known.</summary>
         public override string ToString() =>
             (IsPresent ? "presented " : "removed ") + Convert.ToHexString(Uid) + (CardNumber is null ? "" : " card " + CardNumber);
     }

@@ -9,7 +9,7 @@ namespace MedCard.Host.Client
     /// by size (length byte + ASCII, at most 255 per chunk), then UID hashes (61 per chunk). An empty
     /// list is one chunk with no entries, which clears the reader's list.
     /// </summary>
-    public static class HotlistChunker
+    internal static class HotlistChunker
     {
         public static IReadOnlyList<HotlistUpdate> Split(uint version, IReadOnlyList<string> cardNumbers, IReadOnlyList<byte[]> uids, IHmacSha256 hmac)
         {

@@ -44,14 +44,17 @@ namespace MedCard.Host.Client
         /// <summary>The reader's id from the last Hello (0 = not provisioned).</summary>
         public uint ReaderId => _link.Capabilities?.ReaderId ?? 0;
 
+        /// <summary>What the reader announced in its handshake; null before the first handshake.</summary>
         public Capabilities? Capabilities => _link.Capabilities;
 
+        /// <summary>The link's state: connecting, connected, reconnecting or closed.</summary>
         public LinkState LinkState => _link.State;
 
+        /// <summary>Frame, byte, resend and reconnect counts of this client's link.</summary>
         public LinkStatistics Statistics => _link.Statistics;
 
         /// <summary>The protocol layer underneath, for diagnostics.</summary>
-        public ReaderLink Link => _link;
+        internal ReaderLink Link => _link;
 
         /// <summary>The card in the field as far as the events tell (null after CardRemoved, or before any event).</summary>
         public CardEvent? CurrentCard => Volatile.Read(ref _currentCard);
@@ -439,6 +442,7 @@ namespace MedCard.Host.Client
             }
         }
 
+        /// <summary>Asks the reader for its status: flags, record counter, journal fill, hotlist version and age, line counters.</summary>
         public async Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken = default)
         {
             ReceivedFrame frame = await _link.RequestAsync(new StatusRequest(), _options.CallTimeout, cancellationToken).ConfigureAwait(false);
@@ -504,6 +508,7 @@ namespace MedCard.Host.Client
             }
         }
 
+        /// <summary>Stops the client and closes its link.</summary>
         public async ValueTask DisposeAsync()
         {
             if (_life.IsCancellationRequested)

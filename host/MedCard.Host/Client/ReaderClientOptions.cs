@@ -15,6 +15,7 @@ namespace MedCard.Host.Client
         /// <summary>Each reader's last accepted counter and MAC. Required; must be durable in production.</summary>
         public required IRecordChainStore Chain { get; init; }
 
+        /// <summary>HMAC-SHA256 used to verify records and hotlist MACs; .NET's by default.</summary>
         public IHmacSha256 Hmac { get; init; } = new MedCard.Host.Crypto.DotNetHmacSha256();
 
         /// <summary>
@@ -24,8 +25,10 @@ namespace MedCard.Host.Client
         /// </summary>
         public HolderMacVerifier? HolderMac { get; init; }
 
+        /// <summary>AES-128 used to open PIN blocks; .NET's by default.</summary>
         public IAes128 Aes { get; init; } = new MedCard.Host.Crypto.DotNetAes128();
 
+        /// <summary>Resend, heartbeat and reconnect timing of the link.</summary>
         public LinkOptions Link { get; init; } = LinkOptions.Default;
 
         /// <summary>Default bound on quick calls (status, journal chunk, provisioning).</summary>
@@ -40,6 +43,7 @@ namespace MedCard.Host.Client
         /// <summary>Attempt timeout of requests that write the reader's flash (AuthorizeRequest, Provision): protocol rule 5 suggests 1 s.</summary>
         public TimeSpan FlashWriteAttemptTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+        /// <summary>Where the client and its link log; none when null.</summary>
         public ILoggerFactory? LoggerFactory { get; init; }
 
         /// <summary>Frame transcript (trace mode); see <see cref="Trace.FrameTranscript"/>.</summary>

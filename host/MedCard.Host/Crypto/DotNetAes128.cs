@@ -13,11 +13,13 @@ namespace MedCard.Host.Crypto
     {
         private const int BlockSize = 16;
 
+        /// <inheritdoc />
         public void EncryptBlock(byte[] key, byte[] input, int inOff, byte[] output, int outOff)
         {
             Transform(key, input, inOff, output, outOff, encrypt: true);
         }
 
+        /// <inheritdoc />
         public void DecryptBlock(byte[] key, byte[] input, int inOff, byte[] output, int outOff)
         {
             Transform(key, input, inOff, output, outOff, encrypt: false);

@@ -7,6 +7,7 @@ namespace MedCard.Host.Crypto
     /// <summary>HMAC-SHA256 for the host, on .NET's one-shot <see cref="HMACSHA256.HashData(byte[], byte[])"/>.</summary>
     public sealed class DotNetHmacSha256 : IHmacSha256
     {
+        /// <inheritdoc />
         public byte[] Compute(byte[] key, byte[] data, int offset, int count)
         {
             ArgumentNullException.ThrowIfNull(key);

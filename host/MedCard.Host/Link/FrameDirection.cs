@@ -1,5 +1,6 @@
 namespace MedCard.Host.Link
 {
+    /// <summary>Which way a traced frame went.</summary>
     public enum FrameDirection
     {
         /// <summary>Host to reader.</summary>

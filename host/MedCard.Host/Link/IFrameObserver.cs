@@ -15,8 +15,10 @@ namespace MedCard.Host.Link
         /// </summary>
         void OnFrame(FrameDirection direction, FrameHeader header, byte[] payload, int offset, int count, int wireLength);
 
+        /// <summary>The decoder dropped <paramref name="byteCount"/> bytes of line noise for <paramref name="reason"/>.</summary>
         void OnFrameDropped(FrameDropReason reason, int byteCount);
 
+        /// <summary>A link event (handshake, reconnect, close) in words.</summary>
         void OnLinkEvent(string description);
     }
 }

@@ -35,6 +35,7 @@ namespace MedCard.Host.Link
         /// <summary>First and largest pause between reconnect attempts (doubling in between).</summary>
         public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
+        /// <summary>Longest wait between reconnect attempts (the backoff's cap).</summary>
         public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(3);
 
         /// <summary>Acknowledge reader events (CardPresented, CardRemoved) so the reader stops repeating them.</summary>
@@ -46,6 +47,7 @@ namespace MedCard.Host.Link
         /// <summary>Clock for the Hello host time (pinned in tests and diff-mode transcripts).</summary>
         public TimeProvider Time { get; init; } = TimeProvider.System;
 
+        /// <summary>The defaults above.</summary>
         public static LinkOptions Default { get; } = new LinkOptions();
     }
 }

@@ -15,17 +15,22 @@ namespace MedCard.Host.Link
         private long _duplicateEvents;
         private long _reconnects;
 
+        /// <summary>Frames sent for the first time.</summary>
         public long FramesSent => Interlocked.Read(ref _framesSent);
 
+        /// <summary>Frames sent again after no answer.</summary>
         public long FramesResent => Interlocked.Read(ref _framesResent);
 
+        /// <summary>Frames decoded intact.</summary>
         public long FramesReceived => Interlocked.Read(ref _framesReceived);
 
         /// <summary>Frames the decoder rejected (CRC, COBS, length, version): line noise.</summary>
         public long FramesDropped => Interlocked.Read(ref _framesDropped);
 
+        /// <summary>Bytes written to the transport (COBS and delimiters included).</summary>
         public long BytesSent => Interlocked.Read(ref _bytesSent);
 
+        /// <summary>Bytes read from the transport.</summary>
         public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
         /// <summary>Answers to no pending request (a duplicate, or an answer after the caller gave up).</summary>
@@ -34,6 +39,7 @@ namespace MedCard.Host.Link
         /// <summary>Events seen twice (same type and id) and delivered once.</summary>
         public long DuplicateEvents => Interlocked.Read(ref _duplicateEvents);
 
+        /// <summary>Times the link came back after losing the reader.</summary>
         public long Reconnects => Interlocked.Read(ref _reconnects);
 
         internal void Sent(int wireBytes, bool resend)
@@ -54,6 +60,7 @@ namespace MedCard.Host.Link
 
         internal void Reconnected() => Interlocked.Increment(ref _reconnects);
 
+        /// <summary>All counters on one line.</summary>
         public override string ToString() =>
             "sent=" + FramesSent + " resent=" + FramesResent + " received=" + FramesReceived + " dropped=" + FramesDropped
             + " bytesOut=" + BytesSent + " bytesIn=" + BytesReceived + " late=" + LateOrForeignResponses

@@ -19,7 +19,7 @@ namespace MedCard.Host.Link
     /// and reopens the transport when it ends or stops answering; requests waiting at that moment are
     /// resent after the reconnect, again under their original id.
     /// </summary>
-    public sealed class ReaderLink : IAsyncDisposable
+    internal sealed class ReaderLink : IAsyncDisposable
     {
         private readonly IByteTransport _transport;
         private readonly LinkOptions _options;

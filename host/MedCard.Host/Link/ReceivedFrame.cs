@@ -4,7 +4,7 @@ using MedCard.Protocol;
 namespace MedCard.Host.Link
 {
     /// <summary>A decoded frame with its own copy of the payload.</summary>
-    public sealed class ReceivedFrame
+    internal sealed class ReceivedFrame
     {
         public ReceivedFrame(FrameHeader header, byte[] payload)
         {

@@ -11,6 +11,7 @@ namespace MedCard.Host.Pin
     /// </summary>
     public interface IPinVerifier
     {
-        ValueTask<PinCheck> VerifyAsync(PinCheckRequest request, ReadOnlyMemory<byte> digits, CancellationToken cancellationToken);
+        /// <summary>Checks the holder's PIN <paramref name="digits"/> (ASCII, wiped by the caller afterwards) for the card in <paramref name="request"/>.</summary>
+        ValueTask<PinCheck> VerifyAsync(PinCheckRequest request, ReadOnlyMemory<byte> digits, CancellationToken cancellationToken = default);
     }
 }

@@ -11,7 +11,7 @@ namespace MedCard.Host.Pin
     /// PIN verifier. Every intermediate (reader key, PIN key, decoded field, digits) is wiped in a
     /// finally block; nothing here formats or logs a value.
     /// </summary>
-    public sealed class PinBlockOpener
+    internal sealed class PinBlockOpener
     {
         private readonly IReaderKeyStore _keys;
         private readonly IHmacSha256 _hmac;

@@ -3,6 +3,7 @@ namespace MedCard.Host.Pin
     /// <summary>The verifier's answer.</summary>
     public enum PinCheck
     {
+        /// <summary>The PIN is the card's.</summary>
         Correct = 0,
 
         /// <summary>Wrong PIN; tries remain.</summary>

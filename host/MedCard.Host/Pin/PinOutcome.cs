@@ -3,8 +3,11 @@ namespace MedCard.Host.Pin
     /// <summary>How a PIN request ended, from the holder's keypad to the verifier.</summary>
     public enum PinOutcome
     {
+        /// <summary>The verifier accepted the PIN.</summary>
         Correct = 0,
+        /// <summary>The verifier refused the PIN; tries remain.</summary>
         Wrong = 1,
+        /// <summary>The card's PIN is blocked: reset at a service office.</summary>
         Blocked = 2,
 
         /// <summary>The holder pressed cancel on the keypad.</summary>

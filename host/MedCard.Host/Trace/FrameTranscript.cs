@@ -28,6 +28,7 @@ namespace MedCard.Host.Trace
         private readonly Dictionary<ushort, int> _sequence = new Dictionary<ushort, int>();
         private readonly object _gate = new object();
 
+        /// <summary>A transcript on <paramref name="writer"/>; <paramref name="diffMode"/> leaves out timestamps so two runs compare line by line.</summary>
         public FrameTranscript(TextWriter writer, bool diffMode, TimeProvider? time = null)
         {
             _writer = writer ?? throw new ArgumentNullException(nameof(writer));
@@ -35,6 +36,7 @@ namespace MedCard.Host.Trace
             _time = time ?? TimeProvider.System;
         }
 
+        /// <inheritdoc />
         public void OnFrame(FrameDirection direction, FrameHeader header, byte[] payload, int offset, int count, int wireLength)
         {
             string dir = direction switch
@@ -66,6 +68,7 @@ namespace MedCard.Host.Trace
             }
         }
 
+        /// <inheritdoc />
         public void OnFrameDropped(FrameDropReason reason, int byteCount)
         {
             lock (_gate)
@@ -74,6 +77,7 @@ namespace MedCard.Host.Trace
             }
         }
 
+        /// <inheritdoc />
         public void OnLinkEvent(string description)
         {
             lock (_gate)

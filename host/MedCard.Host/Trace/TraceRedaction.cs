@@ -11,7 +11,7 @@ namespace MedCard.Host.Trace
     /// enciphered PIN block. Their secret fields are replaced by a length marker; everything else is
     /// shown as hex. A new secret-bearing message type must be added here before it is ever sent.
     /// </summary>
-    public static class TraceRedaction
+    internal static class TraceRedaction
     {
         /// <summary>Types whose payloads hold secrets.</summary>
         public static bool IsSecretBearing(MessageType type) =>

@@ -12,6 +12,7 @@ namespace MedCard.Host.Transport
     {
         private readonly SerialPortSettings _settings;
 
+        /// <summary>The serial device at <paramref name="path"/>, opened with <paramref name="settings"/> (115200 baud by default) by OpenAsync.</summary>
         public PosixSerialPort(string path, SerialPortSettings? settings = null)
             : base(path)
         {
@@ -20,13 +21,16 @@ namespace MedCard.Host.Transport
             _settings = settings ?? SerialPortSettings.Default;
         }
 
+        /// <summary>The device path.</summary>
         public string Path { get; }
 
+        /// <summary>Baud rate and modem-line handling.</summary>
         public SerialPortSettings Settings => _settings;
 
         /// <summary>False when the device has no modem lines (pseudo-terminals, some bridges): DTR/RTS requests were skipped.</summary>
         public bool ModemLinesSupported { get; private set; }
 
+        /// <inheritdoc />
         protected override int OpenDescriptor()
         {
             PosixPlatform p = PosixPlatform.Current;
@@ -61,6 +65,7 @@ namespace MedCard.Host.Transport
             }
         }
 
+        /// <inheritdoc />
         protected override void BeforeCloseDescriptor(int fd)
         {
             if (ModemLinesSupported)

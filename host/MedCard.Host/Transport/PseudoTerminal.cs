@@ -23,6 +23,7 @@ namespace MedCard.Host.Transport
         private readonly object _slaveGate = new object();
         private int _slaveKeepAlive = -1;
 
+        /// <summary>A new pseudo-terminal pair; the reader (or simulator) opens <see cref="SlavePath"/>.</summary>
         public PseudoTerminal()
             : base("pty")
         {
@@ -47,6 +48,7 @@ namespace MedCard.Host.Transport
         /// <summary>The slave device path, valid after <see cref="FileDescriptorTransport.OpenAsync"/>.</summary>
         public string SlavePath { get; private set; } = "";
 
+        /// <inheritdoc />
         protected override int OpenDescriptor()
         {
             PosixPlatform p = PosixPlatform.Current;
@@ -87,6 +89,7 @@ namespace MedCard.Host.Transport
             }
         }
 
+        /// <inheritdoc />
         protected override void BeforeCloseDescriptor(int fd) => DetachSlave();
 
         /// <summary>On Linux the master reads EIO once every slave descriptor is closed: that is the peer leaving.</summary>

@@ -16,6 +16,7 @@ namespace MedCard.Host.Transport
     /// </summary>
     public static class SerialPortEnumerator
     {
+        /// <summary>The serial ports of this machine: Linux sysfs, macOS /dev/cu.* and the names System.IO.Ports reports, Windows COM ports.</summary>
         public static IReadOnlyList<SerialPortInfo> List()
         {
             if (OperatingSystem.IsWindows())

@@ -29,6 +29,7 @@ namespace MedCard.Host.Transport
         /// <summary>Which implementation <see cref="TransportAddress.Create"/> picks for a device path; Auto lets the port name decide.</summary>
         public SerialDriver Driver { get; init; } = SerialDriver.Auto;
 
+        /// <summary>115200 baud, lines deasserted at open and close.</summary>
         public static SerialPortSettings Default { get; } = new SerialPortSettings();
     }
 }

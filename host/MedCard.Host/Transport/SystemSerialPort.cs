@@ -37,6 +37,7 @@ namespace MedCard.Host.Transport
         private TaskCompletionSource? _loopExited;
         private string _heldKey = "";
 
+        /// <summary>A port by its system name (<c>COM3</c>, <c>/dev/cu.usbserial-0001</c>); nothing is opened until <see cref="OpenAsync"/>.</summary>
         public SystemSerialPort(string portName, SerialPortSettings? settings = null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(portName);
@@ -45,17 +46,22 @@ namespace MedCard.Host.Transport
             _settings = settings ?? SerialPortSettings.Default;
         }
 
+        /// <inheritdoc/>
         public string Name { get; }
 
         /// <summary>The name handed to System.IO.Ports: <c>\\.\COM12</c> becomes <c>COM12</c> (it adds the prefix itself).</summary>
         public string PortName { get; }
 
+        /// <summary>The line settings the port is opened with.</summary>
         public SerialPortSettings Settings => _settings;
 
+        /// <inheritdoc/>
         public bool IsOpen => _port is not null && _closeReason == TransportCloseReason.None;
 
+        /// <inheritdoc/>
         public TransportCloseReason CloseReason => _closeReason;
 
+        /// <inheritdoc/>
         public Task OpenAsync(CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,9 +108,11 @@ namespace MedCard.Host.Transport
             return Task.CompletedTask;
         }
 
+        /// <inheritdoc/>
         public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             _queue.ReadAsync(buffer, cancellationToken);
 
+        /// <inheritdoc/>
         public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
         {
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -131,6 +139,7 @@ namespace MedCard.Host.Transport
             }
         }
 
+        /// <inheritdoc/>
         public async ValueTask CloseAsync()
         {
             SerialPort? port;
@@ -181,6 +190,7 @@ namespace MedCard.Host.Transport
             }
         }
 
+        /// <inheritdoc/>
         public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
 
         private SerialPort OpenPort()

@@ -22,6 +22,7 @@ namespace MedCard.Host.Transport
         private ReceiveQueue _queue = new ReceiveQueue();
         private volatile TransportCloseReason _closeReason;
 
+        /// <summary>A TCP connection to <paramref name="host"/>:<paramref name="port"/> (a simulator or a serial-to-network bridge), made by OpenAsync.</summary>
         public TcpTransport(string host, int port, TimeSpan? connectTimeout = null)
         {
             ArgumentException.ThrowIfNullOrEmpty(host);
@@ -49,12 +50,16 @@ namespace MedCard.Host.Transport
             Name = name;
         }
 
+        /// <inheritdoc />
         public string Name { get; }
 
+        /// <inheritdoc />
         public bool IsOpen => _socket is not null && _closeReason == TransportCloseReason.None;
 
+        /// <inheritdoc />
         public TransportCloseReason CloseReason => _closeReason;
 
+        /// <inheritdoc />
         public async Task OpenAsync(CancellationToken cancellationToken = default)
         {
             if (_socket is not null)
@@ -95,9 +100,11 @@ namespace MedCard.Host.Transport
             StartLoop(socket);
         }
 
+        /// <inheritdoc />
         public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             _queue.ReadAsync(buffer, cancellationToken);
 
+        /// <inheritdoc />
         public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
         {
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -129,6 +136,7 @@ namespace MedCard.Host.Transport
             }
         }
 
+        /// <inheritdoc />
         public async ValueTask CloseAsync()
         {
             Socket? socket = _socket;
@@ -159,6 +167,7 @@ namespace MedCard.Host.Transport
             }
         }
 
+        /// <inheritdoc />
         public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
 
         private void StartLoop(Socket socket)

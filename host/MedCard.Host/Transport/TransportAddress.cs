@@ -11,6 +11,7 @@ namespace MedCard.Host.Transport
     /// </summary>
     public static class TransportAddress
     {
+        /// <summary>The prefix of a TCP address: tcp://host:port.</summary>
         public const string TcpScheme = "tcp://";
 
         /// <summary>Creates the (unopened) transport for <paramref name="address"/>. Throws ArgumentException with the accepted forms.</summary>

@@ -8,6 +8,7 @@ namespace MedCard.Host.Verification
     /// </summary>
     public sealed record ChainPosition
     {
+        /// <summary>Position after the record with <paramref name="counter"/> and MAC <paramref name="lastMac"/> (16 bytes, copied).</summary>
         public ChainPosition(uint counter, byte[] lastMac, byte[]? lastNonce = null)
         {
             ArgumentNullException.ThrowIfNull(lastMac);

@@ -73,6 +73,7 @@ namespace MedCard.Host.Verification
 
         private bool _disposed;
 
+        /// <summary>Wipes the key.</summary>
         public void Dispose()
         {
             lock (_sync)
@@ -82,6 +83,7 @@ namespace MedCard.Host.Verification
             }
         }
 
+        /// <summary>Names the type only: the key never reaches a string.</summary>
         public override string ToString() => "HolderMacVerifier(****)";
     }
 }

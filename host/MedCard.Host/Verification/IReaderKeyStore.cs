@@ -13,6 +13,6 @@ namespace MedCard.Host.Verification
         /// Returns a fresh copy of the reader's key (the caller wipes it), or null if this reader was
         /// never provisioned here: its records and PIN blocks are then refused.
         /// </summary>
-        ValueTask<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken);
+        ValueTask<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken = default);
     }
 }

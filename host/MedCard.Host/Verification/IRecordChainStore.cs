@@ -12,9 +12,9 @@ namespace MedCard.Host.Verification
     public interface IRecordChainStore
     {
         /// <summary>The reader's position, or <see cref="ChainPosition.Start"/> if nothing was accepted yet.</summary>
-        ValueTask<ChainPosition> GetAsync(uint readerId, CancellationToken cancellationToken);
+        ValueTask<ChainPosition> GetAsync(uint readerId, CancellationToken cancellationToken = default);
 
         /// <summary>Moves from <paramref name="expected"/> to <paramref name="next"/>; false if the stored position is no longer <paramref name="expected"/>.</summary>
-        ValueTask<bool> TryAdvanceAsync(uint readerId, ChainPosition expected, ChainPosition next, CancellationToken cancellationToken);
+        ValueTask<bool> TryAdvanceAsync(uint readerId, ChainPosition expected, ChainPosition next, CancellationToken cancellationToken = default);
     }
 }

@@ -10,6 +10,7 @@ namespace MedCard.Host.Verification
     {
         private readonly ConcurrentDictionary<uint, byte[]> _keys = new ConcurrentDictionary<uint, byte[]>();
 
+        /// <summary>Adds (or replaces) the record key of reader <paramref name="readerId"/>; the key is copied.</summary>
         public void Add(uint readerId, ReadOnlySpan<byte> key)
         {
             if (key.Length != MedCard.Protocol.SignedRecord.KeyLength)
@@ -19,7 +20,8 @@ namespace MedCard.Host.Verification
             _keys[readerId] = key.ToArray();
         }
 
-        public ValueTask<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken) =>
+        /// <inheritdoc />
+        public ValueTask<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(_keys.TryGetValue(readerId, out byte[]? key) ? (byte[]?)key.Clone() : null);
     }
 }

@@ -10,7 +10,8 @@ namespace MedCard.Host.Verification
     {
         private readonly Dictionary<uint, ChainPosition> _positions = new Dictionary<uint, ChainPosition>();
 
-        public ValueTask<ChainPosition> GetAsync(uint readerId, CancellationToken cancellationToken)
+        /// <inheritdoc />
+        public ValueTask<ChainPosition> GetAsync(uint readerId, CancellationToken cancellationToken = default)
         {
             lock (_positions)
             {
@@ -18,7 +19,8 @@ namespace MedCard.Host.Verification
             }
         }
 
-        public ValueTask<bool> TryAdvanceAsync(uint readerId, ChainPosition expected, ChainPosition next, CancellationToken cancellationToken)
+        /// <inheritdoc />
+        public ValueTask<bool> TryAdvanceAsync(uint readerId, ChainPosition expected, ChainPosition next, CancellationToken cancellationToken = default)
         {
             lock (_positions)
             {

@@ -14,8 +14,10 @@ namespace MedCard.Host.Verification
             Explanation = explanation;
         }
 
+        /// <summary>The record checked.</summary>
         public SignedRecord Record { get; }
 
+        /// <summary>The verdict.</summary>
         public RecordVerdict Verdict { get; }
 
         /// <summary>True for the verdicts that count the record (exactly once).</summary>
@@ -33,6 +35,7 @@ namespace MedCard.Host.Verification
         /// <summary>One sentence for logs and operators. Holds no key material.</summary>
         public string Explanation { get; }
 
+        /// <summary>Verdict, reader, counter and the explanation on one line.</summary>
         public override string ToString() => Verdict + " reader=" + Record.ReaderId + " counter=" + Record.Counter + ": " + Explanation;
     }
 }

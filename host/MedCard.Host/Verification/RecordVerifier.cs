@@ -20,6 +20,7 @@ namespace MedCard.Host.Verification
         private readonly IHmacSha256 _hmac;
         private readonly ILogger _logger;
 
+        /// <summary>A verifier over reader keys, chain positions and HMAC; logs refusals to <paramref name="logger"/>.</summary>
         public RecordVerifier(IReaderKeyStore keys, IRecordChainStore chain, IHmacSha256 hmac, ILogger? logger = null)
         {
             _keys = keys ?? throw new ArgumentNullException(nameof(keys));
@@ -29,7 +30,7 @@ namespace MedCard.Host.Verification
         }
 
         /// <summary>Judges <paramref name="record"/> against the stored chain without changing it.</summary>
-        public async Task<RecordCheck> CheckAsync(SignedRecord record, uint expectedReaderId, CancellationToken cancellationToken)
+        public async Task<RecordCheck> CheckAsync(SignedRecord record, uint expectedReaderId, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(record);
             ChainPosition position = await _chain.GetAsync(record.ReaderId, cancellationToken).ConfigureAwait(false);
@@ -40,7 +41,7 @@ namespace MedCard.Host.Verification
         /// Judges the record and, if it is new and genuine, advances the chain. Retries the judgement
         /// if another party advanced the chain meanwhile.
         /// </summary>
-        public async Task<RecordCheck> AcceptAsync(SignedRecord record, uint expectedReaderId, CancellationToken cancellationToken)
+        public async Task<RecordCheck> AcceptAsync(SignedRecord record, uint expectedReaderId, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(record);
             for (int attempt = 0; attempt < 8; attempt++)

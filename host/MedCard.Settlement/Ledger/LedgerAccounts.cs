@@ -10,11 +10,16 @@ namespace MedCard.Settlement.Ledger;
 /// </summary>
 public static class LedgerAccounts
 {
+    /// <summary>The pooled fund's account.</summary>
     public const string PooledFund = "fund:pooled";
+    /// <summary>Cash paid by holders at the counter.</summary>
     public const string Cash = "cash";
+    /// <summary>The source of personal-account contributions.</summary>
     public const string Contributions = "contributions";
 
+    /// <summary>The personal account of resident <paramref name="residentId"/>.</summary>
     public static string Personal(string residentId) => "personal:" + residentId;
 
+    /// <summary>The receivable of institution <paramref name="institutionId"/>.</summary>
     public static string Institution(string institutionId) => "institution:" + institutionId;
 }

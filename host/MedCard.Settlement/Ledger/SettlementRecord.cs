@@ -30,7 +30,9 @@ public sealed record SettlementRecord(
     long? EntryId,
     long? ReversalEntryId)
 {
+    /// <summary>True when the bill was settled, false for a stored refusal.</summary>
     public bool Settled => Outcome == ReasonCode.None;
 
+    /// <summary>"reader/counter": the record's unique reference in the journal.</summary>
     public string Reference => ReaderId + "/" + Counter;
 }

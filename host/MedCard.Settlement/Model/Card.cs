@@ -18,6 +18,7 @@ public sealed record Card(
     string? ReplacedBy,
     string? Replaces)
 {
+    /// <summary>The status a clerk or reader sees: the lifecycle, or PinBlocked when no PIN tries are left.</summary>
     public CardStatus Status => Lifecycle switch
     {
         CardLifecycle.Replaced => CardStatus.Replaced,
@@ -25,5 +26,6 @@ public sealed record Card(
         _ => PinTriesLeft <= 0 ? CardStatus.PinBlocked : CardStatus.Active,
     };
 
+    /// <summary>The card UID in hex.</summary>
     public string UidHex => Convert.ToHexString(Uid);
 }

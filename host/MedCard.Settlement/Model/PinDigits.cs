@@ -9,7 +9,9 @@ namespace MedCard.Settlement.Model;
 /// </summary>
 public sealed class PinDigits : IDisposable
 {
+    /// <summary>Fewest digits a PIN has.</summary>
     public const int MinLength = 4;
+    /// <summary>Most digits a PIN has.</summary>
     public const int MaxLength = 12;
 
     private readonly byte[] _digits;
@@ -35,9 +37,12 @@ public sealed class PinDigits : IDisposable
 
     internal ReadOnlySpan<byte> Digits => _digits;
 
+    /// <summary>The number of digits.</summary>
     public int Length => _digits.Length;
 
+    /// <summary>Wipes the digits.</summary>
     public void Dispose() => CryptographicOperations.ZeroMemory(_digits);
 
+    /// <summary>Masked: the digits never reach a string.</summary>
     public override string ToString() => "PinDigits(****)";
 }

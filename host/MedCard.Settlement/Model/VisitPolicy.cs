@@ -11,6 +11,7 @@ namespace MedCard.Settlement.Model;
 /// <param name="YearlyFundCap">Most the pooled fund pays for this person and visit type in a calendar year (fen).</param>
 public sealed record VisitPolicy(long YearlyDeductible, int CoPaymentBasisPoints, long YearlyFundCap)
 {
+    /// <summary>Throws <see cref="System.ArgumentException"/> for a negative deductible or cap, or a co-payment outside 0..10000.</summary>
     public void Validate()
     {
         if (YearlyDeductible < 0 || YearlyFundCap < 0)

@@ -17,14 +17,17 @@ public sealed class PinHasher
     private const int SaltLength = 16;
     private const int HashLength = 32;
 
+    /// <summary>A hasher making credentials with <paramref name="iterations"/> PBKDF2 iterations.</summary>
     public PinHasher(int iterations = DefaultIterations)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         Iterations = iterations;
     }
 
+    /// <summary>The PBKDF2 iteration count of new credentials.</summary>
     public int Iterations { get; }
 
+    /// <summary>Hashes <paramref name="pin"/> under a fresh random salt.</summary>
     public PinCredential Hash(PinDigits pin)
     {
         ArgumentNullException.ThrowIfNull(pin);

@@ -3,6 +3,7 @@ namespace MedCard.Settlement.Rules;
 /// <summary>Stable string keys and default readable messages for <see cref="ReasonCode"/>.</summary>
 public static class ReasonCodes
 {
+    /// <summary>The stable string key of <paramref name="code"/>.</summary>
     public static string Key(ReasonCode code) => code switch
     {
         ReasonCode.None => "ok",
@@ -33,6 +34,7 @@ public static class ReasonCodes
         _ => "unknown",
     };
 
+    /// <summary>The English message shown for <paramref name="code"/>.</summary>
     public static string DefaultMessage(ReasonCode code) => code switch
     {
         ReasonCode.None => "Accepted.",

@@ -21,6 +21,7 @@ public static class SettlementCalculator
 {
     private const long BasisPoints = 10_000;
 
+    /// <summary>The fund's share of <paramref name="items"/> under <paramref name="policy"/>, given the year's spending so far.</summary>
     public static FundShare ComputeFundShare(IReadOnlyList<BillItem> items, VisitPolicy policy, Accumulator yearToDate)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -108,6 +109,7 @@ public static class SettlementCalculator
         return (long)((Int128)amount * numerator / BasisPoints);
     }
 
+    /// <summary>Formats fen as yuan with two decimals ("12.34").</summary>
     public static string Fen(long fen)
     {
         string sign = fen < 0 ? "-" : string.Empty;

@@ -10,7 +10,7 @@ public sealed partial class CardDesk
 {
     /// <summary>Stops settlement on the card at once (the public rule allows an hour; we do not wait) and
     /// puts it on the hotlist. Name, ID number and card number must match.</summary>
-    public Task<DeskResult> ReportLossAsync(LossReport report, CancellationToken cancellationToken)
+    public Task<DeskResult> ReportLossAsync(LossReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         return _store.InTransactionAsync(async (s, _) =>
@@ -37,7 +37,7 @@ public sealed partial class CardDesk
     }
 
     /// <summary>The card was found: settlement resumes and the card leaves the hotlist.</summary>
-    public Task<DeskResult> CancelLossReportAsync(string cardNumber, string residentId, CancellationToken cancellationToken) =>
+    public Task<DeskResult> CancelLossReportAsync(string cardNumber, string residentId, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync(async (s, _) =>
         {
             Card? card = await s.GetCardAsync(cardNumber, forUpdate: true).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public sealed partial class CardDesk
     /// new card, so the 60-record count carries over too. Allowed for a lost card and for an active one
     /// (damaged card); an active one is added to the hotlist now.
     /// </summary>
-    public async Task<DeskResult> ReplaceCardAsync(CardReplacement replacement, CancellationToken cancellationToken)
+    public async Task<DeskResult> ReplaceCardAsync(CardReplacement replacement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
         if (replacement.NewUid is null || replacement.NewUid.Length == 0 || string.IsNullOrWhiteSpace(replacement.NewCardNumber))

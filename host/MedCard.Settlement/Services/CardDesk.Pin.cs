@@ -11,7 +11,7 @@ public sealed partial class CardDesk
 {
     /// <summary>Forgotten or blocked PIN: the holder shows their ID at a service desk; a new PIN is set and
     /// the try counter restored.</summary>
-    public async Task<DeskResult> ResetPinAsync(string cardNumber, string residentId, PinDigits newPin, CancellationToken cancellationToken)
+    public async Task<DeskResult> ResetPinAsync(string cardNumber, string residentId, PinDigits newPin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newPin);
         PinCredential credential = _pins.Protect(cardNumber, newPin);
@@ -41,7 +41,7 @@ public sealed partial class CardDesk
 
     /// <summary>Changes the PIN with the old one, checked by the ledger's one PIN-try routine (<see cref="PinTry"/>): a try
     /// spent before the compare, the tries restored by a right old PIN.</summary>
-    public async Task<DeskResult> ChangePinAsync(string cardNumber, PinDigits oldPin, PinDigits newPin, CancellationToken cancellationToken)
+    public async Task<DeskResult> ChangePinAsync(string cardNumber, PinDigits oldPin, PinDigits newPin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(oldPin);
         ArgumentNullException.ThrowIfNull(newPin);

@@ -15,7 +15,7 @@ public sealed partial class CardDesk
     /// the settlement of the record signed next, so that settlement does not count a second try. 3 consecutive wrong PINs
     /// block the card. A card reported lost is still checked (emergency care settles on it); a replaced card is not.
     /// </summary>
-    public async Task<PinVerification> VerifyPinAsync(string cardNumber, PinDigits pin, uint readerId, CancellationToken cancellationToken)
+    public async Task<PinVerification> VerifyPinAsync(string cardNumber, PinDigits pin, uint readerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(cardNumber);
         ArgumentNullException.ThrowIfNull(pin);

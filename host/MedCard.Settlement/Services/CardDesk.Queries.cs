@@ -8,23 +8,27 @@ namespace MedCard.Settlement.Services;
 
 public sealed partial class CardDesk
 {
-    public Task<Person?> GetPersonAsync(string residentId, CancellationToken cancellationToken) =>
+    /// <summary>The insured person with <paramref name="residentId"/>, or null.</summary>
+    public Task<Person?> GetPersonAsync(string residentId, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetPersonAsync(residentId), cancellationToken);
 
-    public Task<Card?> GetCardAsync(string cardNumber, CancellationToken cancellationToken) =>
+    /// <summary>The card <paramref name="cardNumber"/>, or null.</summary>
+    public Task<Card?> GetCardAsync(string cardNumber, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetCardAsync(cardNumber), cancellationToken);
 
-    public Task<Accumulator> GetAccumulatorAsync(string residentId, int year, VisitType visitType, CancellationToken cancellationToken) =>
+    /// <summary>The deductible met and the fund paid for a person in one year and visit type (zeros when none).</summary>
+    public Task<Accumulator> GetAccumulatorAsync(string residentId, int year, VisitType visitType, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetAccumulatorAsync(residentId, year, visitType), cancellationToken);
 
-    public Task<List<FamilyBinding>> GetBindingsAsync(string payerResidentId, CancellationToken cancellationToken) =>
+    /// <summary>The family bindings in which <paramref name="payerResidentId"/>'s account pays for relatives.</summary>
+    public Task<List<FamilyBinding>> GetBindingsAsync(string payerResidentId, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetBindingsOfPayerAsync(payerResidentId), cancellationToken);
 
     /// <summary>The full hotlist to push to readers.</summary>
-    public Task<Hotlist> GetHotlistAsync(CancellationToken cancellationToken) =>
+    public Task<Hotlist> GetHotlistAsync(CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetHotlistAsync(), cancellationToken);
 
     /// <summary>What changed since a reader's copy (its version), for small pushes over the serial link.</summary>
-    public Task<List<HotlistChange>> GetHotlistChangesAsync(long sinceVersion, CancellationToken cancellationToken) =>
+    public Task<List<HotlistChange>> GetHotlistChangesAsync(long sinceVersion, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetHotlistChangesAsync(sinceVersion), cancellationToken);
 }

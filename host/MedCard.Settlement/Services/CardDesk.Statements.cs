@@ -15,7 +15,7 @@ public sealed partial class CardDesk
     /// card's unprinted count, so a card stopped by the 60-record limit works again. Printing again returns
     /// an empty statement and changes nothing. Null when the card is unknown.
     /// </summary>
-    public Task<Statement?> PrintStatementAsync(string cardNumber, CancellationToken cancellationToken) =>
+    public Task<Statement?> PrintStatementAsync(string cardNumber, CancellationToken cancellationToken = default) =>
         PrintStatementAsync(cardNumber, deliver: null, cancellationToken);
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial class CardDesk
     /// one marked printed but never shown would bypass the 60-record rule. The transaction may be re-run (busy
     /// database), so <paramref name="deliver"/> may run more than once and must overwrite what it wrote before.
     /// </summary>
-    public Task<Statement?> PrintStatementAsync(string cardNumber, Func<Statement, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
+    public Task<Statement?> PrintStatementAsync(string cardNumber, Func<Statement, CancellationToken, Task>? deliver, CancellationToken cancellationToken = default)
     {
         DateTimeOffset now = Now;
         return _store.InTransactionAsync(async (s, ct) =>

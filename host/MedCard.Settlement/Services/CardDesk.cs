@@ -20,6 +20,7 @@ public sealed partial class CardDesk
     private readonly LedgerOptions _options;
     private readonly PinProtection _pins;
 
+    /// <summary>A desk on <paramref name="store"/>; <paramref name="options"/> sets the clock, PIN hashing cost and scheme time zone.</summary>
     public CardDesk(ILedgerStore store, LedgerOptions? options = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -29,7 +30,8 @@ public sealed partial class CardDesk
 
     private DateTimeOffset Now => _options.Clock.GetUtcNow();
 
-    public Task RegisterInstitutionAsync(Institution institution, CancellationToken cancellationToken)
+    /// <summary>Registers an institution or updates its name and designation.</summary>
+    public Task RegisterInstitutionAsync(Institution institution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(institution);
         TextRule.Validate(institution.InstitutionId, TextRule.MaxIdLength, nameof(institution.InstitutionId));
@@ -41,7 +43,8 @@ public sealed partial class CardDesk
         }, cancellationToken);
     }
 
-    public Task SetPolicyAsync(VisitType visitType, VisitPolicy policy, CancellationToken cancellationToken)
+    /// <summary>Sets the deductible, co-payment and yearly cap of <paramref name="visitType"/>.</summary>
+    public Task SetPolicyAsync(VisitType visitType, VisitPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate();
@@ -52,7 +55,8 @@ public sealed partial class CardDesk
         }, cancellationToken);
     }
 
-    public async Task<DeskResult> EnrolAsync(Enrolment enrolment, CancellationToken cancellationToken)
+    /// <summary>Enrols a person with their first card and PIN, and posts the opening balance.</summary>
+    public async Task<DeskResult> EnrolAsync(Enrolment enrolment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         string id = ResidentId.Normalize(enrolment.ResidentId);
@@ -114,7 +118,7 @@ public sealed partial class CardDesk
         new(number, (byte[])uid.Clone(), residentId, CardLifecycle.Active, CardRules.PinTries, unprinted, at, null, null, null, null, replaces);
 
     /// <summary>Pays money into a personal account (employer or holder contribution). Idempotent by reference.</summary>
-    public Task<DeskResult> CreditPersonalAccountAsync(string residentId, long amount, string reference, CancellationToken cancellationToken)
+    public Task<DeskResult> CreditPersonalAccountAsync(string residentId, long amount, string reference, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         if (amount <= 0)
@@ -149,7 +153,7 @@ public sealed partial class CardDesk
 
     /// <summary>Lets <paramref name="payerResidentId"/>'s personal account pay for the beneficiary, who is the
     /// payer's <paramref name="relation"/>.</summary>
-    public Task<DeskResult> BindRelativeAsync(string payerResidentId, string beneficiaryResidentId, Relation relation, CancellationToken cancellationToken)
+    public Task<DeskResult> BindRelativeAsync(string payerResidentId, string beneficiaryResidentId, Relation relation, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(relation) || payerResidentId == beneficiaryResidentId)
         {
@@ -175,7 +179,8 @@ public sealed partial class CardDesk
         }, cancellationToken);
     }
 
-    public Task<DeskResult> UnbindRelativeAsync(string payerResidentId, string beneficiaryResidentId, CancellationToken cancellationToken) =>
+    /// <summary>Removes the binding that lets the payer's account pay for the beneficiary.</summary>
+    public Task<DeskResult> UnbindRelativeAsync(string payerResidentId, string beneficiaryResidentId, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync(async (s, _) =>
             await s.DeleteBindingAsync(payerResidentId, beneficiaryResidentId).ConfigureAwait(false)
                 ? DeskResult.Ok

@@ -12,8 +12,10 @@ namespace MedCard.Settlement.Services;
 /// <summary>The ledger's invariants, checked from the stored data alone.</summary>
 public sealed record AuditReport(IReadOnlyList<string> Violations, long EntryCount, long PostingTotal)
 {
+    /// <summary>True when no invariant is violated.</summary>
     public bool Ok => Violations.Count == 0;
 
+    /// <summary>"ledger ok" with the entry count, or one violation per line.</summary>
     public override string ToString() => Ok ? "ledger ok (" + EntryCount + " entries)" : string.Join(Environment.NewLine, Violations);
 }
 
@@ -25,7 +27,8 @@ public sealed record AuditReport(IReadOnlyList<string> Violations, long EntryCou
 /// </summary>
 public static class LedgerAudit
 {
-    public static Task<AuditReport> VerifyAsync(ILedgerStore store, CancellationToken cancellationToken)
+    /// <summary>Checks every ledger invariant in <paramref name="store"/> in one snapshot.</summary>
+    public static Task<AuditReport> VerifyAsync(ILedgerStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.InTransactionAsync(async (s, _) =>

@@ -9,6 +9,7 @@ namespace MedCard.Settlement.Services;
 /// </summary>
 public sealed record PinVerification(PinVerificationStatus Status, int TriesLeft, PinVerificationToken? Token)
 {
+    /// <summary>True when the PIN was correct.</summary>
     public bool IsCorrect => Status == PinVerificationStatus.Correct;
 
     /// <summary>The refusal settlement would give for this outcome (null when correct).</summary>

@@ -35,15 +35,19 @@ public sealed class PinVerificationToken
         ExpiresAt = expiresAt;
     }
 
+    /// <summary>The card whose PIN was checked.</summary>
     public string CardNumber { get; }
 
+    /// <summary>The reader at which the PIN was entered.</summary>
     public uint ReaderId { get; }
 
     /// <summary>The ledger's last counter from <see cref="ReaderId"/> when the PIN was checked (-1: none yet).</summary>
     public long LastCounterAtVerification { get; }
 
+    /// <summary>When the token stops vouching.</summary>
     public DateTimeOffset ExpiresAt { get; }
 
+    /// <summary>True once a settlement has used the token.</summary>
     public bool IsSpent => Volatile.Read(ref _spent) != 0;
 
     /// <summary>Why this token cannot vouch for <paramref name="tx"/>, or null when it can. Does not spend it.</summary>
@@ -75,5 +79,6 @@ public sealed class PinVerificationToken
     /// <summary>Marks the token used; false if it already was.</summary>
     internal bool TrySpend() => Interlocked.Exchange(ref _spent, 1) == 0;
 
+    /// <summary>Card, reader and whether spent.</summary>
     public override string ToString() => "PinVerificationToken(card " + CardNumber + ", reader " + ReaderId + (IsSpent ? ", spent)" : ")");
 }

@@ -36,7 +36,7 @@ public sealed class ReaderDesk
     /// ledger filed from this reader id (0 for a new one), so a re-provisioned reader never reuses a counter. Its chain
     /// restarts: the next record it signs opens a new chain.
     /// </summary>
-    public async Task<uint> RegisterAsync(uint readerId, ReadOnlyMemory<byte> key, CancellationToken cancellationToken)
+    public async Task<uint> RegisterAsync(uint readerId, ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default)
     {
         if (readerId == 0)
         {
@@ -61,11 +61,11 @@ public sealed class ReaderDesk
     }
 
     /// <summary>The reader as the ledger knows it, or null when it has no row.</summary>
-    public Task<LedgerReader?> GetAsync(uint readerId, CancellationToken cancellationToken) =>
+    public Task<LedgerReader?> GetAsync(uint readerId, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetReaderAsync(readerId), cancellationToken);
 
     /// <summary>The reader's key (the caller wipes it), or null when none is stored here.</summary>
-    public Task<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken) =>
+    public Task<byte[]?> GetKeyAsync(uint readerId, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetReaderKeyAsync(readerId), cancellationToken);
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class ReaderDesk
     /// is left as it is and its stored outcome returned; a record below the reader's last counter is not filed again
     /// (returns null).
     /// </summary>
-    public async Task<SettlementRecord?> VoidAsync(VerifiedTransaction transaction, string reason, CancellationToken cancellationToken)
+    public async Task<SettlementRecord?> VoidAsync(VerifiedTransaction transaction, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentException.ThrowIfNullOrEmpty(reason);

@@ -8,5 +8,6 @@ namespace MedCard.Settlement.Services;
 /// <see cref="AlreadyRefunded"/> is true when the settlement had been reversed before (nothing changed now).</summary>
 public sealed record RefundResult(Refusal? Refusal, bool AlreadyRefunded, IReadOnlyList<Posting> Postings)
 {
+    /// <summary>True when the settlement was refunded.</summary>
     public bool Succeeded => Refusal is null;
 }

@@ -20,18 +20,25 @@ public sealed class SettlementOutcome
     /// out-of-order records never take a (reader, counter) slot).</summary>
     public SettlementRecord? Record { get; }
 
+    /// <summary>Why the bill was refused; null when settled.</summary>
     public Refusal? Refusal { get; }
 
+    /// <summary>True when this record had been submitted before and this is the stored answer.</summary>
     public bool Duplicate { get; }
 
+    /// <summary>True when the bill was settled.</summary>
     public bool Settled => Refusal is null;
 
+    /// <summary>Fen the pooled fund paid.</summary>
     public long Fund => Record?.Fund ?? 0;
 
+    /// <summary>Fen taken from the holder's personal account.</summary>
     public long OwnAccount => Record?.OwnAccount ?? 0;
 
+    /// <summary>Fen taken from a bound relative's personal account.</summary>
     public long RelativeAccount => Record?.RelativeAccount ?? 0;
 
+    /// <summary>Fen the holder pays in cash.</summary>
     public long Cash => Record?.Cash ?? 0;
 
     /// <summary>One line per step: record checks, deductible, ratio, cap, rounding, payment split.</summary>
@@ -43,6 +50,7 @@ public sealed class SettlementOutcome
 
     internal static SettlementOutcome NotStored(Refusal refusal) => new(null, refusal, false);
 
+    /// <summary>The split in yuan, or the refusal's key and message.</summary>
     public override string ToString() =>
         Settled
             ? "settled fund=" + SettlementCalculator.Fen(Fund) + " own=" + SettlementCalculator.Fen(OwnAccount) + " relative="

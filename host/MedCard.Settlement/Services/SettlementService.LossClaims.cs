@@ -18,7 +18,7 @@ public sealed partial class SettlementService
     /// The holder already paid the institution, so the institution's receivable is not touched.
     /// Emergency care is not claimed this way: it settled on the lost card directly.
     /// </summary>
-    public Task<ClaimResult> ReimburseLossPeriodAsync(LossPeriodClaim claim, CancellationToken cancellationToken)
+    public Task<ClaimResult> ReimburseLossPeriodAsync(LossPeriodClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(claim.Items);

@@ -18,7 +18,7 @@ public sealed partial class SettlementService
     /// statement, marked refunded, and keeps its place in the 60-record count (it was a card transaction).
     /// Later settlements of the same year are not recomputed.
     /// </summary>
-    public Task<RefundResult> RefundAsync(uint readerId, uint counter, CancellationToken cancellationToken) =>
+    public Task<RefundResult> RefundAsync(uint readerId, uint counter, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync(async (s, _) =>
         {
             SettlementRecord? settled = await s.GetSettlementAsync(readerId, counter, forUpdate: true).ConfigureAwait(false);

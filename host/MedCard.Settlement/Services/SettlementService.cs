@@ -22,6 +22,7 @@ public sealed partial class SettlementService
     private readonly LedgerOptions _options;
     private readonly PinProtection _pins;
 
+    /// <summary>A service on <paramref name="store"/>; <paramref name="options"/> sets the clock, PIN hashing cost and scheme time zone.</summary>
     public SettlementService(ILedgerStore store, LedgerOptions? options = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -29,7 +30,8 @@ public sealed partial class SettlementService
         _pins = _options.PinProtection();
     }
 
-    public async Task<SettlementOutcome> SettleAsync(SettlementRequest request, CancellationToken cancellationToken)
+    /// <summary>Settles one verified transaction: checks card, PIN (or a PIN verification token), institution and record, then posts the split; a resubmitted record gets its stored answer.</summary>
+    public async Task<SettlementOutcome> SettleAsync(SettlementRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Transaction);
@@ -101,7 +103,7 @@ public sealed partial class SettlementService
     /// applies; the total is the bill total in fen.
     /// </summary>
     public async Task<(Refusal? Refusal, long Total)> PrecheckAsync(IReadOnlyList<BillItem> items, string institutionId, VisitType visitType,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (!BillIsValid(items, out string billProblem, out long total))

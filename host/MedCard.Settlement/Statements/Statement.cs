@@ -15,14 +15,19 @@ public sealed record Statement(
     DateTimeOffset PrintedAt,
     IReadOnlyList<CardRecord> Records)
 {
+    /// <summary>True when there was nothing new to print.</summary>
     public bool IsEmpty => Records.Count == 0;
 
+    /// <summary>Sum of the bill totals (fen).</summary>
     public long Total => Records.Sum(r => r.Total);
 
+    /// <summary>Sum the pooled fund paid (fen).</summary>
     public long Fund => Records.Sum(r => r.Fund);
 
+    /// <summary>Sum taken from personal accounts (fen).</summary>
     public long Personal => Records.Sum(r => r.Personal);
 
+    /// <summary>Sum paid in cash (fen).</summary>
     public long Cash => Records.Sum(r => r.Cash);
 
     /// <summary>Shows the first 6 (region) and last 2 characters only; a statement may be left lying around.</summary>

@@ -19,6 +19,7 @@ public static class StatementPdfRenderer
     private const double RowHeight = 14;
     private static readonly double[] ColumnX = { 0, 70, 250, 320, 380, 440, 500 };
 
+    /// <summary>Writes the statement as a PDF to <paramref name="output"/>.</summary>
     public static void Render(Statement statement, Stream output)
     {
         ArgumentNullException.ThrowIfNull(statement);
@@ -83,6 +84,7 @@ public static class StatementPdfRenderer
         document.Save(output, false);
     }
 
+    /// <summary>The statement as a PDF document.</summary>
     public static byte[] Render(Statement statement)
     {
         using var buffer = new MemoryStream();

@@ -8,6 +8,7 @@ namespace MedCard.Settlement.Statements;
 /// <summary>Plain-text statement, fixed-width columns, for receipt printers and logs of statements.</summary>
 public static class StatementTextRenderer
 {
+    /// <summary>The statement as fixed-width text.</summary>
     public static string Render(Statement statement)
     {
         var b = new StringBuilder();

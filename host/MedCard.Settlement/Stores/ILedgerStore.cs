@@ -19,9 +19,11 @@ public interface ILedgerStore : IAsyncDisposable
 
     /// <summary>Creates the schema or migrates it to <see cref="LedgerSchema.CurrentVersion"/>; safe to call
     /// from many hosts at once.</summary>
-    Task MigrateAsync(CancellationToken cancellationToken);
+    Task MigrateAsync(CancellationToken cancellationToken = default);
 
-    Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken);
+    /// <summary>The schema version of the store (0 when not created).</summary>
+    Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default);
 
-    Task<T> InTransactionAsync<T>(Func<LedgerSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+    /// <summary>Runs <paramref name="work"/> in one transaction, re-running it on transient conflicts (serialization failures, busy database); commits when it returns.</summary>
+    Task<T> InTransactionAsync<T>(Func<LedgerSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,7 @@ namespace MedCard.Settlement.Stores;
 /// </summary>
 public static class LedgerSchema
 {
+    /// <summary>The schema version this library writes.</summary>
     public const int CurrentVersion = 3;
 
     internal static IReadOnlyList<string> Step(int version) => version switch

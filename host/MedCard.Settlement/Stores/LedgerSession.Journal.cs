@@ -13,6 +13,7 @@ public sealed partial class LedgerSession
 {
     // ---------------- journal ----------------
 
+    /// <summary>The id of the journal entry of <paramref name="kind"/> with <paramref name="reference"/>, or null.</summary>
     public Task<long?> FindEntryAsync(EntryKind kind, string reference) =>
         ScalarAsync("SELECT entry_id FROM entries WHERE kind = @k AND reference = @ref", ("@k", (long)kind), ("@ref", reference));
 
@@ -46,6 +47,7 @@ public sealed partial class LedgerSession
         return id;
     }
 
+    /// <summary>The postings of journal entry <paramref name="entryId"/>.</summary>
     public Task<List<Posting>> GetPostingsAsync(long entryId) =>
         QueryAsync("SELECT account, amount FROM postings WHERE entry_id = @e ORDER BY account",
             r => new Posting(r.GetString(0), L(r, 1)), ("@e", entryId));
@@ -65,10 +67,12 @@ public sealed partial class LedgerSession
         NS(r, 7), r.GetString(8), (VisitType)L(r, 9), (int)L(r, 10), DbTime.FromDb(L(r, 11)), L(r, 12), L(r, 13), L(r, 14), L(r, 15),
         L(r, 16), NS(r, 17), L(r, 18), r.GetString(19), NL(r, 20), NL(r, 21));
 
+    /// <summary>The settlement or stored refusal of (reader, counter), or null; <paramref name="forUpdate"/> locks the row.</summary>
     public Task<SettlementRecord?> GetSettlementAsync(uint readerId, uint counter, bool forUpdate = false) =>
         SingleAsync("SELECT " + SettlementColumns + " FROM settlements WHERE reader_id = @r AND counter = @c" + Lock(forUpdate),
             MapSettlement, ("@r", (long)readerId), ("@c", (long)counter));
 
+    /// <summary>Every settlement and stored refusal.</summary>
     public Task<List<SettlementRecord>> GetSettlementsAsync() =>
         QueryAsync("SELECT " + SettlementColumns + " FROM settlements ORDER BY reader_id, counter", MapSettlement);
 
@@ -101,10 +105,12 @@ public sealed partial class LedgerSession
             ("@n", c.CardNumber), ("@o", c.OriginalCardNumber), ("@r", (long)c.ReaderId), ("@c", (long)c.Counter), ("@t", DbTime.ToDb(c.Time)),
             ("@i", c.InstitutionId), ("@v", (long)c.VisitType), ("@total", c.Total), ("@fund", c.Fund), ("@p", c.Personal), ("@cash", c.Cash));
 
+    /// <summary>The card's records not yet printed on a statement, oldest first.</summary>
     public Task<List<CardRecord>> GetUnprintedRecordsAsync(string cardNumber) =>
         QueryAsync("SELECT " + RecordColumns + " FROM card_records WHERE card_number = @n AND statement_id IS NULL ORDER BY tx_time, record_id",
             MapRecord, ("@n", cardNumber));
 
+    /// <summary>The records printed on statement <paramref name="statementId"/>.</summary>
     public Task<List<CardRecord>> GetRecordsOfStatementAsync(long statementId) =>
         QueryAsync("SELECT " + RecordColumns + " FROM card_records WHERE statement_id = @s ORDER BY tx_time, record_id",
             MapRecord, ("@s", statementId));
@@ -138,6 +144,7 @@ public sealed partial class LedgerSession
         return version;
     }
 
+    /// <summary>The current hotlist: its version and the card numbers on it.</summary>
     public async Task<Hotlist> GetHotlistAsync()
     {
         long version = await ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM hotlist_events").ConfigureAwait(false) ?? 0;
@@ -146,12 +153,14 @@ public sealed partial class LedgerSession
         return new Hotlist(version, numbers);
     }
 
+    /// <summary>The hotlist changes after version <paramref name="sinceVersion"/>.</summary>
     public Task<List<HotlistChange>> GetHotlistChangesAsync(long sinceVersion) =>
         QueryAsync("SELECT version, card_number, listed, at FROM hotlist_events WHERE version > @v ORDER BY version",
             r => new HotlistChange(L(r, 0), r.GetString(1), L(r, 2) != 0, DbTime.FromDb(L(r, 3))), ("@v", sinceVersion));
 
     // ---------------- loss-period claims ----------------
 
+    /// <summary>The loss-period claim with <paramref name="claimReference"/>, or null.</summary>
     public Task<ClaimRecord?> GetClaimAsync(string claimReference) =>
         SingleAsync("SELECT claim_reference, card_number, resident_id, institution_id, visit_type, year, claim_time, total, fund, "
             + "deductible_applied, entry_id, explanation FROM claims WHERE claim_reference = @ref",

@@ -102,6 +102,7 @@ public sealed partial class LedgerSession
 
     // ---------------- persons ----------------
 
+    /// <summary>The insured person, or null; <paramref name="forUpdate"/> locks the row.</summary>
     public Task<Person?> GetPersonAsync(string residentId, bool forUpdate = false) =>
         SingleAsync("SELECT resident_id, name, gender, employer, balance FROM persons WHERE resident_id = @id" + Lock(forUpdate),
             r => new Person(r.GetString(0), r.GetString(1), GenderColumn.FromDb(L(r, 2)), r.GetString(3), L(r, 4)), ("@id", residentId));
@@ -130,12 +131,15 @@ public sealed partial class LedgerSession
         NL(r, 7) is long lost ? DbTime.FromDb(lost) : null, NL(r, 8) is long ch ? (LossChannel)ch : null,
         NL(r, 9) is long rep ? DbTime.FromDb(rep) : null, NS(r, 10), NS(r, 11));
 
+    /// <summary>The card, or null; <paramref name="forUpdate"/> locks the row.</summary>
     public Task<Card?> GetCardAsync(string cardNumber, bool forUpdate = false) =>
         SingleAsync("SELECT " + CardColumns + " FROM cards WHERE card_number = @n" + Lock(forUpdate), MapCard, ("@n", cardNumber));
 
+    /// <summary>The card with <paramref name="uid"/>, or null.</summary>
     public Task<Card?> GetCardByUidAsync(byte[] uid) =>
         SingleAsync("SELECT " + CardColumns + " FROM cards WHERE uid = @uid", MapCard, ("@uid", uid));
 
+    /// <summary>Every card of the person, oldest first.</summary>
     public Task<List<Card>> GetCardsOfPersonAsync(string residentId) =>
         QueryAsync("SELECT " + CardColumns + " FROM cards WHERE resident_id = @id ORDER BY issued_at, card_number", MapCard, ("@id", residentId));
 
@@ -166,6 +170,7 @@ public sealed partial class LedgerSession
 
     // ---------------- institutions and policies ----------------
 
+    /// <summary>The institution, or null.</summary>
     public Task<Institution?> GetInstitutionAsync(string institutionId) =>
         SingleAsync("SELECT institution_id, name, designated FROM institutions WHERE institution_id = @id",
             r => new Institution(r.GetString(0), r.GetString(1), L(r, 2) != 0), ("@id", institutionId));
@@ -175,6 +180,7 @@ public sealed partial class LedgerSession
             + "ON CONFLICT (institution_id) DO UPDATE SET name = excluded.name, designated = excluded.designated",
             ("@id", institution.InstitutionId), ("@name", institution.Name), ("@d", institution.Designated ? 1L : 0L));
 
+    /// <summary>The policy of <paramref name="visitType"/>, or null when none is set.</summary>
     public Task<VisitPolicy?> GetPolicyAsync(VisitType visitType) =>
         SingleAsync("SELECT deductible, copay_bp, fund_cap FROM policies WHERE visit_type = @v",
             r => new VisitPolicy(L(r, 0), (int)L(r, 1), L(r, 2)), ("@v", (long)visitType));
@@ -203,10 +209,12 @@ public sealed partial class LedgerSession
 
     // ---------------- family bindings ----------------
 
+    /// <summary>The binding letting <paramref name="payerId"/>'s account pay for <paramref name="beneficiaryId"/>, or null.</summary>
     public Task<FamilyBinding?> GetBindingAsync(string payerId, string beneficiaryId) =>
         SingleAsync("SELECT payer_id, beneficiary_id, relation FROM bindings WHERE payer_id = @p AND beneficiary_id = @b",
             r => new FamilyBinding(r.GetString(0), r.GetString(1), (Relation)L(r, 2)), ("@p", payerId), ("@b", beneficiaryId));
 
+    /// <summary>The bindings in which <paramref name="payerId"/>'s account pays.</summary>
     public Task<List<FamilyBinding>> GetBindingsOfPayerAsync(string payerId) =>
         QueryAsync("SELECT payer_id, beneficiary_id, relation FROM bindings WHERE payer_id = @p ORDER BY beneficiary_id",
             r => new FamilyBinding(r.GetString(0), r.GetString(1), (Relation)L(r, 2)), ("@p", payerId));

@@ -37,20 +37,22 @@ public sealed class PostgresLedgerStore : SqlLedgerStore
         _dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
+    /// <inheritdoc />
     public override string Kind => "postgresql";
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    protected override async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
+    private protected override async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
-    protected override bool IsTransient(Exception exception) =>
+    private protected override bool IsTransient(Exception exception) =>
         exception is PostgresException { SqlState: "40001" or "40P01" or "23505" };
 
-    protected override Task LockForMigrationAsync(LedgerSession session) =>
+    private protected override Task LockForMigrationAsync(LedgerSession session) =>
         session.ExecuteAsync("SELECT pg_advisory_xact_lock(" + MigrationLockKey + ")");
 
+    /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync().ConfigureAwait(false);

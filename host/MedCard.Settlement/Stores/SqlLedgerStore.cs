@@ -19,6 +19,7 @@ public abstract class SqlLedgerStore : ILedgerStore
 
     private long _retries;
 
+    /// <inheritdoc />
     public abstract string Kind { get; }
 
     /// <summary>Transactions re-run after a serialization failure, deadlock or busy database (a contention gauge).</summary>
@@ -27,19 +28,20 @@ public abstract class SqlLedgerStore : ILedgerStore
     internal SqlDialect Dialect { get; }
 
     /// <summary>Opens a connection with the store's per-connection settings applied.</summary>
-    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Begins the store's serializable write transaction.</summary>
-    protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
+    private protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>True when re-running the whole transaction may succeed (serialization failure, deadlock,
     /// busy database, a unique key taken by a concurrent writer).</summary>
-    protected abstract bool IsTransient(Exception exception);
+    private protected abstract bool IsTransient(Exception exception);
 
     /// <summary>Hook to serialize concurrent migrations (PostgreSQL takes an advisory lock).</summary>
-    protected virtual Task LockForMigrationAsync(LedgerSession session) => Task.CompletedTask;
+    private protected virtual Task LockForMigrationAsync(LedgerSession session) => Task.CompletedTask;
 
-    public async Task<T> InTransactionAsync<T>(Func<LedgerSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<T> InTransactionAsync<T>(Func<LedgerSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         for (int attempt = 1; ; attempt++)
@@ -84,7 +86,8 @@ public abstract class SqlLedgerStore : ILedgerStore
         }
     }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await InTransactionAsync(async (session, _) =>
         {
@@ -119,7 +122,7 @@ public abstract class SqlLedgerStore : ILedgerStore
     /// that does not exist is not created, a PostgreSQL database without the ledger's tables gets none. For
     /// tools whose read-only commands must not leave an empty ledger behind wherever they are run.
     /// </summary>
-    public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
     {
         if (!StorageMayExist())
         {
@@ -131,15 +134,17 @@ public abstract class SqlLedgerStore : ILedgerStore
     }
 
     /// <summary>False when the store can tell without connecting that nothing is there (a missing SQLite file).</summary>
-    protected virtual bool StorageMayExist() => true;
+    private protected virtual bool StorageMayExist() => true;
 
-    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) =>
+    /// <inheritdoc />
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) =>
         InTransactionAsync(async (session, _) =>
         {
             await session.ExecuteAsync(LedgerSchema.CreateMeta).ConfigureAwait(false);
             return (int)(await session.ScalarAsync("SELECT value FROM meta WHERE key = 'schema_version'").ConfigureAwait(false) ?? 0);
         }, cancellationToken);
 
+    /// <inheritdoc />
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

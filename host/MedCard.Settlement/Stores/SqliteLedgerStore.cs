@@ -19,6 +19,7 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
 {
     private readonly string _connectionString;
 
+    /// <summary>A store in the SQLite database at <paramref name="path"/>.</summary>
     public SqliteLedgerStore(string path)
         : base(SqlDialect.Sqlite)
     {
@@ -33,17 +34,19 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
         }.ToString();
     }
 
+    /// <summary>The database path.</summary>
     public string Path { get; }
 
+    /// <inheritdoc />
     public override string Kind => "sqlite";
 
     /// <summary>False for SQLite's in-memory and URI names, which are not files this store creates.</summary>
     private bool IsFilePath => Path != ":memory:" && !Path.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Checked without touching the disk: a missing file stays missing.</summary>
-    protected override bool StorageMayExist() => !IsFilePath || File.Exists(Path);
+    private protected override bool StorageMayExist() => !IsFilePath || File.Exists(Path);
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (IsFilePath)
         {
@@ -69,7 +72,7 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
         }
     }
 
-    protected override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
+    private protected override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // deferred: false => BEGIN IMMEDIATE (writer lock now, not at the first write, so two
         // read-then-write transactions can never deadlock on the upgrade).
@@ -77,7 +80,7 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
         return Task.FromResult(transaction);
     }
 
-    protected override bool IsTransient(Exception exception) =>
+    private protected override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
     /// <summary>Drops pooled connections so the file can be deleted (tests, tools).</summary>

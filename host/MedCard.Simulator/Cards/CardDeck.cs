@@ -175,6 +175,7 @@ public sealed class CardDeck
     /// <summary>The demo cards file as JSON (a starting point for your own).</summary>
     public static string DemoJson() => JsonSerializer.Serialize(DemoFile(), Json);
 
+    /// <summary>The card count and the reader id, if any.</summary>
     public override string ToString() => "CardDeck(" + _cards.Count + " cards" + (ReaderId != 0 ? ", reader " + ReaderId : "") + ")";
 
     private static VirtualMifareCard Build(CardSpec spec, int index, byte[] keyA, byte[] keyB, byte[] mac)

@@ -11,6 +11,7 @@ public sealed record CardsFile
     /// <summary>Optional reader identity provisioned at first start (otherwise the host provisions over the link).</summary>
     public ReaderIdentity? Reader { get; init; }
 
+    /// <summary>The cards of the deck.</summary>
     public List<CardSpec> Cards { get; init; } = new();
 }
 
@@ -21,17 +22,22 @@ public sealed record CardsFile
 /// </summary>
 public sealed record SchemeKeys
 {
+    /// <summary>The key-A master key (hex), the one the reader gets.</summary>
     public string KeyAMasterKey { get; init; } = "";
 
+    /// <summary>The key-B master key (hex), which writes the holder sectors.</summary>
     public string KeyBMasterKey { get; init; } = "";
 
+    /// <summary>The holder-data MAC key (hex), which signs the holder data.</summary>
     public string HolderMacKey { get; init; } = "";
 }
 
 /// <summary>Reader id (non-zero) and 32-byte reader key in hex.</summary>
 public sealed record ReaderIdentity
 {
+    /// <summary>The reader id (non-zero).</summary>
     public uint Id { get; init; }
 
+    /// <summary>The reader key (32 bytes, hex).</summary>
     public string Key { get; init; } = "";
 }

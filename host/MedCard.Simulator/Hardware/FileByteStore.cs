@@ -12,7 +12,7 @@ namespace MedCard.Simulator.Hardware;
 /// should not add failures of its own). Names are checked to be flat ASCII, as on the device. The files hold the
 /// reader's key and card-system keys: the directory is created 0700 and every file 0600 (<see cref="PrivateFiles"/>).
 /// </summary>
-public sealed class FileByteStore : IByteStore
+internal sealed class FileByteStore : IByteStore
 {
     private const string TempSuffix = ".tmp";
     private readonly string _directory;

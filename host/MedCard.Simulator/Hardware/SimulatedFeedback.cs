@@ -4,7 +4,7 @@ using MedCard.Firmware.Hardware;
 namespace MedCard.Simulator.Hardware;
 
 /// <summary>LEDs and buzzer: remembers the LED states and the last beep, and raises <see cref="Changed"/> for the console.</summary>
-public sealed class SimulatedFeedback : IFeedback
+internal sealed class SimulatedFeedback : IFeedback
 {
     private readonly bool[] _leds = new bool[3];
     private readonly object _gate = new();
@@ -49,4 +49,4 @@ public sealed class SimulatedFeedback : IFeedback
 }
 
 /// <summary>One LED switched (<see cref="Led"/> set) or one beep started (<see cref="Beep"/> not None).</summary>
-public sealed record FeedbackChange(FeedbackLed? Led, bool On, BeepPattern Beep);
+internal sealed record FeedbackChange(FeedbackLed? Led, bool On, BeepPattern Beep);

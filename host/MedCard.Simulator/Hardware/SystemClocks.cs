@@ -5,7 +5,7 @@ using MedCard.Firmware.Hardware;
 namespace MedCard.Simulator.Hardware;
 
 /// <summary>Milliseconds since the simulator started, from <see cref="Stopwatch"/> (monotonic, like TickCount64 on the device).</summary>
-public sealed class SystemMonotonicClock : IMonotonicClock
+internal sealed class SystemMonotonicClock : IMonotonicClock
 {
     private readonly long _start = Stopwatch.GetTimestamp();
 
@@ -16,7 +16,7 @@ public sealed class SystemMonotonicClock : IMonotonicClock
 /// The ESP32's wall clock: not set at boot (the chip has no battery-backed RTC), set from the host's Hello,
 /// then running on the monotonic clock.
 /// </summary>
-public sealed class SimulatedWallClock : IWallClock
+internal sealed class SimulatedWallClock : IWallClock
 {
     private readonly IMonotonicClock _monotonic;
     private long _setAtMs;

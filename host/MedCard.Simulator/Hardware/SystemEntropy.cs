@@ -5,7 +5,7 @@ using MedCard.Firmware.Hardware;
 namespace MedCard.Simulator.Hardware;
 
 /// <summary>PIN block random fill from the operating system's CSPRNG (the ESP32 uses its hardware RNG).</summary>
-public sealed class SystemEntropy : IEntropySource
+internal sealed class SystemEntropy : IEntropySource
 {
     public void NextBytes(byte[] buffer, int offset, int count) => RandomNumberGenerator.Fill(buffer.AsSpan(offset, count));
 }

@@ -9,7 +9,7 @@ namespace MedCard.Simulator.Hardware;
 /// <see cref="Place"/> or <see cref="Lift"/> a card; the firmware core's calls come from the poll thread.
 /// A card swapped between two calls makes the next MIFARE command fail, as lifting a real card does.
 /// </summary>
-public sealed class VirtualCardField : ICardField
+internal sealed class VirtualCardField : ICardField
 {
     private VirtualMifareCard? _inField;
     private VirtualMifareCard? _selected;

@@ -16,7 +16,7 @@ namespace MedCard.Simulator.Hardware;
 /// are dropped (a holder stops typing when the prompt goes away). Only the poll thread calls the
 /// <see cref="IKeypadPins"/> members.
 /// </summary>
-public sealed class VirtualKeypad : IKeypadPins
+internal sealed class VirtualKeypad : IKeypadPins
 {
     private readonly KeypadLayout _layout;
     private readonly IMonotonicClock _clock;

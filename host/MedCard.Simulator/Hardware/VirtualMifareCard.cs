@@ -12,7 +12,9 @@ namespace MedCard.Simulator.Hardware;
 /// </summary>
 public sealed class VirtualMifareCard
 {
+    /// <summary>Blocks of a MIFARE Classic 1K card (16 sectors of 4).</summary>
     public const int BlockCount = 64;
+    /// <summary>Bytes per block.</summary>
     public const int BlockSize = 16;
     private static readonly byte[] TransportAccess = { 0xFF, 0x07, 0x80, 0x69 };
 
@@ -222,5 +224,6 @@ public sealed class VirtualMifareCard
         return false;
     }
 
+    /// <summary>The card's label and UID in hex.</summary>
     public override string ToString() => "VirtualMifareCard(" + Label + ", " + Convert.ToHexString(Uid) + ")";
 }

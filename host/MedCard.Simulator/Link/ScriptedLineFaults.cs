@@ -13,6 +13,7 @@ public sealed class ScriptedLineFaults : LineFaultPlan
     private readonly FrameFault[] _fault = new FrameFault[2];
     private readonly Random[] _details;
 
+    /// <summary>A plan with no fault armed; <paramref name="seed"/> drives corrupt positions and noise bytes.</summary>
     public ScriptedLineFaults(int seed)
     {
         _details = new[] { new Random(seed), new Random(seed ^ 0x5A5A5A5A) };
@@ -47,8 +48,10 @@ public sealed class ScriptedLineFaults : LineFaultPlan
         }
     }
 
+    /// <inheritdoc />
     public override Random RandomFor(LinkDirection direction) => _details[(int)direction];
 
+    /// <inheritdoc />
     protected override FrameFault Decide(LinkDirection direction)
     {
         lock (_gate)

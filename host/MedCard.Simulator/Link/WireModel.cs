@@ -20,6 +20,7 @@ public sealed record WireModel
     /// <summary>0 when unpaced.</summary>
     public int BaudRate { get; }
 
+    /// <summary>True when bytes are paced like a UART.</summary>
     public bool IsPaced => BaudRate > 0;
 
     /// <summary>Time of one 10-bit character in <see cref="Stopwatch"/> ticks (0 when unpaced).</summary>
@@ -35,5 +36,6 @@ public sealed record WireModel
         return new WireModel(baudRate);
     }
 
+    /// <summary>"unpaced", or the baud rate and the time per byte.</summary>
     public override string ToString() => IsPaced ? BaudRate + " baud 8N1 (" + MicrosecondsPerByte.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " us/byte)" : "unpaced";
 }

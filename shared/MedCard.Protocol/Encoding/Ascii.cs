@@ -6,6 +6,7 @@ namespace MedCard.Protocol
     /// </summary>
     public static class Ascii
     {
+        /// <summary>True for printable ASCII (0x20-0x7E).</summary>
         public static bool IsPrintable(char c)
         {
             return c >= (char)0x20 && c <= (char)0x7E;

@@ -3,6 +3,7 @@ namespace MedCard.Protocol
     /// <summary>Turns a failed <see cref="DecodeStatus"/> into the FormatException thrown by the Decode methods.</summary>
     public static class DecodeFailure
     {
+        /// <summary>Throws <see cref="System.FormatException"/> naming <paramref name="type"/> and the failure unless <paramref name="status"/> is Ok.</summary>
         public static void ThrowIfFailed(DecodeStatus status, MessageType type)
         {
             if (status != DecodeStatus.Ok)

@@ -3,6 +3,7 @@ namespace MedCard.Protocol
     /// <summary>Outcome of decoding a payload or record. Anything but Ok means the object must not be used.</summary>
     public enum DecodeStatus : byte
     {
+        /// <summary>The payload decoded.</summary>
         Ok = 0,
 
         /// <summary>The payload ends before the layout does.</summary>

@@ -5,6 +5,7 @@ namespace MedCard.Protocol
     {
         private const string Digits = "0123456789abcdef";
 
+        /// <summary>Lower-case hex of buf[off..off+count).</summary>
         public static string Encode(byte[] buf, int off, int count)
         {
             char[] chars = new char[count * 2];
@@ -18,6 +19,7 @@ namespace MedCard.Protocol
             return new string(chars);
         }
 
+        /// <summary>Lower-case hex of the whole buffer.</summary>
         public static string Encode(byte[] buf)
         {
             return Encode(buf, 0, buf.Length);

@@ -7,6 +7,7 @@ namespace MedCard.Protocol
     /// </summary>
     public static class Utf8
     {
+        /// <summary>True when buf[off..off+count) is well-formed UTF-8.</summary>
         public static bool IsWellFormed(byte[] buf, int off, int count)
         {
             if (buf == null || off < 0 || count < 0 || off > buf.Length - count)

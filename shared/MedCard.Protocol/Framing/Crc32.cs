@@ -6,7 +6,9 @@ namespace MedCard.Protocol
     /// </summary>
     public static class Crc32
     {
+        /// <summary>The reflected CRC-32 polynomial (IEEE 802.3).</summary>
         public const uint Polynomial = 0xEDB88320;
+        /// <summary>The register's start value (the result is also inverted at the end).</summary>
         public const uint Initial = 0xFFFFFFFF;
 
         private static readonly uint[] Table = BuildTable();

@@ -73,26 +73,31 @@ namespace MedCard.Protocol
             get { return _droppedBytes; }
         }
 
+        /// <summary>Frames dropped for a CRC mismatch.</summary>
         public uint DroppedBadCrc
         {
             get { return _droppedBadCrc; }
         }
 
+        /// <summary>Frames dropped for invalid COBS stuffing.</summary>
         public uint DroppedBadCobs
         {
             get { return _droppedBadCobs; }
         }
 
+        /// <summary>Frames dropped for exceeding the maximum frame size.</summary>
         public uint DroppedTooLong
         {
             get { return _droppedTooLong; }
         }
 
+        /// <summary>Frames dropped for being shorter than header + CRC.</summary>
         public uint DroppedTooShort
         {
             get { return _droppedTooShort; }
         }
 
+        /// <summary>Frames dropped for a protocol version this code does not speak.</summary>
         public uint DroppedUnknownVersion
         {
             get { return _droppedUnknownVersion; }
@@ -120,6 +125,7 @@ namespace MedCard.Protocol
             _discarding = false;
         }
 
+        /// <summary>Sets every counter to zero.</summary>
         public void ResetCounters()
         {
             _framesAccepted = 0;

@@ -8,6 +8,7 @@ namespace MedCard.Protocol
     [System.Flags]
     public enum FrameFlags : byte
     {
+        /// <summary>A request or event.</summary>
         None = 0x00,
 
         /// <summary>The frame answers the request (or event) with the same request id.</summary>

@@ -12,13 +12,16 @@ namespace MedCard.Protocol
         /// <summary>version(1) + type(1) + request id(2) + flags(1).</summary>
         public const int HeaderSize = 5;
 
+        /// <summary>CRC-32 trailer size.</summary>
         public const int CrcSize = 4;
 
         /// <summary>Largest unstuffed frame (header + payload + CRC). Sized for a journal chunk of 5 records.</summary>
         public const int MaxFrameSize = 512;
 
+        /// <summary>Smallest unstuffed frame: header and CRC, no payload.</summary>
         public const int MinFrameSize = HeaderSize + CrcSize;
 
+        /// <summary>Largest payload of one frame.</summary>
         public const int MaxPayloadSize = MaxFrameSize - HeaderSize - CrcSize;
 
         /// <summary>Largest frame on the wire: COBS overhead for MaxFrameSize plus the delimiter.</summary>

@@ -6,11 +6,16 @@ namespace MedCard.Protocol
     /// </summary>
     public struct FrameHeader
     {
+        /// <summary>Protocol version (header byte 0).</summary>
         public byte Version;
+        /// <summary>Message type.</summary>
         public MessageType Type;
+        /// <summary>Request id; an answer carries the id of its request.</summary>
         public ushort RequestId;
+        /// <summary>Response, ACK, NACK and error flags.</summary>
         public FrameFlags Flags;
 
+        /// <summary>A header of this protocol version.</summary>
         public FrameHeader(MessageType type, ushort requestId, FrameFlags flags)
         {
             Version = FrameFormat.ProtocolVersion;
@@ -31,21 +36,25 @@ namespace MedCard.Protocol
             return new FrameHeader(responseType, RequestId, FrameFlags.Response);
         }
 
+        /// <summary>True for any answer to a request.</summary>
         public bool IsResponse
         {
             get { return (Flags & FrameFlags.Response) != 0; }
         }
 
+        /// <summary>True for a bare acknowledgement.</summary>
         public bool IsAck
         {
             get { return (Flags & FrameFlags.Ack) != 0; }
         }
 
+        /// <summary>True for "not now" (busy, not ready): the sender retries with the same id.</summary>
         public bool IsNack
         {
             get { return (Flags & FrameFlags.Nack) != 0; }
         }
 
+        /// <summary>True for a refusal for good; the payload is a <see cref="ProtocolError"/>.</summary>
         public bool IsError
         {
             get { return (Flags & FrameFlags.Error) != 0; }
@@ -72,6 +81,7 @@ namespace MedCard.Protocol
             return h;
         }
 
+        /// <summary>Type, request id and flags for traces.</summary>
         public override string ToString()
         {
             // Concatenation rather than interpolation/Format: nanoFramework has neither handler nor Format(object).

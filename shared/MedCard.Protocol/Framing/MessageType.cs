@@ -37,13 +37,21 @@ namespace MedCard.Protocol
         /// <summary>One-time reader card key (the key-A master); answered by <see cref="ProvisionCardKeysResponse"/>.</summary>
         ProvisionCardKeys = 0x0A,
 
+        /// <summary>Answer to Hello: what the reader is and supports.</summary>
         Capabilities = 0x41,
+        /// <summary>Answer to PinRequest: the enciphered PIN block or why there is none.</summary>
         PinBlockResponse = 0x42,
+        /// <summary>Answer to AuthorizeRequest: the signed record or a refusal.</summary>
         AuthorizeResponse = 0x43,
+        /// <summary>Answer to HotlistUpdate.</summary>
         HotlistAck = 0x44,
+        /// <summary>Answer to JournalRead: one chunk of journal records.</summary>
         JournalRecords = 0x45,
+        /// <summary>Answer to Provision.</summary>
         ProvisionResponse = 0x47,
+        /// <summary>Answer to StatusRequest: diagnostics.</summary>
         StatusResponse = 0x48,
+        /// <summary>Answer to ProvisionCardKeys.</summary>
         ProvisionCardKeysResponse = 0x4A,
 
         /// <summary>Payload of every frame flagged <see cref="FrameFlags.Error"/>.</summary>

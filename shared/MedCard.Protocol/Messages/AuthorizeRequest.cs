@@ -8,17 +8,24 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class AuthorizeRequest : IMessage
     {
+        /// <summary>Minor units (fen), sign per transaction type.</summary>
         public long Amount;
+        /// <summary>Purchase, refund or reversal.</summary>
         public TransactionType TransactionType;
+        /// <summary>The host's fresh nonce (8 bytes), echoed in the signed record.</summary>
         public byte[] HostNonce;
+        /// <summary>Seconds since 1970 UTC, signed into the record.</summary>
         public uint Time;
+        /// <summary>Must match the card in the field.</summary>
         public string CardNumber;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.AuthorizeRequest; }
         }
 
+        /// <summary>True when the fields fit the layout; <see cref="Encode"/> throws otherwise.</summary>
         public bool HasValidFields()
         {
             return TransactionTypes.IsDefined(TransactionType) && TransactionTypes.IsAmountAllowed(TransactionType, Amount)
@@ -26,6 +33,7 @@ namespace MedCard.Protocol
                 && CardIdentity.IsValidCardNumber(CardNumber);
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             if (!HasValidFields())
@@ -42,6 +50,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out AuthorizeRequest message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -61,6 +70,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static AuthorizeRequest Decode(byte[] buf, int off, int count)
         {
             AuthorizeRequest m;

@@ -6,14 +6,18 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class AuthorizeResponse : IMessage
     {
+        /// <summary>Approved, or why the reader did not sign.</summary>
         public AuthorizeStatus Status;
+        /// <summary>The signed record; null unless approved.</summary>
         public SignedRecord Record;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.AuthorizeResponse; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -32,6 +36,7 @@ namespace MedCard.Protocol
             return n;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out AuthorizeResponse message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -52,6 +57,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static AuthorizeResponse Decode(byte[] buf, int off, int count)
         {
             AuthorizeResponse m;

@@ -4,6 +4,7 @@ namespace MedCard.Protocol
     /// leaves the counter untouched.</summary>
     public enum AuthorizeStatus : byte
     {
+        /// <summary>The reader signed; the record follows.</summary>
         Approved = 0,
 
         /// <summary>The journal holds its maximum of unacknowledged records: read and acknowledge it first.</summary>

@@ -7,22 +7,33 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class Capabilities : IMessage
     {
+        /// <summary>Longest board name.</summary>
         public const int MaxBoardNameLength = 32;
 
+        /// <summary>Firmware major version.</summary>
         public byte FirmwareMajor;
+        /// <summary>Firmware minor version.</summary>
         public byte FirmwareMinor;
+        /// <summary>Firmware patch version.</summary>
         public ushort FirmwarePatch;
+        /// <summary>Protocol version the reader speaks.</summary>
         public byte ProtocolVersion = FrameFormat.ProtocolVersion;
+        /// <summary>The reader id; 0 when not provisioned.</summary>
         public uint ReaderId;
+        /// <summary>What the reader has and supports.</summary>
         public CapabilityFlags Flags;
+        /// <summary>Largest unstuffed frame the reader accepts.</summary>
         public ushort MaxFrameSize = FrameFormat.MaxFrameSize;
+        /// <summary>The board's name (1-32 ASCII characters).</summary>
         public string BoardName;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.Capabilities; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             if (BoardName == null || BoardName.Length < 1 || BoardName.Length > MaxBoardNameLength || !Ascii.IsPrintable(BoardName))
@@ -42,6 +53,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out Capabilities message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -64,6 +76,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static Capabilities Decode(byte[] buf, int off, int count)
         {
             Capabilities m;

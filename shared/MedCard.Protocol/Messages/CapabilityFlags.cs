@@ -4,6 +4,7 @@ namespace MedCard.Protocol
     [System.Flags]
     public enum CapabilityFlags : ushort
     {
+        /// <summary>Nothing.</summary>
         None = 0x0000,
 
         /// <summary>Reader id and key are set; signing works.</summary>
@@ -12,8 +13,11 @@ namespace MedCard.Protocol
         /// <summary>A PIN keypad is fitted.</summary>
         Keypad = 0x0002,
 
+        /// <summary>A buzzer is fitted.</summary>
         Buzzer = 0x0004,
+        /// <summary>Status LEDs are fitted.</summary>
         Leds = 0x0008,
+        /// <summary>A display is fitted.</summary>
         Display = 0x0010,
 
         /// <summary>Hotlist entries by card number are accepted.</summary>

@@ -13,14 +13,20 @@ namespace MedCard.Protocol
         /// <summary>UTF-8 bytes of the holder name: 16 CJK characters, or 48 Latin ones.</summary>
         public const int MaxNameLength = 48;
 
+        /// <summary>Card UID, 4, 7 or 10 bytes.</summary>
         public byte[] Uid;
+        /// <summary>ATQA the card answered (ISO 14443-3).</summary>
         public ushort Atqa;
+        /// <summary>SAK the card answered (ISO 14443-3).</summary>
         public byte Sak;
+        /// <summary>Whether the holder data read and passed the reader's checks.</summary>
         public HolderDataStatus HolderStatus;
 
         /// <summary>Holder fields, set only when <see cref="HolderStatus"/> is Ok.</summary>
         public string ResidentId;
+        /// <summary>Holder's gender (GB/T 2261.1 code).</summary>
         public Gender Gender;
+        /// <summary>Card number from the holder data.</summary>
         public string CardNumber;
 
         /// <summary>Holder name as UTF-8 bytes (decode with UTF-8 on the host; System.Text is not needed here).</summary>
@@ -29,11 +35,13 @@ namespace MedCard.Protocol
         /// <summary>The issuer MAC stored on the card (16 bytes), forwarded unverified for the host to check.</summary>
         public byte[] IssuerMac;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.CardPresented; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             if (!CardIdentity.IsValidUid(Uid))
@@ -69,6 +77,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out CardPresented message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -102,6 +111,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static CardPresented Decode(byte[] buf, int off, int count)
         {
             CardPresented m;

@@ -7,16 +7,21 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class Hello : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 5;
 
+        /// <summary>Protocol version the host speaks.</summary>
         public byte ProtocolVersion = FrameFormat.ProtocolVersion;
+        /// <summary>Host time, seconds since 1970 UTC.</summary>
         public uint HostTime;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.Hello; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -25,6 +30,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out Hello message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -41,6 +47,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static Hello Decode(byte[] buf, int off, int count)
         {
             Hello m;

@@ -7,19 +7,27 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class HotlistAck : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 1 + 4 + 2 + 4 + 2;
 
+        /// <summary>ChunkStored, Activated, OutOfOrder, Full, Stale or StorageFailure.</summary>
         public HotlistStatus Status;
+        /// <summary>Hotlist version in force after this chunk.</summary>
         public uint ActiveVersion;
+        /// <summary>Entries of the version in force.</summary>
         public ushort ActiveEntries;
+        /// <summary>Version being staged; 0 for none.</summary>
         public uint StagingVersion;
+        /// <summary>Chunk index the reader expects next for the staged version.</summary>
         public ushort NextChunk;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.HotlistAck; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -31,6 +39,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out HotlistAck message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -50,6 +59,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static HotlistAck Decode(byte[] buf, int off, int count)
         {
             HotlistAck m;

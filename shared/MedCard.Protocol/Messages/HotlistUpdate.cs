@@ -10,6 +10,7 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class HotlistUpdate : IMessage
     {
+        /// <summary>Bytes of one UID hash.</summary>
         public const int UidHashLength = 8;
 
         /// <summary>Header bytes before the entries.</summary>
@@ -24,9 +25,13 @@ namespace MedCard.Protocol
         /// <summary>"MedCard.Hotlist.v1": HMAC key of the UID hash (a public salt, not a secret).</summary>
         public const string UidHashKey = "MedCard.Hotlist.v1";
 
+        /// <summary>Hotlist version this chunk belongs to.</summary>
         public uint Version;
+        /// <summary>Index of this chunk, below <see cref="ChunkCount"/>.</summary>
         public ushort ChunkIndex;
+        /// <summary>Chunks in this version (at least 1).</summary>
         public ushort ChunkCount = 1;
+        /// <summary>Whether the entries are card numbers or UID hashes.</summary>
         public HotlistEntryKind EntryKind = HotlistEntryKind.CardNumber;
 
         /// <summary>Entries when EntryKind is CardNumber.</summary>
@@ -35,6 +40,7 @@ namespace MedCard.Protocol
         /// <summary>Entries when EntryKind is UidHash: 8 bytes per entry, back to back.</summary>
         public byte[] UidHashes;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.HotlistUpdate; }
@@ -66,6 +72,7 @@ namespace MedCard.Protocol
             System.Array.Copy(full, 0, dst, dstOff, UidHashLength);
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             int n = EntryCount;
@@ -112,6 +119,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out HotlistUpdate message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -165,6 +173,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static HotlistUpdate Decode(byte[] buf, int off, int count)
         {
             HotlistUpdate m;

@@ -7,15 +7,19 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class JournalAck : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 4;
 
+        /// <summary>Every record up to this counter is safe on the host; the reader may prune them.</summary>
         public uint UpToCounter;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.JournalAck; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -23,6 +27,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out JournalAck message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -33,6 +38,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static JournalAck Decode(byte[] buf, int off, int count)
         {
             JournalAck m;

@@ -7,17 +7,23 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class JournalRead : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 8;
+        /// <summary>ToCounter value meaning "up to the latest".</summary>
         public const uint Latest = 0xFFFFFFFF;
 
+        /// <summary>First counter of the range (at least 1).</summary>
         public uint FromCounter = 1;
+        /// <summary>Last counter of the range; <see cref="Latest"/> for up to the latest.</summary>
         public uint ToCounter = Latest;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.JournalRead; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             if (FromCounter == 0 || ToCounter < FromCounter)
@@ -31,6 +37,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out JournalRead message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -47,6 +54,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static JournalRead Decode(byte[] buf, int off, int count)
         {
             JournalRead m;

@@ -10,21 +10,28 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class JournalRecords : IMessage
     {
+        /// <summary>Bytes before the records.</summary>
         public const int FixedLength = 4 + 4 + 4 + 1;
 
         /// <summary>Records of maximum size that always fit one frame.</summary>
         public const int MaxRecordsPerChunk = (FrameFormat.MaxPayloadSize - FixedLength) / SignedRecord.MaxEncodedLength;
 
+        /// <summary>Highest counter the reader has signed; 0 for none.</summary>
         public uint LatestCounter;
+        /// <summary>Lowest counter still journaled; 0 when the journal is empty.</summary>
         public uint OldestCounter;
+        /// <summary>First counter of the range not in this chunk; 0 when the range is complete.</summary>
         public uint NextCounter;
+        /// <summary>The records of this chunk, in increasing counter order.</summary>
         public SignedRecord[] Records;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.JournalRecords; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             int n = Records == null ? 0 : Records.Length;
@@ -47,6 +54,7 @@ namespace MedCard.Protocol
             return len;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out JournalRecords message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -78,6 +86,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static JournalRecords Decode(byte[] buf, int off, int count)
         {
             JournalRecords m;

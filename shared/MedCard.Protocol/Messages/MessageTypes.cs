@@ -3,6 +3,7 @@ namespace MedCard.Protocol
     /// <summary>Facts about message type values (ranges, pairs, names) without reflection.</summary>
     public static class MessageTypes
     {
+        /// <summary>True for a type this protocol version defines.</summary>
         public static bool IsKnown(MessageType type)
         {
             switch (type)

@@ -8,19 +8,24 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class PinBlockResponse : IMessage
     {
+        /// <summary>Bytes of the enciphered PIN block.</summary>
         public const int PinBlockLength = 16;
 
+        /// <summary>How PIN entry ended.</summary>
         public PinEntryStatus Status;
+        /// <summary>The counter value the per-transaction PIN key is derived from; set only when Entered.</summary>
         public uint KeyCounter;
 
         /// <summary>The enciphered PIN block (secret-grade: never log it); null unless Entered.</summary>
         public byte[] PinBlock;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.PinBlockResponse; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -39,6 +44,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out PinBlockResponse message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -60,6 +66,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static PinBlockResponse Decode(byte[] buf, int off, int count)
         {
             PinBlockResponse m;
@@ -67,6 +74,7 @@ namespace MedCard.Protocol
             return m;
         }
 
+        /// <summary>Status and key counter; never the block.</summary>
         public override string ToString()
         {
             return "PinBlockResponse status=" + ((byte)Status).ToString() + " keyCounter=" + KeyCounter.ToString() + " block=<redacted>";

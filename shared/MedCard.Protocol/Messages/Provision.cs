@@ -7,16 +7,21 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class Provision : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 4 + SignedRecord.KeyLength;
 
+        /// <summary>The reader id to set (at least 1).</summary>
         public uint ReaderId;
+        /// <summary>The reader's 32-byte HMAC key (secret).</summary>
         public byte[] Key;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.Provision; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             if (ReaderId == 0 || Key == null || Key.Length != SignedRecord.KeyLength)
@@ -30,6 +35,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out Provision message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -51,6 +57,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static Provision Decode(byte[] buf, int off, int count)
         {
             Provision m;
@@ -64,6 +71,7 @@ namespace MedCard.Protocol
             ConstantTime.Wipe(Key);
         }
 
+        /// <summary>The reader id; the key redacted.</summary>
         public override string ToString()
         {
             return "Provision reader=" + ReaderId.ToString() + " key=<redacted>";

@@ -15,18 +15,22 @@ namespace MedCard.Protocol
         /// <summary>Length of the key.</summary>
         public const int KeyLength = 32;
 
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 4 + KeyLength;
 
+        /// <summary>Must equal the reader's provisioned id.</summary>
         public uint ReaderId;
 
         /// <summary>Diversified per card and sector into the MIFARE key A (firmware core README).</summary>
         public byte[] KeyAMasterKey;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.ProvisionCardKeys; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             if (ReaderId == 0 || KeyAMasterKey == null || KeyAMasterKey.Length != KeyLength)
@@ -40,6 +44,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out ProvisionCardKeys message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -61,6 +66,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static ProvisionCardKeys Decode(byte[] buf, int off, int count)
         {
             ProvisionCardKeys m;
@@ -74,6 +80,7 @@ namespace MedCard.Protocol
             ConstantTime.Wipe(KeyAMasterKey);
         }
 
+        /// <summary>The reader id; the key redacted.</summary>
         public override string ToString()
         {
             return "ProvisionCardKeys reader=" + ReaderId.ToString() + " key=<redacted>";

@@ -6,15 +6,19 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class ProvisionCardKeysResponse : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 1;
 
+        /// <summary>Whether the card key was stored.</summary>
         public CardKeysStatus Status;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.ProvisionCardKeysResponse; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -22,6 +26,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out ProvisionCardKeysResponse message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -37,6 +42,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static ProvisionCardKeysResponse Decode(byte[] buf, int off, int count)
         {
             ProvisionCardKeysResponse m;

@@ -6,16 +6,21 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class ProvisionResponse : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 5;
 
+        /// <summary>Whether the reader was provisioned.</summary>
         public ProvisionStatus Status;
+        /// <summary>The reader's id after the request; 0 for none.</summary>
         public uint ReaderId;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.ProvisionResponse; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -24,6 +29,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out ProvisionResponse message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -40,6 +46,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static ProvisionResponse Decode(byte[] buf, int off, int count)
         {
             ProvisionResponse m;

@@ -7,16 +7,21 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class Reset : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 5;
 
+        /// <summary>Reboot or factory wipe.</summary>
         public ResetMode Mode;
+        /// <summary>For a factory wipe, the reader's id (0 if unprovisioned); 0 for a reboot.</summary>
         public uint ConfirmReaderId;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.Reset; }
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -25,6 +30,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out Reset message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -41,6 +47,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static Reset Decode(byte[] buf, int off, int count)
         {
             Reset m;

@@ -4,8 +4,11 @@ namespace MedCard.Protocol
     [System.Flags]
     public enum StatusFlags : byte
     {
+        /// <summary>Nothing set.</summary>
         None = 0x00,
+        /// <summary>Reader id and key are set.</summary>
         Provisioned = 0x01,
+        /// <summary>A card is in the field.</summary>
         CardPresent = 0x02,
 
         /// <summary>The journal is full: authorizations are refused until the host acknowledges records.</summary>

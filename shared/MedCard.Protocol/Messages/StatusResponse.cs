@@ -9,25 +9,43 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class StatusResponse : IMessage
     {
+        /// <summary>Payload length in bytes.</summary>
         public const int EncodedLength = 4 + 1 + 4 + 2 + 2 + 4 + 4 + 4 + 7 * 4;
+        /// <summary>HotlistAgeSeconds value meaning "never received".</summary>
         public const uint AgeUnknown = 0xFFFFFFFF;
 
+        /// <summary>The reader id; 0 when not provisioned.</summary>
         public uint ReaderId;
+        /// <summary>Reader state bits.</summary>
         public StatusFlags Flags;
+        /// <summary>Last counter persisted.</summary>
         public uint Counter;
+        /// <summary>Records in the journal.</summary>
         public ushort JournalCount;
+        /// <summary>Records the journal can hold.</summary>
         public ushort JournalCapacity;
+        /// <summary>Hotlist version in force.</summary>
         public uint HotlistVersion;
+        /// <summary>Seconds since the hotlist was received; <see cref="AgeUnknown"/> when never.</summary>
         public uint HotlistAgeSeconds = AgeUnknown;
+        /// <summary>Seconds since the reader started.</summary>
         public uint UptimeSeconds;
+        /// <summary>Frames the reader's decoder accepted.</summary>
         public uint FramesAccepted;
+        /// <summary>Stuffed bytes of frames the reader dropped.</summary>
         public uint DroppedBytes;
+        /// <summary>Frames the reader dropped for a CRC mismatch.</summary>
         public uint DroppedBadCrc;
+        /// <summary>Frames the reader dropped for invalid COBS stuffing.</summary>
         public uint DroppedBadCobs;
+        /// <summary>Frames the reader dropped for exceeding the maximum size.</summary>
         public uint DroppedTooLong;
+        /// <summary>Frames the reader dropped for being too short.</summary>
         public uint DroppedTooShort;
+        /// <summary>Frames the reader dropped for an unknown protocol version.</summary>
         public uint DroppedUnknownVersion;
 
+        /// <inheritdoc />
         public MessageType Type
         {
             get { return MessageType.StatusResponse; }
@@ -45,6 +63,7 @@ namespace MedCard.Protocol
             DroppedUnknownVersion = decoder.DroppedUnknownVersion;
         }
 
+        /// <inheritdoc />
         public int Encode(byte[] buf, int off)
         {
             PayloadWriter w = new PayloadWriter(buf, off);
@@ -66,6 +85,7 @@ namespace MedCard.Protocol
             return w.Length;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out StatusResponse message)
         {
             PayloadReader r = new PayloadReader(buf, off, count);
@@ -95,6 +115,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static StatusResponse Decode(byte[] buf, int off, int count)
         {
             StatusResponse m;

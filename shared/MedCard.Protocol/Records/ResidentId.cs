@@ -9,6 +9,7 @@ namespace MedCard.Protocol
     /// </summary>
     public static class ResidentId
     {
+        /// <summary>Characters of a resident ID.</summary>
         public const int Length = 18;
 
         /// <summary>The check character for the first 17 digits of id; '\0' if they are not 17 digits.</summary>

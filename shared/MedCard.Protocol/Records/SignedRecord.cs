@@ -10,13 +10,17 @@ namespace MedCard.Protocol
     /// </summary>
     public sealed class SignedRecord
     {
+        /// <summary>Bytes of a record MAC.</summary>
         public const int MacLength = 16;
+        /// <summary>Bytes of the host nonce.</summary>
         public const int NonceLength = 8;
+        /// <summary>Bytes of a reader key.</summary>
         public const int KeyLength = 32;
 
         /// <summary>Wire size without UID and card number bytes.</summary>
         public const int FixedEncodedLength = 4 + 4 + MacLength + 1 + 1 + 8 + 1 + 4 + NonceLength + MacLength;
 
+        /// <summary>Largest wire size: longest UID and card number.</summary>
         public const int MaxEncodedLength = FixedEncodedLength + CardIdentity.MaxUidLength + CardIdentity.MaxCardNumberLength;
 
         /// <summary>"MedCard.SignedRecord.v1": separates this MAC from every other use of the reader key.</summary>
@@ -26,6 +30,7 @@ namespace MedCard.Protocol
         public const int MacInputLength = 23 + 4 + 4 + MacLength + 1 + CardIdentity.MaxUidLength + 1
             + CardIdentity.MaxCardNumberLength + 8 + 1 + 4 + NonceLength;
 
+        /// <summary>The reader that signed.</summary>
         public uint ReaderId;
 
         /// <summary>Offline transaction counter, persisted by the reader before signing; strictly increasing.</summary>
@@ -43,6 +48,7 @@ namespace MedCard.Protocol
         /// <summary>Minor units (fen); negative for refunds and reversals.</summary>
         public long Amount;
 
+        /// <summary>Purchase, refund or reversal.</summary>
         public TransactionType Type;
 
         /// <summary>Seconds since 1970-01-01 UTC, taken from the host's AuthorizeRequest.</summary>
@@ -54,6 +60,7 @@ namespace MedCard.Protocol
         /// <summary>HMAC-SHA256 truncated to 16 bytes; null until signed.</summary>
         public byte[] Mac;
 
+        /// <summary>An empty record, filled in by the reader or by decoding.</summary>
         public SignedRecord()
         {
         }
@@ -231,6 +238,7 @@ namespace MedCard.Protocol
             return status;
         }
 
+        /// <summary>Decodes a record's wire form at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
         public static SignedRecord Decode(byte[] buf, int off, int count)
         {
             SignedRecord m;
@@ -284,6 +292,7 @@ namespace MedCard.Protocol
             return a.Length == b.Length && ConstantTime.AreEqual(a, 0, b, 0, a.Length);
         }
 
+        /// <summary>Reader, counter, card, amount and type; never the MAC.</summary>
         public override string ToString()
         {
             return "SignedRecord reader=" + ReaderId.ToString() + " counter=" + Counter.ToString()

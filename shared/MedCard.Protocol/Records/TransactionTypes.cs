@@ -3,6 +3,7 @@ namespace MedCard.Protocol
     /// <summary>Rules tying <see cref="TransactionType"/> to the sign of the amount.</summary>
     public static class TransactionTypes
     {
+        /// <summary>True for a transaction type this protocol version defines.</summary>
         public static bool IsDefined(TransactionType type)
         {
             return type == TransactionType.Purchase || type == TransactionType.Refund
@@ -26,6 +27,7 @@ namespace MedCard.Protocol
             }
         }
 
+        /// <summary>The type's name (enum ToString is unreliable on nanoFramework).</summary>
         public static string Name(TransactionType type)
         {
             switch (type)

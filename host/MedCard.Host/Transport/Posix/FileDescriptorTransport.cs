@@ -23,15 +23,19 @@ namespace MedCard.Host.Transport.Posix
         private ReceiveQueue _queue = new ReceiveQueue();
         private TaskCompletionSource? _loopExited;
 
+        /// <summary>A transport named <paramref name="name"/> (the device path) in logs and errors.</summary>
         protected FileDescriptorTransport(string name)
         {
             Name = name;
         }
 
+        /// <inheritdoc />
         public string Name { get; }
 
+        /// <inheritdoc />
         public bool IsOpen => _fd >= 0 && _closeReason == TransportCloseReason.None;
 
+        /// <inheritdoc />
         public TransportCloseReason CloseReason => _closeReason;
 
         /// <summary>The errno that ended the stream, when it was an error.</summary>
@@ -48,6 +52,7 @@ namespace MedCard.Host.Transport.Posix
         /// <summary>How a failed read() errno ends the stream. A pty master reports EIO when the last slave closes.</summary>
         protected virtual TransportCloseReason ClassifyReadError(int errno) => TransportCloseReason.DeviceLost;
 
+        /// <inheritdoc />
         public Task OpenAsync(CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,11 +79,13 @@ namespace MedCard.Host.Transport.Posix
             return Task.CompletedTask;
         }
 
+        /// <inheritdoc />
         public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             return _queue.ReadAsync(buffer, cancellationToken);
         }
 
+        /// <inheritdoc />
         public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
         {
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -116,6 +123,7 @@ namespace MedCard.Host.Transport.Posix
             }
         }
 
+        /// <inheritdoc />
         public async ValueTask CloseAsync()
         {
             int fd;
@@ -164,6 +172,7 @@ namespace MedCard.Host.Transport.Posix
             }
         }
 
+        /// <inheritdoc />
         public async ValueTask DisposeAsync()
         {
             await CloseAsync().ConfigureAwait(false);
