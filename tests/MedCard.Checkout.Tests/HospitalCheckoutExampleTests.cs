@@ -21,6 +21,20 @@ public sealed class HospitalCheckoutExampleTests(ITestOutputHelper output) : IDi
     private string Ledger => Path.Combine(_folder, "ledger.db");
 
     [Fact]
+    public void The_sample_is_under_sixty_lines()
+    {
+        DirectoryInfo? root = new(AppContext.BaseDirectory);
+        while (root != null && !File.Exists(Path.Combine(root.FullName, "MedCard.Device.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        int lines = File.ReadAllLines(Path.Combine(root!.FullName, "examples", "HospitalCheckout", "Program.cs")).Length;
+        Assert.True(lines < 60, "examples/HospitalCheckout/Program.cs has " + lines + " lines; an integrator's sample stays under 60");
+    }
+
+    [Fact]
     public async Task The_sample_settles_one_purchase_against_medcard_sim()
     {
         CardSpec alice = CardDeck.DemoFile().Cards.Single(c => c.Label == "alice");
