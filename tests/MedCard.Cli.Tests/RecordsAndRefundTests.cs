@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -65,6 +66,34 @@ public sealed class RecordsAndRefundTests : IAsyncLifetime
         CliRun good = await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard);
         Assert.Contains("20.00", good.Out);
         Assert.Equal(0, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
+    }
+
+    [Fact]
+    public async Task Print_into_a_real_closed_pipe_fails_and_marks_nothing_printed()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "the tool's own stdout writer is for Unix pipes (see CliIo.StandardOutput)");
+        await SettleAsync("10");
+
+        // The tool as a child process whose stdout is a pipe this test closes at once: its read end is gone long
+        // before the child has loaded the runtime and the ledger, so the statement's write meets EPIPE.
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "medcard"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { "--store", _cli.Store, "records", "print", "--card", CliHarness.SpouseCard })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = System.Diagnostics.Process.Start(start)!;
+        child.StandardOutput.Close();
+        string error = await child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(child.ExitCode == ExitCodes.IoFailure, "exit " + child.ExitCode + ": " + error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Equal(1, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
     }
 
     /// <summary>A stdout whose reader went away: every write or flush fails as a closed pipe does (EPIPE is an IOException).</summary>
