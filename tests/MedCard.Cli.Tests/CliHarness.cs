@@ -52,9 +52,17 @@ public sealed class CliHarness : IAsyncLifetime
     {
         string[] full = args.Contains("--store") ? args : ["--store", Store, .. args];
         using var stdout = new StringWriter();
+        return await RunAsync(stdout, args);
+    }
+
+    /// <summary>Runs like <see cref="RunAsync(string[])"/> with <paramref name="stdout"/> as the tool's stdout (a pipe that
+    /// breaks, say); the run's Out is what <paramref name="stdout"/> shows as text.</summary>
+    public async Task<CliRun> RunAsync(TextWriter stdout, params string[] args)
+    {
+        string[] full = args.Contains("--store") ? args : ["--store", Store, .. args];
         using var stderr = new StringWriter();
         int exit = await MedCardCli.RunAsync(full, new CliIo(stdout, stderr, TextReader.Null, OutputIsTerminal: false), CancellationToken.None);
-        return new CliRun(exit, stdout.ToString(), stderr.ToString());
+        return new CliRun(exit, stdout.ToString() ?? string.Empty, stderr.ToString());
     }
 
     public async Task<CliRun> OkAsync(params string[] args)

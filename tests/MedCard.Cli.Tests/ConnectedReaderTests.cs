@@ -95,6 +95,60 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         Assert.Equal(1, card.GetProperty("unprintedRecords").GetInt32());
     }
 
+    [Fact]
+    public async Task With_the_issuers_holder_mac_key_the_card_settles_and_with_another_key_it_is_refused_before_signing()
+    {
+        await _cli.SeedAsync();
+        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
+            "--balance", "50");
+
+        // Another 32-byte key than the issuer's, as raw bytes: the card's holder data does not verify, nothing is signed.
+        string wrong = Path.Combine(_cli.Folder, "wrong.key");
+        File.WriteAllBytes(wrong, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        CliRun refused = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self", "--holder-mac-key", wrong);
+        Assert.True(refused.ExitCode == ExitCodes.Refused, refused.ToString());
+        Assert.Equal("reader.unreadable_card", refused.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Contains("before signing", refused.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("BadIssuerMac", refused.Out, StringComparison.Ordinal);
+        Assert.Equal(0u, _sim.Snapshot.Counter);
+        Assert.Equal(5000, await _cli.BalanceFenAsync(AliceId));
+
+        // The cards file `medcard sim --export-cards` writes carries the issuer's key (scheme.holderMacKey): verified, settled.
+        string cards = Path.Combine(_cli.Folder, "cards.json");
+        await _cli.OkAsync("sim", "--export-cards", cards);
+        CliRun settled = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self", "--holder-mac-key", cards);
+        Assert.True(settled.ExitCode == ExitCodes.Success, settled.ToString());
+        Assert.Equal(1u, _sim.Snapshot.Counter);
+        Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
+        string issuerKey = CardDeck.DemoFile().Scheme!.HolderMacKey;
+        Assert.DoesNotContain(issuerKey, settled.Out + settled.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_missing_or_unusable_holder_mac_key_file_is_bad_input_and_holder_mac_key_needs_port()
+    {
+        string zeros = Path.Combine(_cli.Folder, "zeros.key");
+        File.WriteAllBytes(zeros, new byte[32]);
+        string cardsWithoutScheme = Path.Combine(_cli.Folder, "no-scheme.json");
+        File.WriteAllText(cardsWithoutScheme, "{ \"cards\": [] }");
+        foreach (string file in new[] { Path.Combine(_cli.Folder, "nope.key"), zeros, cardsWithoutScheme })
+        {
+            CliRun run = await _cli.RunAsync("settle", "--port", _sim!.DevicePath, "--institution", "H001", "--amount", "25", "--holder-mac-key", file);
+            Assert.True(run.ExitCode == ExitCodes.BadInput, run.ToString());
+            Assert.Single(run.Error.TrimEnd().Split('\n'));
+            Assert.Contains("--holder-mac-key file", run.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(_cli.Store)); // refused before the ledger was opened
+        }
+
+        string cards = Path.Combine(_cli.Folder, "cards.json");
+        await _cli.OkAsync("sim", "--export-cards", cards);
+        CliRun simulated = await _cli.RunAsync("settle", "--simulated", "--card", "MC0001", "--pin", "123456", "--institution", "H001", "--amount", "10",
+            "--holder-mac-key", cards);
+        Assert.Equal(ExitCodes.BadInput, simulated.ExitCode);
+        Assert.Contains("--holder-mac-key applies to a connected reader", simulated.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>The demo scheme's key-A master as 64 hex digits (the reader's card key; the simulator's cards are
     /// personalised under the scheme's three keys).</summary>
     private string WriteCardKeysFile(string name)

@@ -138,7 +138,7 @@ public sealed class OptionTableTests : IAsyncLifetime
             _ when option.ValueType.IsEnum => EnumValues,
             _ => throw new InvalidOperationException(optionName + ": add its value type to this table"),
         };
-        bool secret = optionName.EndsWith("pin", StringComparison.Ordinal) || optionName is "--key" or "--store";
+        bool secret = optionName.EndsWith("pin", StringComparison.Ordinal) || optionName.EndsWith("key", StringComparison.Ordinal) || optionName is "--store";
         string[] baseline = Without(Baselines[commandPath], optionName);
         if (Excludes.TryGetValue((commandPath, optionName), out string? excluded))
         {

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -46,6 +47,86 @@ public sealed class RecordsAndRefundTests : IAsyncLifetime
         CliRun again = await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard);
         Assert.Contains("No unprinted records", again.Out);
         Assert.Equal(0, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
+    }
+
+    [Fact]
+    public async Task Print_to_a_stdout_that_breaks_fails_and_marks_nothing_printed()
+    {
+        await SettleAsync("10");
+        await SettleAsync("20");
+
+        using var broken = new BrokenPipeWriter();
+        CliRun run = await _cli.RunAsync(broken, "records", "print", "--card", CliHarness.SpouseCard);
+        Assert.Equal(ExitCodes.IoFailure, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.True(broken.Writes > 0, "the statement was never written to stdout");
+        Assert.Equal(2, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
+
+        // Once stdout takes it, the same statement prints and its records are marked printed.
+        CliRun good = await _cli.OkAsync("records", "print", "--card", CliHarness.SpouseCard);
+        Assert.Contains("20.00", good.Out);
+        Assert.Equal(0, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
+    }
+
+    [Fact]
+    public async Task Print_into_a_real_closed_pipe_fails_and_marks_nothing_printed()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "the tool's own stdout writer is for Unix pipes (see CliIo.StandardOutput)");
+        await SettleAsync("10");
+
+        // The tool as a child process whose stdout is a pipe this test closes at once: its read end is gone long
+        // before the child has loaded the runtime and the ledger, so the statement's write meets EPIPE.
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "medcard"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { "--store", _cli.Store, "records", "print", "--card", CliHarness.SpouseCard })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = System.Diagnostics.Process.Start(start)!;
+        child.StandardOutput.Close();
+        string error = await child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(child.ExitCode == ExitCodes.IoFailure, "exit " + child.ExitCode + ": " + error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Equal(1, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.SpouseCard)).Json.GetProperty("unprinted").GetInt32());
+    }
+
+    /// <summary>A stdout whose reader went away: every write or flush fails as a closed pipe does (EPIPE is an IOException).</summary>
+    private sealed class BrokenPipeWriter : TextWriter
+    {
+        public int Writes { get; private set; }
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => Fail();
+
+        public override void Write(string? value) => Fail();
+
+        public override void Write(char[] buffer, int index, int count) => Fail();
+
+        public override System.Threading.Tasks.Task WriteAsync(string? value) => System.Threading.Tasks.Task.FromException(FailWith());
+
+        public override System.Threading.Tasks.Task WriteAsync(System.ReadOnlyMemory<char> buffer, System.Threading.CancellationToken cancellationToken = default) =>
+            System.Threading.Tasks.Task.FromException(FailWith());
+
+        public override void Flush() => Fail();
+
+        public override System.Threading.Tasks.Task FlushAsync() => System.Threading.Tasks.Task.FromException(FailWith());
+
+        public override string ToString() => string.Empty;
+
+        private void Fail() => throw FailWith();
+
+        private IOException FailWith()
+        {
+            Writes++;
+            return new IOException("Broken pipe");
+        }
     }
 
     [Theory]

@@ -104,18 +104,19 @@ internal static class RecordsCommands
             {
                 foreach (string c in cards)
                 {
-                    // The file is written (and moved into place) inside the print, before its records are marked
-                    // printed: a statement nobody can read never resets the 60-record count.
+                    // The file is written (and moved into place), or the text written to stdout and flushed, inside
+                    // the print, before its records are marked printed: a statement nobody can read (a full disk, a
+                    // closed pipe) never resets the 60-record count.
                     string? path = null;
                     Statement statement = await desk.PrintStatementAsync(c, async (s, token) =>
-                            path = await WriteAsync(s, fmt, target, cards.Length > 1, token).ConfigureAwait(false), ct).ConfigureAwait(false)
+                            path = await DeliverAsync(ctx, s, fmt, target, cards.Length > 1, token).ConfigureAwait(false), ct).ConfigureAwait(false)
                         ?? throw new RefusedException("card " + c + " not found", Refusal.Of(ReasonCode.UnknownCard));
                     printed.Add((statement, path));
                     step?.Invoke(printed.Count);
                 }
             }
 
-            if (ctx.ShowProgress && cards.Length > 1)
+            if (ctx.ShowProgress && cards.Length > 1 && target is not null) // text on stdout would run through the bar
             {
                 await ctx.Console.Progress().StartAsync(async p =>
                 {
@@ -133,11 +134,19 @@ internal static class RecordsCommands
         return command;
     }
 
-    private static async Task<string?> WriteAsync(Statement statement, StatementFormat format, string? target, bool many, CancellationToken ct)
+    /// <summary>Puts the statement where the holder gets it; the file's full path, or null for stdout.</summary>
+    private static async Task<string?> DeliverAsync(CliContext ctx, Statement statement, StatementFormat format, string? target, bool many, CancellationToken ct)
     {
         if (target is null)
         {
-            return null; // text on stdout, written by Report
+            if (!ctx.Json)
+            {
+                // Flushed here so a closed pipe fails the print. With --json the text travels in the document Report writes.
+                await ctx.Io.Out.WriteAsync(StatementTextRenderer.Render(statement).AsMemory(), ct).ConfigureAwait(false);
+                await ctx.Io.Out.FlushAsync(ct).ConfigureAwait(false);
+            }
+
+            return null;
         }
 
         string path = many || Directory.Exists(target)
@@ -194,11 +203,7 @@ internal static class RecordsCommands
 
         foreach ((Statement s, string? path) in printed)
         {
-            if (path is null)
-            {
-                ctx.Io.Out.Write(StatementTextRenderer.Render(s));
-            }
-            else
+            if (path is not null) // text on stdout was written by DeliverAsync
             {
                 ctx.Say(Markup.Escape(s.CardNumber + ": " + (s.IsEmpty ? "nothing new to print" : s.Records.Count + " records printed") + " -> " + path));
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Security.Cryptography;
 using MedCard.Cli.Infrastructure;
 using MedCard.Checkout;
 using MedCard.Simulator.InProcess;
@@ -10,7 +11,8 @@ using MedCard.Settlement.Stores;
 namespace MedCard.Cli.Commands;
 
 /// <summary>`medcard settle`: one purchase through the checkout library (MedCard.Checkout) on a simulated reader
-/// (--simulated: the card presented and the PIN typed on its virtual keypad) or a connected one (--port).</summary>
+/// (--simulated: the card presented and the PIN typed on its virtual keypad) or a connected one (--port; with
+/// --holder-mac-key the host verifies the holder data the reader forwards with the issuer's key).</summary>
 internal static class SettleCommand
 {
     public static Command Build(CliIo io)
@@ -28,10 +30,13 @@ internal static class SettleCommand
         var fault = new Option<ReaderFault>("--fault") { Description = "With --simulated: a scripted fault on the reader's answer: forge, resend, replay, lost or resign", DefaultValueFactory = _ => ReaderFault.None };
         var simulated = new Option<bool>("--simulated") { Description = "Settle on the simulated reader --reader beside the ledger (provisioned with medcard provision)" };
         var port = Opt.Optional("--port", "Settle on a connected reader: serial port, the pty `medcard sim` printed, or tcp://host:port");
+        var holderMacKeyFile = Opt.Optional("--holder-mac-key",
+            "With --port: file with the issuer's holder-data MAC key (32 raw bytes, 64 hex digits, or the cards file of medcard sim --export-cards); holder data is verified before the PIN is asked",
+            ValueKind.Path);
         var wait = new Option<double>("--wait") { Description = "With --port: seconds to wait for a card", DefaultValueFactory = _ => 60 };
         var command = new Command("settle", "Settle a bill through the checkout on a simulated reader (--simulated) or a connected one (--port); prints the split and its explanation")
         {
-            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, simulated, port, wait,
+            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, simulated, port, wait, holderMacKeyFile,
         };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
@@ -63,6 +68,11 @@ internal static class SettleCommand
                     throw CliException.BadInput("--wait must be a positive number of seconds (at most a day)");
                 }
             }
+            else if (parse.GetValue(holderMacKeyFile) is not null)
+            {
+                throw CliException.BadInput("--holder-mac-key applies to a connected reader (--port)",
+                    "the simulated reader's holder data is always verified with the simulated scheme's key");
+            }
             else if (cardNumber is null && cardUid is null)
             {
                 throw CliException.BadInput("no card was presented", "give --card or --uid (or both)");
@@ -74,20 +84,32 @@ internal static class SettleCommand
                 Inputs.Pin(pinText).Dispose(); // validate the shape (4-12 digits) before anything is signed
             }
 
-            ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
-            var purchase = new Purchase(billItems, institutionId, visitType)
+            // Read before the store is opened (a bad file changes nothing); wiped however the settlement ends.
+            byte[]? holderMacKey = parse.GetValue(holderMacKeyFile) is { } keyPath ? SchemeKeyFile.HolderMac.Read(keyPath) : null;
+            try
             {
-                CardNumber = cardNumber,
-                CardUid = cardUid,
-                PayFromRelativeResidentId = relativeId,
-            };
-            var logging = ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null;
-            CheckoutResult result = portName is null
-                ? await CheckoutRunner.SimulatedAsync(store, ctx.StoreSpec, parse.GetValue(reader), cardUid, cardNumber, pinText, purchase, parse.GetValue(fault),
-                    ctx.LedgerOptions, logging, ct).ConfigureAwait(false)
-                : await CheckoutRunner.ConnectedAsync(store, portName, purchase, TimeSpan.FromSeconds(parse.GetValue(wait)),
-                    line => ctx.Io.Error.WriteLine("medcard: " + line), ctx.LedgerOptions, logging, ct).ConfigureAwait(false);
-            Emit(ctx, result, purchase);
+                ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
+                var purchase = new Purchase(billItems, institutionId, visitType)
+                {
+                    CardNumber = cardNumber,
+                    CardUid = cardUid,
+                    PayFromRelativeResidentId = relativeId,
+                };
+                var logging = ctx.Verbose ? new StderrLoggerFactory(ctx.Io.Error) : null;
+                CheckoutResult result = portName is null
+                    ? await CheckoutRunner.SimulatedAsync(store, ctx.StoreSpec, parse.GetValue(reader), cardUid, cardNumber, pinText, purchase, parse.GetValue(fault),
+                        ctx.LedgerOptions, logging, ct).ConfigureAwait(false)
+                    : await CheckoutRunner.ConnectedAsync(store, portName, purchase, TimeSpan.FromSeconds(parse.GetValue(wait)),
+                        line => ctx.Io.Error.WriteLine("medcard: " + line), holderMacKey, ctx.LedgerOptions, logging, ct).ConfigureAwait(false);
+                Emit(ctx, result, purchase);
+            }
+            finally
+            {
+                if (holderMacKey is not null)
+                {
+                    CryptographicOperations.ZeroMemory(holderMacKey);
+                }
+            }
         });
         return command;
     }

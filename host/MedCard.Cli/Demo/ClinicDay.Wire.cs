@@ -70,7 +70,7 @@ internal sealed partial class ClinicDay
             Pharmacy, VisitType.Pharmacy) { CardNumber = WangFang.Card };
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<CheckoutResult> settle = CheckoutRunner.ConnectedAsync(_store, sim.DevicePath, purchase, TimeSpan.FromSeconds(30),
-            _ => waiting.TrySetResult(), null, null, ct);
+            _ => waiting.TrySetResult(), null, null, null, ct);
         await Task.WhenAny(waiting.Task, settle).ConfigureAwait(false);
         sim.PlaceCard("wang-fang");
         CheckoutResult report;

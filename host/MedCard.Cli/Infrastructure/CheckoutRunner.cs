@@ -74,12 +74,14 @@ internal static class CheckoutRunner
         }
     }
 
-    /// <summary>One purchase on a connected reader (serial port, pty, tcp://).</summary>
+    /// <summary>One purchase on a connected reader (serial port, pty, tcp://). With <paramref name="holderMacKey"/> (the
+    /// issuer's, from `settle --holder-mac-key`; the caller wipes it) the holder data the reader forwards is verified
+    /// before the PIN is asked; without it, it is taken as the reader read it.</summary>
     public static async Task<CheckoutResult> ConnectedAsync(ILedgerStore store, string port, Purchase purchase, TimeSpan wait, Action<string> status,
-        LedgerOptions? ledger, ILoggerFactory? logging, CancellationToken ct)
+        byte[]? holderMacKey, LedgerOptions? ledger, ILoggerFactory? logging, CancellationToken ct)
     {
         IByteTransport transport = Commands.ProvisionCommand.Transport(port);
-        return await RunAsync(transport, store, purchase, wait, status, null, ledger, logging, ct).ConfigureAwait(false);
+        return await RunAsync(transport, store, purchase, wait, status, holderMacKey, ledger, logging, ct).ConfigureAwait(false);
     }
 
     private static async Task<CheckoutResult> RunAsync(IByteTransport transport, ILedgerStore store, Purchase purchase, TimeSpan wait,
