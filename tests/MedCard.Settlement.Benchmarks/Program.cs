@@ -75,26 +75,10 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 
     // Interleaved batches: settlements and plain inserts alternate, so a burst of load from other
     // processes hits both sides of the ratio alike.
-    const int Rounds = 10;
-    TimeSpan settling = TimeSpan.Zero, inserting = TimeSpan.Zero;
-    var roundRatios = new List<double>();
-    int done = 0;
-    for (int round = 0; round < Rounds; round++)
-    {
-        int batch = n / Rounds;
-        var batchWatch = Stopwatch.StartNew();
-        for (int i = 0; i < batch; i++)
-        {
-            await fast.SettleAsync(20 + done + i, 1, ct);
-        }
-
-        TimeSpan settled = batchWatch.Elapsed;
-        TimeSpan inserted = await plainInsert.InsertAsync(batch, ct);
-        settling += settled;
-        inserting += inserted;
-        done += batch;
-        roundRatios.Add(settled.TotalSeconds / inserted.TotalSeconds);
-    }
+    Interleaved plain = await InterleaveAsync(fast, 1, n, plainInsert, ct);
+    TimeSpan settling = plain.Settling, inserting = plain.Inserting;
+    int done = plain.Done;
+    List<double> roundRatios = plain.Rounds.Select(r => r.Settled.TotalSeconds / r.Inserted.TotalSeconds).ToList();
 
     double sequential = done / settling.TotalSeconds;
     double inserts = done / inserting.TotalSeconds;
@@ -119,25 +103,10 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
         await keyed.SettleAsync(i, 3, ct);
     }
 
-    TimeSpan keyedSettling = TimeSpan.Zero, keyedInserting = TimeSpan.Zero;
-    var keyedRatios = new List<double>();
-    int keyedDone = 0;
-    for (int round = 0; round < Rounds; round++)
-    {
-        int batch = n / Rounds;
-        var batchWatch = Stopwatch.StartNew();
-        for (int i = 0; i < batch; i++)
-        {
-            await keyed.SettleAsync(20 + keyedDone + i, 3, ct);
-        }
-
-        TimeSpan settled = batchWatch.Elapsed;
-        TimeSpan inserted = await plainInsert.InsertAsync(batch, ct);
-        keyedSettling += settled;
-        keyedInserting += inserted;
-        keyedDone += batch;
-        keyedRatios.Add(inserted.TotalSeconds / settled.TotalSeconds);
-    }
+    Interleaved keyedRun = await InterleaveAsync(keyed, 3, n, plainInsert, ct);
+    TimeSpan keyedSettling = keyedRun.Settling, keyedInserting = keyedRun.Inserting;
+    int keyedDone = keyedRun.Done;
+    List<double> keyedRatios = keyedRun.Rounds.Select(r => r.Inserted.TotalSeconds / r.Settled.TotalSeconds).ToList();
 
     double keyedPerSecond = keyedDone / keyedSettling.TotalSeconds;
     double keyedInserts = keyedDone / keyedInserting.TotalSeconds;
@@ -164,12 +133,12 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
     Console.WriteLine(store.Kind + ": settlements/s sequential (PBKDF2 " + PinHasher.DefaultIterations + ")    " + F(production));
     Console.WriteLine(store.Kind + ": settlements/s sequential (keyed PIN check)     " + F(keyedPerSecond));
     Console.WriteLine(store.Kind + ": durable settlements per plain insert, production PIN check: "
-        + (keyedPerSecond / keyedInserts).ToString("F2", CultureInfo.InvariantCulture) + "  (median of " + Rounds + " interleaved rounds "
+        + (keyedPerSecond / keyedInserts).ToString("F2", CultureInfo.InvariantCulture) + "  (median of " + keyedRun.Rounds.Count + " interleaved rounds "
         + Median(keyedRatios).ToString("F2", CultureInfo.InvariantCulture) + ")");
     Console.WriteLine(store.Kind + ": settlements/s, 16 parallel settlers (PBKDF2 1000) " + F(parallel) + "  (" + retries + " transaction retries)");
     Console.WriteLine(store.Kind + ": plain single-row inserts/s                    " + F(inserts));
     Console.WriteLine(store.Kind + ": ratio insert/settlement (sequential)          " + (inserts / sequential).ToString("F1", CultureInfo.InvariantCulture)
-        + "x  (one settlement costs as much as that many single-row durable inserts); median of " + Rounds + " interleaved rounds "
+        + "x  (one settlement costs as much as that many single-row durable inserts); median of " + plain.Rounds.Count + " interleaved rounds "
         + Median(roundRatios).ToString("F1", CultureInfo.InvariantCulture) + "x");
     Console.WriteLine();
 }
@@ -235,4 +204,36 @@ static int ArgValue(string[] args, string name, int fallback)
 {
     int i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int v) ? v : fallback;
+}
+
+// Interleaved batches: settlements and plain inserts alternate, so a burst of load from other processes hits both sides
+// of a ratio alike. Ten rounds of n/10 settlements (after the 20 warm-up ones), each followed by as many plain inserts.
+static async Task<Interleaved> InterleaveAsync(BenchmarkLedger ledger, uint reader, int n, PlainInsert plainInsert, CancellationToken ct)
+{
+    const int Rounds = 10;
+    var rounds = new List<(TimeSpan Settled, TimeSpan Inserted)>();
+    int done = 0;
+    for (int round = 0; round < Rounds; round++)
+    {
+        int batch = n / Rounds;
+        var batchWatch = Stopwatch.StartNew();
+        for (int i = 0; i < batch; i++)
+        {
+            await ledger.SettleAsync(20 + done + i, reader, ct);
+        }
+
+        TimeSpan settled = batchWatch.Elapsed;
+        rounds.Add((settled, await plainInsert.InsertAsync(batch, ct)));
+        done += batch;
+    }
+
+    return new Interleaved(rounds, done);
+}
+
+/// <summary>The rounds of one interleaved run (settling and inserting time of each), their totals and the count settled.</summary>
+internal sealed record Interleaved(List<(TimeSpan Settled, TimeSpan Inserted)> Rounds, int Done)
+{
+    public TimeSpan Settling => Rounds.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Settled);
+
+    public TimeSpan Inserting => Rounds.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Inserted);
 }
