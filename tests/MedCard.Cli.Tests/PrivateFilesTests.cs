@@ -42,6 +42,30 @@ public sealed class PrivateFilesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_keyed_pin_without_its_key_file_is_an_io_fault_that_costs_no_try()
+    {
+        await _cli.SeedAsync();
+        string keys = _cli.Store + ".pin-keys";
+        File.Move(keys, keys + ".away");
+        CliRun run = await _cli.RunAsync("pin", "change", "--card", CliHarness.HolderCard, "--old-pin", "000000", "--new-pin", "654321");
+        Assert.Equal(4, run.ExitCode); // a configuration fault, not a wrong PIN (3) and not "unexpected" (1)
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("MEDCARD_PIN_KEYS", run.Error, StringComparison.Ordinal);
+        Assert.Contains("no try was counted", run.Error, StringComparison.Ordinal);
+
+        // With the keys back, the right old PIN still works at once: the failed attempt above counted no try, so the
+        // card is not one wrong PIN closer to blocking.
+        File.Move(keys + ".away", keys);
+        for (int i = 0; i < 2; i++)
+        {
+            CliRun wrong = await _cli.RunAsync("pin", "change", "--card", CliHarness.HolderCard, "--old-pin", "000000", "--new-pin", "654321");
+            Assert.Equal(3, wrong.ExitCode);
+        }
+
+        await _cli.OkAsync("pin", "change", "--card", CliHarness.HolderCard, "--old-pin", CliHarness.HolderPin, "--new-pin", "654321");
+    }
+
+    [Fact]
     public async Task Ledger_statements_key_files_and_reader_flash_are_owner_only()
     {
         if (OperatingSystem.IsWindows())

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json.Nodes;
 using MedCard.Host.Link;
 using MedCard.Host.Transport;
+using MedCard.Settlement.Rules;
 
 namespace MedCard.Cli.Infrastructure;
 
@@ -51,6 +52,8 @@ internal static class ErrorReporter
         TimeoutException e => CliException.Io("the reader did not answer in time: " + e.Message, "check that the reader runs the MedCard firmware and the link is up", e),
         ReaderLinkClosedException or ReaderBusyException or ReaderErrorException =>
             CliException.Io("the reader link failed: " + exception.Message, "check the reader and retry", exception),
+        PinKeyUnavailableException e => CliException.Io("the PIN cannot be checked: " + e.Message,
+            "set " + PinKeyLocation.Variable + " to the PIN key file the ledger's PINs were set with (no try was counted)", e),
         IOException e => CliException.Io("a file operation failed: " + e.Message, "check the path, permissions and free space", e),
         UnauthorizedAccessException e => CliException.Io("access denied: " + e.Message, "check permissions (serial ports usually need the dialout group)", e),
         _ => new CliException(ExitCodes.Unexpected, "unexpected", "unexpected " + exception.GetType().Name + ": " + exception.Message,

@@ -37,7 +37,7 @@ internal sealed class PinProtection
         else
         {
             right = PinVerificationValue.Verify(
-                _keys ?? throw new InvalidOperationException("The card's PIN is keyed (key " + stored.KeyId + ") but no PIN key store is configured."),
+                _keys ?? throw new PinKeyUnavailableException(stored.KeyId, "The card's PIN is keyed (key " + stored.KeyId + ") but no PIN key store is configured."),
                 cardNumber, stored, pin);
         }
 

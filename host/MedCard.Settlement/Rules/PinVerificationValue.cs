@@ -46,7 +46,7 @@ internal static class PinVerificationValue
         byte[] value = new byte[Length];
         if (!Compute(keys, keyId, cardNumber, pin, value))
         {
-            throw new InvalidOperationException("The PIN key store has no current key " + keyId + ".");
+            throw new PinKeyUnavailableException(keyId, "The PIN key store has no current key " + keyId + ".");
         }
 
         return new PinCredential([], value, 0, keyId);
@@ -59,7 +59,7 @@ internal static class PinVerificationValue
         Span<byte> candidate = stackalloc byte[Length];
         if (!Compute(keys, credential.KeyId!, cardNumber, pin, candidate))
         {
-            throw new InvalidOperationException("The PIN key store has no key " + credential.KeyId + ".");
+            throw new PinKeyUnavailableException(credential.KeyId!, "The PIN key store has no key " + credential.KeyId + ".");
         }
 
         bool same = credential.Hash.Length == Length && CryptographicOperations.FixedTimeEquals(candidate, credential.Hash);
