@@ -36,6 +36,8 @@ public sealed class OptionTableTests : IAsyncLifetime
         ["card import"] = ["--file", "people.csv"],
         ["pin change"] = ["--card", "MC0001", "--old-pin", "1234", "--new-pin", "5678"],
         ["pin reset"] = ["--card", "MC0001", "--id", H, "--new-pin", "5678"],
+        ["pin keys list"] = [],
+        ["pin keys rotate"] = [],
         ["family bind"] = ["--payer", H, "--beneficiary", S, "--relation", "spouse"],
         ["family unbind"] = ["--payer", H, "--beneficiary", S],
         ["family list"] = ["--payer", H],

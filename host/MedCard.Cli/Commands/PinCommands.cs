@@ -6,15 +6,16 @@ using MedCard.Settlement.Services;
 
 namespace MedCard.Cli.Commands;
 
-/// <summary>`medcard pin change|reset`. PINs are taken as options and turned into digit values at once; they
+/// <summary>`medcard pin change|reset` (and `pin keys`, <see cref="PinKeyCommands"/>). PINs are taken as options and turned into digit values at once; they
 /// are never printed, logged or put into an error message.</summary>
 internal static class PinCommands
 {
     public static Command Build(CliIo io)
     {
-        var pin = new Command("pin", "Change a PIN with the old one, or reset a forgotten or blocked PIN at the desk");
+        var pin = new Command("pin", "Change a PIN with the old one, reset a forgotten or blocked PIN at the desk, or manage the PIN verification keys");
         pin.Subcommands.Add(Change(io));
         pin.Subcommands.Add(Reset(io));
+        pin.Subcommands.Add(PinKeyCommands.Build(io));
         return pin;
     }
 

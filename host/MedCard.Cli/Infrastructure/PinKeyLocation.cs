@@ -34,9 +34,30 @@ internal static class PinKeyLocation
             return null;
         }
 
+        return OnFile(path, () => access == StoreAccess.CreateIfMissing ? PinKeyFile.OpenOrCreate(path) : PinKeyFile.Open(path));
+    }
+
+    /// <summary>Rotation (`medcard pin keys rotate`): a new current key in the ledger's key file, which is created when
+    /// the ledger has none yet (its PINs then move from PBKDF2 to keyed values at each holder's next right PIN).</summary>
+    public static (string Path, string KeyId, bool Created) Rotate(string storeSpec)
+    {
+        string path = For(storeSpec) ?? throw CliException.BadInput(
+            "a PostgreSQL ledger has no default PIN key file",
+            "set " + Variable + " to the key file's path (kept apart from the database)");
+        if (!File.Exists(path))
+        {
+            using PinKeyFile created = OnFile(path, () => PinKeyFile.OpenOrCreate(path));
+            return (path, created.CurrentKeyId, true);
+        }
+
+        return (path, OnFile(path, () => PinKeyFile.AddKey(path)), false);
+    }
+
+    private static T OnFile<T>(string path, Func<T> action)
+    {
         try
         {
-            return access == StoreAccess.CreateIfMissing ? PinKeyFile.OpenOrCreate(path) : PinKeyFile.Open(path);
+            return action();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
 
 namespace MedCard.Settlement.Services;
 
@@ -31,4 +32,9 @@ public sealed partial class CardDesk
     /// <summary>What changed since a reader's copy (its version), for small pushes over the serial link.</summary>
     public Task<List<HotlistChange>> GetHotlistChangesAsync(long sinceVersion, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetHotlistChangesAsync(sinceVersion), cancellationToken);
+
+    /// <summary>How many cards hold their PIN under each verification key (null key id: PBKDF2). An old key may leave
+    /// the key store once no card uses it; until then those holders' PINs need it.</summary>
+    public Task<List<PinProtectionCount>> CountPinProtectionsAsync(CancellationToken cancellationToken = default) =>
+        _store.InTransactionAsync((s, _) => s.CountPinProtectionsAsync(), cancellationToken);
 }
