@@ -11,6 +11,9 @@ namespace MedCard.Protocol
         /// <summary>The signed record; null unless approved.</summary>
         public SignedRecord Record;
 
+        // The record instance TryDecodeInto fills; kept while Record is null (a declined response) for the next approval.
+        private SignedRecord _spareRecord;
+
         /// <inheritdoc />
         public MessageType Type
         {
@@ -39,22 +42,55 @@ namespace MedCard.Protocol
         /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out AuthorizeResponse message)
         {
-            PayloadReader r = new PayloadReader(buf, off, count);
             AuthorizeResponse m = new AuthorizeResponse();
-            m.Status = (AuthorizeStatus)r.ReadByte();
-            if (r.Ok && (byte)m.Status > (byte)AuthorizeStatus.PinRequired)
+            DecodeStatus status = TryDecodeInto(buf, off, count, m);
+            message = status == DecodeStatus.Ok ? m : null;
+            return status;
+        }
+
+        /// <summary>
+        /// Decodes the payload at buf[off..off+count) into <paramref name="message"/>, reusing its record instance (see
+        /// <see cref="SignedRecord.TryDecodeInto"/>): decoding every response into one instance allocates nothing in
+        /// steady state. A response that is not Approved sets <see cref="Record"/> to null but keeps the instance for the
+        /// next approved one. On a status other than Ok the fields are unspecified.
+        /// </summary>
+        public static DecodeStatus TryDecodeInto(byte[] buf, int off, int count, AuthorizeResponse message)
+        {
+            if (message == null)
+            {
+                throw new System.ArgumentNullException("message");
+            }
+
+            PayloadReader r = new PayloadReader(buf, off, count);
+            message.Status = (AuthorizeStatus)r.ReadByte();
+            if (r.Ok && (byte)message.Status > (byte)AuthorizeStatus.PinRequired)
             {
                 r.Fail(DecodeStatus.InvalidField);
             }
 
-            if (r.Ok && m.Status == AuthorizeStatus.Approved)
+            if (message.Record != null)
             {
-                m.Record = SignedRecord.Read(ref r);
+                message._spareRecord = message.Record;
             }
 
-            DecodeStatus status = r.Finish();
-            message = status == DecodeStatus.Ok ? m : null;
-            return status;
+            if (r.Ok && message.Status == AuthorizeStatus.Approved)
+            {
+                SignedRecord record = message._spareRecord;
+                if (record == null)
+                {
+                    record = new SignedRecord();
+                    message._spareRecord = record;
+                }
+
+                SignedRecord.ReadInto(ref r, record);
+                message.Record = record;
+            }
+            else
+            {
+                message.Record = null;
+            }
+
+            return r.Finish();
         }
 
         /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
