@@ -11,9 +11,6 @@ namespace MedCard.Protocol
         /// <summary>The signed record; null unless approved.</summary>
         public SignedRecord Record;
 
-        // The record instance TryDecodeInto fills; kept while Record is null (a declined response) for the next approval.
-        private SignedRecord _spareRecord;
-
         /// <inheritdoc />
         public MessageType Type
         {
@@ -51,8 +48,8 @@ namespace MedCard.Protocol
         /// <summary>
         /// Decodes the payload at buf[off..off+count) into <paramref name="message"/>, reusing its record instance (see
         /// <see cref="SignedRecord.TryDecodeInto"/>): decoding every response into one instance allocates nothing in
-        /// steady state. A response that is not Approved sets <see cref="Record"/> to null but keeps the instance for the
-        /// next approved one. On a status other than Ok the fields are unspecified.
+        /// steady state. A response that is not Approved sets <see cref="Record"/> to null (the next approved one then
+        /// allocates a record again: declines are not the steady state). On a status other than Ok the fields are unspecified.
         /// </summary>
         public static DecodeStatus TryDecodeInto(byte[] buf, int off, int count, AuthorizeResponse message)
         {
@@ -68,22 +65,16 @@ namespace MedCard.Protocol
                 r.Fail(DecodeStatus.InvalidField);
             }
 
-            if (message.Record != null)
-            {
-                message._spareRecord = message.Record;
-            }
-
             if (r.Ok && message.Status == AuthorizeStatus.Approved)
             {
-                SignedRecord record = message._spareRecord;
+                SignedRecord record = message.Record;
                 if (record == null)
                 {
                     record = new SignedRecord();
-                    message._spareRecord = record;
+                    message.Record = record;
                 }
 
                 SignedRecord.ReadInto(ref r, record);
-                message.Record = record;
             }
             else
             {
