@@ -115,7 +115,7 @@ namespace MedCard.Protocol.Tests
             byte[] third = ResponsePayload(AuthorizeStatus.Approved, Record(12, 400, 7));
             Assert.Equal(DecodeStatus.Ok, AuthorizeResponse.TryDecodeInto(third, 0, third.Length, into));
             Assert.Equal(third, Wire.Payload(into));
-            Assert.True(into.Record.Verify(Hmac, GoldenVectors.TestKey()));
+            Assert.True(into.Record!.Verify(Hmac, GoldenVectors.TestKey()));
         }
 
         [Fact]
