@@ -11,10 +11,12 @@ namespace MedCard.Benchmarks
             {
                 case "protocol":
                     return ProtocolBenchmark.Run();
+                case "records":
+                    return RecordPathBenchmarks.Run();
                 case "golden":
                     return GoldenVectorPrinter.Run();
                 default:
-                    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/MedCard.Benchmarks -- <protocol|golden>");
+                    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/MedCard.Benchmarks -- <protocol|records|golden>");
                     return 2;
             }
         }

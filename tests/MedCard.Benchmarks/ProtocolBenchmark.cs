@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using MedCard.Host.Crypto;
+using MedCard.Host.Verification;
 using MedCard.Protocol;
 
 namespace MedCard.Benchmarks
@@ -60,26 +62,51 @@ namespace MedCard.Benchmarks
             Console.WriteLine("MedCard.Protocol benchmark (" + Environment.ProcessorCount + " cores, " + Environment.Version + ", "
                 + (Debugger.IsAttached ? "debugger" : "no debugger") + ")");
             Console.WriteLine();
-            Console.WriteLine($"{"operation",-52} {"ns/op",10} {"B alloc/op",11}");
-            Console.WriteLine(new string('-', 75));
+            Console.WriteLine($"{"operation",-58} {"ns/op",10} {"B alloc/op",11}");
+            Console.WriteLine(new string('-', 81));
+
+            // Decode targets reused across calls: the host's steady state (one instance per link, filled per frame).
+            var requestInto = new AuthorizeRequest();
+            var responseInto = new AuthorizeResponse();
+            byte[] macInput = new byte[SignedRecord.MacInputLength];
+            RecordVerifier verifier = SteadyStateVerifier(record, key);
 
             Row("AuthorizeRequest: message -> wire frame", () => FrameEncoder.Encode(reqHeader, request, scratch, output, 0));
             Row("AuthorizeRequest: wire -> frame (FrameDecoder only)", () => decoder.Feed(reqWire, 0, reqLen));
-            Row("AuthorizeRequest: wire -> frame -> message", () =>
+            Row("AuthorizeRequest: wire -> frame -> new message", () =>
             {
                 decoder.Feed(reqWire, 0, reqLen);
                 AuthorizeRequest.TryDecode(sink.Frame, sink.Offset, sink.Length, out AuthorizeRequest _);
             });
+            Row("AuthorizeRequest: wire -> frame -> message (DecodeInto)", () =>
+            {
+                decoder.Feed(reqWire, 0, reqLen);
+                AuthorizeRequest.TryDecodeInto(sink.Frame, sink.Offset, sink.Length, requestInto);
+            });
             Row("AuthorizeResponse: message -> wire frame", () => FrameEncoder.Encode(respHeader, response, scratch, output, 0));
             Row("AuthorizeResponse: wire -> frame (FrameDecoder only)", () => decoder.Feed(respWire, 0, respLen));
-            Row("AuthorizeResponse: wire -> frame -> message", () =>
+            Row("AuthorizeResponse: wire -> frame -> new message", () =>
             {
                 decoder.Feed(respWire, 0, respLen);
                 AuthorizeResponse.TryDecode(sink.Frame, sink.Offset, sink.Length, out AuthorizeResponse _);
             });
+            Row("AuthorizeResponse: wire -> frame -> message (DecodeInto)", () =>
+            {
+                decoder.Feed(respWire, 0, respLen);
+                AuthorizeResponse.TryDecodeInto(sink.Frame, sink.Offset, sink.Length, responseInto);
+            });
             Row("SignedRecord.Sign (HMAC-SHA256, .NET)", () => record.Sign(hmac, key));
-            Row("SignedRecord.Verify (HMAC-SHA256, .NET)", () => record.Verify(hmac, key));
-            Row("Exchange: encode+decode both frames (no HMAC)", () =>
+            Row("SignedRecord.Verify (IHmacSha256, shared)", () => record.Verify(hmac, key));
+            Row("SignedRecord.Verify (IHmacSha256, caller's buffer)", () => record.Verify(hmac, key, macInput));
+            Row("SignedRecordMac.Verify (host, span HMAC)", () => SignedRecordMac.Verify(record, key));
+            Row("RecordVerifier.CheckAsync (host, in-memory stores)", () => verifier.CheckAsync(record, record.ReaderId).GetAwaiter().GetResult());
+            Row("Host: response wire -> record -> MAC verified", () =>
+            {
+                decoder.Feed(respWire, 0, respLen);
+                AuthorizeResponse.TryDecodeInto(sink.Frame, sink.Offset, sink.Length, responseInto);
+                SignedRecordMac.Verify(responseInto.Record, key);
+            });
+            Row("Exchange: encode+decode both frames, new messages", () =>
             {
                 FrameEncoder.Encode(reqHeader, request, scratch, output, 0);
                 decoder.Feed(reqWire, 0, reqLen);
@@ -87,6 +114,15 @@ namespace MedCard.Benchmarks
                 FrameEncoder.Encode(respHeader, response, scratch, output, 0);
                 decoder.Feed(respWire, 0, respLen);
                 AuthorizeResponse.TryDecode(sink.Frame, sink.Offset, sink.Length, out AuthorizeResponse _);
+            });
+            Row("Exchange: encode+decode both frames, DecodeInto", () =>
+            {
+                FrameEncoder.Encode(reqHeader, request, scratch, output, 0);
+                decoder.Feed(reqWire, 0, reqLen);
+                AuthorizeRequest.TryDecodeInto(sink.Frame, sink.Offset, sink.Length, requestInto);
+                FrameEncoder.Encode(respHeader, response, scratch, output, 0);
+                decoder.Feed(respWire, 0, respLen);
+                AuthorizeResponse.TryDecodeInto(sink.Frame, sink.Offset, sink.Length, responseInto);
             });
 
             Console.WriteLine();
@@ -115,6 +151,31 @@ namespace MedCard.Benchmarks
             }
 
             return 0;
+        }
+
+        /// <summary>
+        /// A verifier whose chain stands just before <paramref name="record"/>, so every check of it is the steady-state
+        /// verdict Accepted (key fetch, MAC, chain compare) without advancing anything.
+        /// </summary>
+        internal static RecordVerifier SteadyStateVerifier(SignedRecord record, byte[] key)
+        {
+            var keys = new InMemoryReaderKeyStore();
+            keys.Add(record.ReaderId, key);
+            var chain = new InMemoryRecordChainStore();
+            var before = new ChainPosition(record.Counter - 1, record.PreviousMac);
+            if (!chain.TryAdvanceAsync(record.ReaderId, ChainPosition.Start, before).AsTask().GetAwaiter().GetResult())
+            {
+                throw new InvalidOperationException("could not set up the chain position");
+            }
+
+            var verifier = new RecordVerifier(keys, chain, new DotNetHmacSha256());
+            RecordCheck check = verifier.CheckAsync(record, record.ReaderId).GetAwaiter().GetResult();
+            if (check.Verdict != RecordVerdict.Accepted)
+            {
+                throw new InvalidOperationException("steady-state verdict is " + check.Verdict);
+            }
+
+            return verifier;
         }
 
         private static CardPresented SampleCardPresented()
@@ -172,7 +233,7 @@ namespace MedCard.Benchmarks
             }
 
             Array.Sort(ns);
-            Console.WriteLine($"{name,-52} {ns[rounds / 2],10:F0} {(double)allocated / iterations,11:F0}");
+            Console.WriteLine($"{name,-58} {ns[rounds / 2],10:F0} {(double)allocated / iterations,11:F0}");
         }
     }
 }

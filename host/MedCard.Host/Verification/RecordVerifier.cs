@@ -73,7 +73,8 @@ namespace MedCard.Host.Verification
             throw new InvalidOperationException("The chain position of reader " + record.ReaderId + " keeps changing; another host is accepting records concurrently.");
         }
 
-        private async Task<RecordCheck> JudgeAsync(SignedRecord record, uint expectedReaderId, ChainPosition position, CancellationToken cancellationToken)
+        // ValueTask: with a synchronous key store (in memory, cached) the judgement completes without a Task allocation.
+        private async ValueTask<RecordCheck> JudgeAsync(SignedRecord record, uint expectedReaderId, ChainPosition position, CancellationToken cancellationToken)
         {
             if (record.ReaderId != expectedReaderId)
             {
@@ -88,7 +89,10 @@ namespace MedCard.Host.Verification
             bool genuine;
             try
             {
-                genuine = key.Length == SignedRecord.KeyLength && record.Verify(_hmac, key);
+                // The .NET HMAC has an allocation-free span path; any other IHmacSha256 (a test double, an HSM
+                // adapter) goes through the interface.
+                genuine = key.Length == SignedRecord.KeyLength
+                    && (_hmac is Crypto.DotNetHmacSha256 ? Crypto.SignedRecordMac.Verify(record, key) : record.Verify(_hmac, key));
             }
             finally
             {

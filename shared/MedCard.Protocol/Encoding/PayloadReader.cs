@@ -124,6 +124,27 @@ namespace MedCard.Protocol
             return result;
         }
 
+        /// <summary>
+        /// As <see cref="ReadBytes"/>, but copies into <paramref name="reuse"/> when it is exactly n bytes long, so a
+        /// decoder that fills the same instance again allocates nothing (null on failure).
+        /// </summary>
+        public byte[] ReadBytesInto(byte[] reuse, int n)
+        {
+            if (reuse == null || reuse.Length != n)
+            {
+                return ReadBytes(n);
+            }
+
+            if (!Take(n))
+            {
+                return null;
+            }
+
+            System.Array.Copy(_buf, _pos, reuse, 0, n);
+            _pos += n;
+            return reuse;
+        }
+
         /// <summary>Reads a u8 length (minLength..maxLength) then that many bytes.</summary>
         public byte[] ReadLengthPrefixed(int minLength, int maxLength)
         {
@@ -160,6 +181,77 @@ namespace MedCard.Protocol
             if (!Take(n))
             {
                 return null;
+            }
+
+            string s = Ascii.GetString(_buf, _pos, n);
+            _pos += n;
+            if (s == null)
+            {
+                Fail(DecodeStatus.InvalidField);
+            }
+
+            return s;
+        }
+
+        /// <summary>As <see cref="ReadLengthPrefixed"/>, reusing <paramref name="reuse"/> when the length matches it.</summary>
+        public byte[] ReadLengthPrefixedInto(byte[] reuse, int minLength, int maxLength)
+        {
+            int n = ReadByte();
+            if (_status != DecodeStatus.Ok)
+            {
+                return null;
+            }
+
+            if (n < minLength || n > maxLength)
+            {
+                Fail(DecodeStatus.InvalidField);
+                return null;
+            }
+
+            return ReadBytesInto(reuse, n);
+        }
+
+        /// <summary>
+        /// As <see cref="ReadAscii"/>, but returns <paramref name="current"/> itself when the bytes spell exactly it:
+        /// strings are immutable, so the only allocation-free decode of an unchanged text field is keeping the old one.
+        /// </summary>
+        public string ReadAsciiReusing(string current, int minLength, int maxLength)
+        {
+            int n = ReadByte();
+            if (_status != DecodeStatus.Ok)
+            {
+                return null;
+            }
+
+            if (n < minLength || n > maxLength)
+            {
+                Fail(DecodeStatus.InvalidField);
+                return null;
+            }
+
+            if (!Take(n))
+            {
+                return null;
+            }
+
+            if (current != null && current.Length == n)
+            {
+                bool same = true;
+                for (int i = 0; i < n; i++)
+                {
+                    // current came from an earlier decode or the caller; a byte equal to a printable char is printable.
+                    if (_buf[_pos + i] != current[i] || !Ascii.IsPrintable(current[i]))
+                    {
+                        same = false;
+                        break;
+                    }
+                }
+
+                if (same)
+                {
+                    _pos += n;
+                    return current;
+                }
             }
 
             string s = Ascii.GetString(_buf, _pos, n);

@@ -53,21 +53,37 @@ namespace MedCard.Protocol
         /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out AuthorizeRequest message)
         {
-            PayloadReader r = new PayloadReader(buf, off, count);
             AuthorizeRequest m = new AuthorizeRequest();
-            m.Amount = r.ReadInt64();
-            m.TransactionType = (TransactionType)r.ReadByte();
-            m.HostNonce = r.ReadBytes(SignedRecord.NonceLength);
-            m.Time = r.ReadUInt32();
-            m.CardNumber = r.ReadAscii(CardIdentity.MinCardNumberLength, CardIdentity.MaxCardNumberLength);
-            if (r.Ok && !m.HasValidFields())
+            DecodeStatus status = TryDecodeInto(buf, off, count, m);
+            message = status == DecodeStatus.Ok ? m : null;
+            return status;
+        }
+
+        /// <summary>
+        /// Decodes the payload at buf[off..off+count) into <paramref name="message"/>, reusing its nonce array and its card
+        /// number when the bytes spell the same one: decoding every request into one instance allocates nothing in
+        /// steady state. The nonce is overwritten in place (copy it if it must outlive the next decode); on a status
+        /// other than Ok the fields are unspecified.
+        /// </summary>
+        public static DecodeStatus TryDecodeInto(byte[] buf, int off, int count, AuthorizeRequest message)
+        {
+            if (message == null)
+            {
+                throw new System.ArgumentNullException("message");
+            }
+
+            PayloadReader r = new PayloadReader(buf, off, count);
+            message.Amount = r.ReadInt64();
+            message.TransactionType = (TransactionType)r.ReadByte();
+            message.HostNonce = r.ReadBytesInto(message.HostNonce, SignedRecord.NonceLength);
+            message.Time = r.ReadUInt32();
+            message.CardNumber = r.ReadAsciiReusing(message.CardNumber, CardIdentity.MinCardNumberLength, CardIdentity.MaxCardNumberLength);
+            if (r.Ok && !message.HasValidFields())
             {
                 r.Fail(DecodeStatus.InvalidField);
             }
 
-            DecodeStatus status = r.Finish();
-            message = status == DecodeStatus.Ok ? m : null;
-            return status;
+            return r.Finish();
         }
 
         /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>

@@ -39,22 +39,49 @@ namespace MedCard.Protocol
         /// <summary>Decodes the payload at buf[off..off+count); on failure <paramref name="message"/> is null and the status says why.</summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out AuthorizeResponse message)
         {
-            PayloadReader r = new PayloadReader(buf, off, count);
             AuthorizeResponse m = new AuthorizeResponse();
-            m.Status = (AuthorizeStatus)r.ReadByte();
-            if (r.Ok && (byte)m.Status > (byte)AuthorizeStatus.PinRequired)
+            DecodeStatus status = TryDecodeInto(buf, off, count, m);
+            message = status == DecodeStatus.Ok ? m : null;
+            return status;
+        }
+
+        /// <summary>
+        /// Decodes the payload at buf[off..off+count) into <paramref name="message"/>, reusing its record instance (see
+        /// <see cref="SignedRecord.TryDecodeInto"/>): decoding every response into one instance allocates nothing in
+        /// steady state. A response that is not Approved sets <see cref="Record"/> to null (the next approved one then
+        /// allocates a record again: declines are not the steady state). On a status other than Ok the fields are unspecified.
+        /// </summary>
+        public static DecodeStatus TryDecodeInto(byte[] buf, int off, int count, AuthorizeResponse message)
+        {
+            if (message == null)
+            {
+                throw new System.ArgumentNullException("message");
+            }
+
+            PayloadReader r = new PayloadReader(buf, off, count);
+            message.Status = (AuthorizeStatus)r.ReadByte();
+            if (r.Ok && (byte)message.Status > (byte)AuthorizeStatus.PinRequired)
             {
                 r.Fail(DecodeStatus.InvalidField);
             }
 
-            if (r.Ok && m.Status == AuthorizeStatus.Approved)
+            if (r.Ok && message.Status == AuthorizeStatus.Approved)
             {
-                m.Record = SignedRecord.Read(ref r);
+                SignedRecord record = message.Record;
+                if (record == null)
+                {
+                    record = new SignedRecord();
+                    message.Record = record;
+                }
+
+                SignedRecord.ReadInto(ref r, record);
+            }
+            else
+            {
+                message.Record = null;
             }
 
-            DecodeStatus status = r.Finish();
-            message = status == DecodeStatus.Ok ? m : null;
-            return status;
+            return r.Finish();
         }
 
         /// <summary>Decodes the payload at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>

@@ -153,6 +153,16 @@ namespace MedCard.Protocol
                 throw new System.ArgumentException("reader key must be 32 bytes");
             }
 
+            byte[] full = ComputeFullMac(hmac, key, input);
+            byte[] mac = new byte[MacLength];
+            System.Array.Copy(full, 0, mac, 0, MacLength);
+            ConstantTime.Wipe(full);
+            return mac;
+        }
+
+        /// <summary>The untruncated HMAC of the current fields (the caller wipes it); arguments checked by the callers.</summary>
+        private byte[] ComputeFullMac(IHmacSha256 hmac, byte[] key, byte[] input)
+        {
             WriteMacInput(input, 0);
             byte[] full = hmac.Compute(key, input, 0, MacInputLength);
             if (full == null || full.Length < MacLength)
@@ -160,10 +170,7 @@ namespace MedCard.Protocol
                 throw new System.InvalidOperationException("HMAC implementation returned too few bytes");
             }
 
-            byte[] mac = new byte[MacLength];
-            System.Array.Copy(full, 0, mac, 0, MacLength);
-            ConstantTime.Wipe(full);
-            return mac;
+            return full;
         }
 
         /// <summary>Sets <see cref="Mac"/> from the current fields.</summary>
@@ -189,8 +196,41 @@ namespace MedCard.Protocol
                 return false;
             }
 
-            byte[] expected = ComputeMac(hmac, key);
-            return ConstantTime.AreEqual(expected, 0, Mac, 0, MacLength);
+            return Verify(hmac, key, new byte[MacInputLength]);
+        }
+
+        /// <summary>
+        /// As <see cref="Verify(IHmacSha256, byte[])"/>, building the MAC input in a caller-owned buffer of at least
+        /// <see cref="MacInputLength"/> bytes: the only allocation left is the array <see cref="IHmacSha256.Compute"/>
+        /// returns (the host's allocation-free path is MedCard.Host.Crypto.SignedRecordMac).
+        /// </summary>
+        public bool Verify(IHmacSha256 hmac, byte[] key, byte[] input)
+        {
+            if (Mac == null || Mac.Length != MacLength || !HasValidFields())
+            {
+                return false;
+            }
+
+            if (input == null || input.Length < MacInputLength)
+            {
+                throw new System.ArgumentException("MAC input buffer too small");
+            }
+
+            if (hmac == null)
+            {
+                throw new System.ArgumentNullException("hmac");
+            }
+
+            if (key == null || key.Length != KeyLength)
+            {
+                throw new System.ArgumentException("reader key must be 32 bytes");
+            }
+
+            // Compare the first 16 bytes of the full HMAC in place: no truncated copy.
+            byte[] full = ComputeFullMac(hmac, key, input);
+            bool equal = ConstantTime.AreEqual(full, 0, Mac, 0, MacLength);
+            ConstantTime.Wipe(full);
+            return equal;
         }
 
         /// <summary>Wire size of this record.</summary>
@@ -227,7 +267,7 @@ namespace MedCard.Protocol
         }
 
         /// <summary>
-        /// Decodes exactly count bytes. Checks the layout only: call <see cref="Verify"/> before trusting it.
+        /// Decodes exactly count bytes. Checks the layout only: call <see cref="Verify(IHmacSha256, byte[])"/> before trusting it.
         /// </summary>
         public static DecodeStatus TryDecode(byte[] buf, int off, int count, out SignedRecord record)
         {
@@ -236,6 +276,25 @@ namespace MedCard.Protocol
             DecodeStatus status = r.Finish();
             record = status == DecodeStatus.Ok ? m : null;
             return status;
+        }
+
+        /// <summary>
+        /// Decodes exactly count bytes into <paramref name="record"/>, reusing its arrays (and its card number when the
+        /// bytes spell the same one), so decoding a stream of records into one instance allocates nothing in steady
+        /// state. The arrays are overwritten in place: copy what must outlive the next decode. On a status other than
+        /// Ok the fields are unspecified. Checks the layout only: call <see cref="Verify(IHmacSha256, byte[])"/> before
+        /// trusting it.
+        /// </summary>
+        public static DecodeStatus TryDecodeInto(byte[] buf, int off, int count, SignedRecord record)
+        {
+            if (record == null)
+            {
+                throw new System.ArgumentNullException("record");
+            }
+
+            PayloadReader r = new PayloadReader(buf, off, count);
+            ReadInto(ref r, record);
+            return r.Finish();
         }
 
         /// <summary>Decodes a record's wire form at buf[off..off+count), or throws <see cref="System.FormatException"/>.</summary>
@@ -255,22 +314,27 @@ namespace MedCard.Protocol
         internal static SignedRecord Read(ref PayloadReader r)
         {
             SignedRecord m = new SignedRecord();
+            ReadInto(ref r, m);
+            return m;
+        }
+
+        /// <summary>Reads a record into an existing instance, reusing its arrays and unchanged card number.</summary>
+        internal static void ReadInto(ref PayloadReader r, SignedRecord m)
+        {
             m.ReaderId = r.ReadUInt32();
             m.Counter = r.ReadUInt32();
-            m.PreviousMac = r.ReadBytes(MacLength);
-            m.CardUid = r.ReadLengthPrefixed(4, CardIdentity.MaxUidLength);
-            m.CardNumber = r.ReadAscii(CardIdentity.MinCardNumberLength, CardIdentity.MaxCardNumberLength);
+            m.PreviousMac = r.ReadBytesInto(m.PreviousMac, MacLength);
+            m.CardUid = r.ReadLengthPrefixedInto(m.CardUid, 4, CardIdentity.MaxUidLength);
+            m.CardNumber = r.ReadAsciiReusing(m.CardNumber, CardIdentity.MinCardNumberLength, CardIdentity.MaxCardNumberLength);
             m.Amount = r.ReadInt64();
             m.Type = (TransactionType)r.ReadByte();
             m.Time = r.ReadUInt32();
-            m.HostNonce = r.ReadBytes(NonceLength);
-            m.Mac = r.ReadBytes(MacLength);
+            m.HostNonce = r.ReadBytesInto(m.HostNonce, NonceLength);
+            m.Mac = r.ReadBytesInto(m.Mac, MacLength);
             if (r.Ok && !m.HasValidFields())
             {
                 r.Fail(DecodeStatus.InvalidField);
             }
-
-            return m;
         }
 
         /// <summary>Field-by-field equality (for tests and de-duplication; not a MAC check).</summary>
