@@ -13,7 +13,8 @@ public sealed record ReaderStatusReport(StatusResponse Reader, Capabilities? Cap
     /// <summary>True when the reader holds an older hotlist than the ledger's: push it (`medcard reader hotlist push`).</summary>
     public bool HotlistBehind => Reader.HotlistVersion < LedgerHotlistVersion;
 
-    /// <summary>Counters the reader signed that the ledger has not filed (0 when none, or when the ledger never saw the reader):
-    /// file them (`medcard reader journal sync`).</summary>
+    /// <summary>Counters the reader has used beyond the last one the ledger filed (0 when none, or when the ledger never saw the
+    /// reader): signed records to file (`medcard reader journal sync`), or counters a power cut burned before signing (nothing to file;
+    /// they stop counting here once a later record is filed).</summary>
     public uint UnfiledRecords => LedgerCounter is { } filed && Reader.Counter > filed ? Reader.Counter - filed : 0;
 }

@@ -52,7 +52,7 @@ internal static class ReaderAdminCommands
             ctx.Say("  counter " + r.Counter + "; ledger filed up to " + (report.LedgerCounter?.ToString() ?? "nothing")
                 + (report.KnownToLedger ? string.Empty : " [yellow](the ledger holds no key for this reader)[/]"));
             ctx.Say("  journal " + r.JournalCount + "/" + r.JournalCapacity + (report.UnfiledRecords > 0
-                ? "; [yellow]" + report.UnfiledRecords + " signed record(s) not filed[/]: medcard reader journal sync" : string.Empty));
+                ? "; [yellow]" + report.UnfiledRecords + " counter(s) used beyond the ledger's[/]: medcard reader journal sync" : string.Empty));
             ctx.Say("  hotlist version " + r.HotlistVersion + " (ledger " + report.LedgerHotlistVersion + ")"
                 + (report.HotlistBehind ? " [yellow]behind[/]: medcard reader hotlist push" : string.Empty));
             ctx.Say("  up " + r.UptimeSeconds + " s; frames accepted " + r.FramesAccepted + ", dropped bad CRC " + r.DroppedBadCrc
