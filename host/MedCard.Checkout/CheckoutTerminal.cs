@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -78,35 +79,16 @@ public sealed class CheckoutTerminal : IAsyncDisposable
     public static async Task<CheckoutTerminal> OpenAsync(IByteTransport transport, ILedgerStore ledger, CheckoutOptions? options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(transport);
-        ArgumentNullException.ThrowIfNull(ledger);
-        options ??= new CheckoutOptions();
-        var readers = new ReaderDesk(ledger, options.Ledger);
-        var chain = new LedgerChain(readers);
-        HolderMacVerifier? holderMac = options.HolderMacKey is { } issuerKey ? new HolderMacVerifier(issuerKey) : null;
-        ReaderClient client;
+        CheckoutTerminal terminal = await ConnectAsync(transport, ledger, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            client = await ConnectAsync(transport, options, readers, chain, holderMac, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            holderMac?.Dispose();
-            throw;
-        }
-
-        var terminal = new CheckoutTerminal(client, ledger, options, chain, readers);
-        terminal._holderMac = holderMac;
-        try
-        {
-            uint readerId = client.ReaderId;
-            if (readerId == 0 || await readers.GetKeyAsync(readerId, cancellationToken).ConfigureAwait(false) is not { } key)
+            uint readerId = terminal.ReaderId;
+            if (!await terminal.IsKnownToLedgerAsync(cancellationToken).ConfigureAwait(false))
             {
                 throw new CheckoutException(CheckoutReasons.ReaderNotProvisioned,
                     "reader " + readerId + " is not provisioned against this ledger (the ledger holds no key for it)");
             }
 
-            ConstantTime.Wipe(key);
             terminal.Recovery = await terminal.RecoverAsync(cancellationToken).ConfigureAwait(false);
             return terminal;
         }
@@ -117,7 +99,53 @@ public sealed class CheckoutTerminal : IAsyncDisposable
         }
     }
 
-    private static Task<ReaderClient> ConnectAsync(IByteTransport transport, CheckoutOptions options, ReaderDesk readers, LedgerChain chain,
+    /// <summary>The reader client, for reader administration (status, hotlist, reset) on the same link.</summary>
+    internal ReaderClient Client => _client;
+
+    /// <summary>The ledger this terminal files into.</summary>
+    internal ILedgerStore Ledger => _ledger;
+
+    /// <summary>True when the reader is provisioned and the ledger holds its key (records can be verified and filed).</summary>
+    internal async Task<bool> IsKnownToLedgerAsync(CancellationToken cancellationToken)
+    {
+        uint readerId = _client.ReaderId;
+        if (readerId == 0 || await _readers.GetKeyAsync(readerId, cancellationToken).ConfigureAwait(false) is not { } key)
+        {
+            return false;
+        }
+
+        ConstantTime.Wipe(key);
+        return true;
+    }
+
+    /// <summary>Connects the reader with the ledger's key and chain, without the provisioning check or the recovery (reader
+    /// administration also talks to readers the ledger does not know).</summary>
+    internal static async Task<CheckoutTerminal> ConnectAsync(IByteTransport transport, ILedgerStore ledger, CheckoutOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(ledger);
+        options ??= new CheckoutOptions();
+        var readers = new ReaderDesk(ledger, options.Ledger);
+        var chain = new LedgerChain(readers);
+        HolderMacVerifier? holderMac = options.HolderMacKey is { } issuerKey ? new HolderMacVerifier(issuerKey) : null;
+        ReaderClient client;
+        try
+        {
+            client = await ConnectClientAsync(transport, options, readers, chain, holderMac, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            holderMac?.Dispose();
+            throw;
+        }
+
+        var terminal = new CheckoutTerminal(client, ledger, options, chain, readers);
+        terminal._holderMac = holderMac;
+        return terminal;
+    }
+
+    private static Task<ReaderClient> ConnectClientAsync(IByteTransport transport, CheckoutOptions options, ReaderDesk readers, LedgerChain chain,
         HolderMacVerifier? holderMac, CancellationToken cancellationToken) =>
         ReaderClient.ConnectAsync(transport, new ReaderClientOptions
         {
@@ -140,6 +168,11 @@ public sealed class CheckoutTerminal : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(purchase);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // The span and the clock start once this purchase has the reader: the wait for another checkout is not its duration.
+        using Activity? activity = CheckoutTelemetry.Source.StartActivity("medcard.checkout");
+        activity?.SetTag(CheckoutTelemetry.ReaderIdTag, (long)ReaderId);
+        activity?.SetTag(CheckoutTelemetry.VisitTypeTag, purchase.VisitType.ToString());
+        long started = Stopwatch.GetTimestamp();
         try
         {
             if (_recoveryDue)
@@ -149,9 +182,16 @@ public sealed class CheckoutTerminal : IAsyncDisposable
 
             _recoveryDue = true; // cleared only when this purchase ends with everything it signed filed
             CheckoutResult result = await RunAsync(purchase, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(CheckoutTelemetry.AmountTag, result.Total);
             await AcknowledgeFiledAsync(cancellationToken).ConfigureAwait(false);
             _recoveryDue = false;
+            CheckoutTelemetry.Finished(activity, ReaderId, purchase.VisitType.ToString(), result, Stopwatch.GetElapsedTime(started));
             return result;
+        }
+        catch (Exception e)
+        {
+            CheckoutTelemetry.Failed(activity, ReaderId, e, Stopwatch.GetElapsedTime(started));
+            throw;
         }
         finally
         {
@@ -167,6 +207,8 @@ public sealed class CheckoutTerminal : IAsyncDisposable
     public async Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken)
     {
         uint readerId = _client.ReaderId;
+        using Activity? activity = CheckoutTelemetry.Source.StartActivity("medcard.checkout.recover");
+        activity?.SetTag(CheckoutTelemetry.ReaderIdTag, (long)readerId);
         _chain.Reset(readerId);
         ChainPosition filed = await _chain.FiledAsync(readerId, cancellationToken).ConfigureAwait(false);
         JournalSyncResult sync = await _client.ReadJournalAsync(filed.Counter + 1, JournalRead.Latest, acknowledge: false, cancellationToken)
@@ -195,6 +237,13 @@ public sealed class CheckoutTerminal : IAsyncDisposable
                 readerId, voided.Count, unfiled.Count);
         }
 
+        if (voided.Count > 0)
+        {
+            CheckoutTelemetry.Recovered.Add(voided.Count, new KeyValuePair<string, object?>(CheckoutTelemetry.ReaderIdTag, (long)readerId));
+        }
+
+        activity?.SetTag("medcard.recovery.voided", voided.Count);
+        activity?.SetTag("medcard.recovery.unfiled", unfiled.Count);
         uint acknowledged = await AcknowledgeFiledAsync(cancellationToken).ConfigureAwait(false);
         _recoveryDue = false;
         return new RecoveryReport(voided, unfiled, acknowledged);

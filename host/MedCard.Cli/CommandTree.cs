@@ -20,6 +20,7 @@ internal static class CommandTree
         root.Subcommands.Add(SimCommand.Build(io));
         root.Subcommands.Add(PortsCommand.Build(io));
         root.Subcommands.Add(ProvisionCommand.Build(io));
+        root.Subcommands.Add(ReaderAdminCommands.Build(io));
         root.Subcommands.Add(CardCommands.Build(io));
         root.Subcommands.Add(PinCommands.Build(io));
         root.Subcommands.Add(FamilyCommands.Build(io));

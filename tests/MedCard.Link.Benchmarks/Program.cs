@@ -23,6 +23,14 @@ foreach (WireModel wire in new[] { WireModel.Unpaced, WireModel.Uart8N1(115200) 
     Console.WriteLine("  link: " + f.LinkStatistics);
 }
 
+// The same unpaced run with the host library's telemetry listened to (what `medcard serve` with OpenTelemetry does): every
+// span started and stopped, every measurement delivered. The difference to the unpaced row is the telemetry's cost.
+using (var listened = TelemetryListening.Start())
+{
+    AuthorizeFigures t = await AuthorizeRun.MeasureAsync(WireModel.Unpaced, warmup, iterations);
+    Console.WriteLine($"{"unpaced, telemetry listened",-30} {t.P50,8:0.00} {t.P99,8:0.00} {t.Max,8:0.00}   ({listened.Spans} spans, {listened.Measurements} measurements)");
+}
+
 (ByteCounts fullToReader, ByteCounts fullToHost) = await FullTransactionRun.MeasureAsync(Math.Max(10, iterations / 5));
 Console.WriteLine();
 Console.WriteLine("whole transaction (card placed, CardPresented+ACK, PIN, authorize, card lifted, CardRemoved+ACK): host->reader "

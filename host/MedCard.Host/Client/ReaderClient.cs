@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using MedCard.Host.Diagnostics;
 using MedCard.Host.Link;
 using MedCard.Host.Pin;
 using MedCard.Host.Transport;
@@ -199,7 +202,10 @@ namespace MedCard.Host.Client
         /// Has the holder type the PIN on the reader, deciphers the PIN block and hands the digits to
         /// <paramref name="verifier"/>. The PIN never becomes a string and never reaches a log.
         /// </summary>
-        public async Task<PinOutcome> RequestPinAsync(string cardNumber, IPinVerifier verifier, PinEntryOptions? entry = null, CancellationToken cancellationToken = default)
+        public Task<PinOutcome> RequestPinAsync(string cardNumber, IPinVerifier verifier, PinEntryOptions? entry = null, CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.pin", ct => RequestPinCoreAsync(cardNumber, verifier, entry, ct), outcome => outcome.ToString(), null, cancellationToken);
+
+        private async Task<PinOutcome> RequestPinCoreAsync(string cardNumber, IPinVerifier verifier, PinEntryOptions? entry, CancellationToken cancellationToken)
         {
             ArgumentException.ThrowIfNullOrEmpty(cardNumber);
             ArgumentNullException.ThrowIfNull(verifier);
@@ -259,7 +265,14 @@ namespace MedCard.Host.Client
         /// cache and never signs twice; if records are missing in between, they are read from the
         /// journal and verified first.
         /// </summary>
-        public async Task<AuthorizationResult> AuthorizeAsync(string cardNumber, long amount, TransactionType type, CancellationToken cancellationToken = default)
+        public Task<AuthorizationResult> AuthorizeAsync(string cardNumber, long amount, TransactionType type, CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.authorize", ct => AuthorizeCoreAsync(cardNumber, amount, type, ct), OutcomeOf, HostTelemetry.Authorize, cancellationToken);
+
+        /// <summary>Approved and counted, the host's verdict when it refused a signed record, else the reader's status.</summary>
+        private static string OutcomeOf(AuthorizationResult result) =>
+            result.IsApproved ? AuthorizeStatus.Approved.ToString() : result.Check?.Verdict.ToString() ?? result.Status.ToString();
+
+        private async Task<AuthorizationResult> AuthorizeCoreAsync(string cardNumber, long amount, TransactionType type, CancellationToken cancellationToken)
         {
             ArgumentException.ThrowIfNullOrEmpty(cardNumber);
             byte[] nonce = new byte[SignedRecord.NonceLength];
@@ -326,7 +339,7 @@ namespace MedCard.Host.Client
         /// then tells the reader it may prune up to the last accepted counter.
         /// </summary>
         public Task<JournalSyncResult> SyncJournalAsync(CancellationToken cancellationToken = default) =>
-            ReadJournalCoreAsync(null, JournalRead.Latest, acknowledge: true, cancellationToken);
+            TracedAsync("medcard.reader.journal.sync", ct => ReadJournalCoreAsync(null, JournalRead.Latest, acknowledge: true, ct), JournalOutcome, null, cancellationToken);
 
         /// <summary>
         /// Reads the journal range [from, to] (chunked), verifying and counting new records in order.
@@ -334,7 +347,9 @@ namespace MedCard.Host.Client
         /// overlaps another is normal, not a replay).
         /// </summary>
         public Task<JournalSyncResult> ReadJournalAsync(uint fromCounter, uint toCounter, bool acknowledge, CancellationToken cancellationToken = default) =>
-            ReadJournalCoreAsync(fromCounter, toCounter, acknowledge, cancellationToken);
+            TracedAsync("medcard.reader.journal.read", ct => ReadJournalCoreAsync(fromCounter, toCounter, acknowledge, ct), JournalOutcome, null, cancellationToken);
+
+        private static string JournalOutcome(JournalSyncResult result) => result.Checks.Count + " record(s)";
 
         /// <summary><paramref name="fromCounter"/> null = from the last accepted counter + 1, decided once the journal gate is held.</summary>
         private async Task<JournalSyncResult> ReadJournalCoreAsync(uint? fromCounter, uint toCounter, bool acknowledge, CancellationToken cancellationToken)
@@ -390,7 +405,14 @@ namespace MedCard.Host.Client
         /// record, and every record before it, is durably filed (settled or voided) by the host. A checkout acknowledges its
         /// ledger's position, never the in-memory chain, so a record signed but not yet filed stays in the journal.
         /// </summary>
-        public async Task AcknowledgeJournalAsync(uint upToCounter, CancellationToken cancellationToken = default)
+        public Task AcknowledgeJournalAsync(uint upToCounter, CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.journal.ack", async ct =>
+            {
+                await AcknowledgeJournalCoreAsync(upToCounter, ct).ConfigureAwait(false);
+                return upToCounter;
+            }, _ => "acknowledged", null, cancellationToken);
+
+        private async Task AcknowledgeJournalCoreAsync(uint upToCounter, CancellationToken cancellationToken)
         {
             if (upToCounter == 0)
             {
@@ -413,7 +435,10 @@ namespace MedCard.Host.Client
         /// Activated on success, Stale if the reader already has this version or a newer one, Full or
         /// StorageFailure if it could not store it (its previous list stays in force).
         /// </summary>
-        public async Task<HotlistAck> PushHotlistAsync(uint version, IReadOnlyList<string> cardNumbers, IReadOnlyList<byte[]> uids, CancellationToken cancellationToken = default)
+        public Task<HotlistAck> PushHotlistAsync(uint version, IReadOnlyList<string> cardNumbers, IReadOnlyList<byte[]> uids, CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.hotlist.push", ct => PushHotlistCoreAsync(version, cardNumbers, uids, ct), ack => ack.Status.ToString(), null, cancellationToken);
+
+        private async Task<HotlistAck> PushHotlistCoreAsync(uint version, IReadOnlyList<string> cardNumbers, IReadOnlyList<byte[]> uids, CancellationToken cancellationToken)
         {
             IReadOnlyList<HotlistUpdate> chunks = HotlistChunker.Split(version, cardNumbers, uids, _options.Hmac);
             int index = 0;
@@ -443,18 +468,39 @@ namespace MedCard.Host.Client
         }
 
         /// <summary>Asks the reader for its status: flags, record counter, journal fill, hotlist version and age, line counters.</summary>
-        public async Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken = default)
-        {
-            ReceivedFrame frame = await _link.RequestAsync(new StatusRequest(), _options.CallTimeout, cancellationToken).ConfigureAwait(false);
-            return StatusResponse.Decode(frame.Payload, 0, frame.Payload.Length);
-        }
+        public Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.status", async ct =>
+            {
+                ReceivedFrame frame = await _link.RequestAsync(new StatusRequest(), _options.CallTimeout, ct).ConfigureAwait(false);
+                return StatusResponse.Decode(frame.Payload, 0, frame.Payload.Length);
+            }, status => status.Flags.ToString(), null, cancellationToken);
+
+        /// <summary>
+        /// Reboots the reader (<see cref="ResetMode.Reboot"/>: key, counter, journal and hotlist are kept) or wipes it
+        /// (<see cref="ResetMode.FactoryWipe"/>: key, card keys, journal and hotlist are erased, the counter is kept, and the reader comes
+        /// back unprovisioned). A wipe names the reader this client greeted, so the reader refuses it
+        /// (<see cref="ReaderErrorException"/> InvalidState) if another reader answers by now. The reader acknowledges before it
+        /// acts, so the link goes quiet and reconnects (or ends) afterwards. A wipe erases journaled records the host has not
+        /// filed: recover the journal first (the checkout library's <c>ReaderAdministration.FactoryWipeAsync</c> does).
+        /// </summary>
+        public Task ResetAsync(ResetMode mode, CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.reset", async ct =>
+            {
+                var message = new Reset { Mode = mode, ConfirmReaderId = mode == ResetMode.FactoryWipe ? ReaderId : 0 };
+                await _link.RequestAsync(message, _options.CallTimeout, ct, _options.FlashWriteAttemptTimeout).ConfigureAwait(false);
+                _logger.LogInformation("Reader {ReaderId} acknowledged {Mode}", ReaderId, mode);
+                return mode;
+            }, done => done.ToString(), null, cancellationToken);
 
         /// <summary>
         /// Gives a fresh reader its id and key (once; a factory wipe is needed to change them). The key
         /// is redacted from traces by message type and wiped from this library's buffers after sending.
         /// Store the same key in your <see cref="IReaderKeyStore"/> before using the reader.
         /// </summary>
-        public async Task<ProvisionResponse> ProvisionAsync(uint readerId, ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default)
+        public Task<ProvisionResponse> ProvisionAsync(uint readerId, ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.provision", ct => ProvisionCoreAsync(readerId, key, ct), response => response.Status.ToString(), null, cancellationToken);
+
+        private async Task<ProvisionResponse> ProvisionCoreAsync(uint readerId, ReadOnlyMemory<byte> key, CancellationToken cancellationToken)
         {
             if (key.Length != SignedRecord.KeyLength)
             {
@@ -485,7 +531,11 @@ namespace MedCard.Host.Client
         /// after sending. A reader whose firmware does not announce <see cref="CapabilityFlags.CardKeysMessage"/> cannot
         /// take it over the link: install it with the firmware's one-time drop file instead.
         /// </summary>
-        public async Task<CardKeysStatus> ProvisionCardKeysAsync(uint readerId, ReadOnlyMemory<byte> keyAMasterKey, CancellationToken cancellationToken = default)
+        public Task<CardKeysStatus> ProvisionCardKeysAsync(uint readerId, ReadOnlyMemory<byte> keyAMasterKey, CancellationToken cancellationToken = default) =>
+            TracedAsync("medcard.reader.provision_card_keys", ct => ProvisionCardKeysCoreAsync(readerId, keyAMasterKey, ct), status => status.ToString(), null,
+                cancellationToken);
+
+        private async Task<CardKeysStatus> ProvisionCardKeysCoreAsync(uint readerId, ReadOnlyMemory<byte> keyAMasterKey, CancellationToken cancellationToken)
         {
             if (keyAMasterKey.Length != ProvisionCardKeys.KeyLength)
             {
@@ -505,6 +555,46 @@ namespace MedCard.Host.Client
             finally
             {
                 message.Wipe();
+            }
+        }
+
+        /// <summary>
+        /// One reader call as a span of <see cref="HostTelemetry.ActivitySourceName"/> (operation name, reader id, transport,
+        /// outcome; never the card number or key material) and, with <paramref name="latency"/>, a histogram sample.
+        /// </summary>
+        private async Task<T> TracedAsync<T>(string operation, Func<CancellationToken, Task<T>> call, Func<T, string> outcome, Histogram<double>? latency,
+            CancellationToken cancellationToken)
+        {
+            using Activity? activity = HostTelemetry.StartReaderCall(operation, ReaderId, _link.TransportName);
+            long started = Stopwatch.GetTimestamp();
+            string result = "error";
+            try
+            {
+                T value = await call(cancellationToken).ConfigureAwait(false);
+                result = outcome(value);
+                activity?.SetTag(HostTelemetry.OutcomeTag, result);
+                return value;
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                result = "cancelled";
+                HostTelemetry.Failed(activity, e);
+                activity?.SetTag(HostTelemetry.OutcomeTag, result);
+                throw;
+            }
+            catch (Exception e)
+            {
+                HostTelemetry.Failed(activity, e);
+                throw;
+            }
+            finally
+            {
+                if (latency is not null && latency.Enabled)
+                {
+                    latency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                        new KeyValuePair<string, object?>(HostTelemetry.ReaderIdTag, (long)ReaderId),
+                        new KeyValuePair<string, object?>(HostTelemetry.OutcomeTag, result));
+                }
             }
         }
 

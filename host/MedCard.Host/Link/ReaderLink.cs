@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using MedCard.Host.Diagnostics;
 using MedCard.Host.Transport;
 using MedCard.Protocol;
 using Microsoft.Extensions.Logging;
@@ -213,6 +214,12 @@ namespace MedCard.Host.Link
                         {
                             _logger.LogDebug("Resending {Type} #{Id} (send {Send})", MessageTypes.Name(type), id, sends);
                             _observer?.OnFrame(FrameDirection.Resent, FrameHeader.Request(type, id), Array.Empty<byte>(), 0, 0, wire.Length);
+                            if (HostTelemetry.Resent.Enabled)
+                            {
+                                TagList tags = LinkTags();
+                                tags.Add(HostTelemetry.MessageTypeTag, MessageTypes.Name(type));
+                                HostTelemetry.Resent.Add(1, tags);
+                            }
                         }
                         Task finished = await Task.WhenAny(answer, Task.Delay(attemptTimeout, budget.Token)).ConfigureAwait(false);
                         if (finished != answer)
@@ -401,6 +408,7 @@ namespace MedCard.Host.Link
                         }
                         delay = _options.ReconnectMinDelay;
                         Statistics.Reconnected();
+                        HostTelemetry.Reconnected.Add(1, LinkTags());
                         _logger.LogInformation("Link to {Transport} re-established", _transport.Name);
                         _observer?.OnLinkEvent("link re-established");
                         SetState(LinkState.Connected);
@@ -581,7 +589,23 @@ namespace MedCard.Host.Link
         private void OnFrameDropped(FrameDropReason reason, int byteCount)
         {
             Statistics.Dropped();
+            if (HostTelemetry.Dropped.Enabled)
+            {
+                TagList tags = LinkTags();
+                tags.Add(HostTelemetry.DropReasonTag, reason.ToString());
+                HostTelemetry.Dropped.Add(1, tags);
+            }
             _observer?.OnFrameDropped(reason, byteCount);
+        }
+
+        /// <summary>The tags every link instrument carries: which port, which reader.</summary>
+        private TagList LinkTags()
+        {
+            return new TagList
+            {
+                { HostTelemetry.TransportTag, _transport.Name },
+                { HostTelemetry.ReaderIdTag, (long)(Capabilities?.ReaderId ?? 0) },
+            };
         }
 
         private sealed class Handler : IFrameHandler
