@@ -131,10 +131,10 @@ public abstract partial class LedgerSuite
 
         using PinKeyFile unrelated = other.Open(); // a store without the card's key
         l.UsePinKeys(unrelated);
-        InvalidOperationException e1 = await Assert.ThrowsAsync<InvalidOperationException>(() => l.SettleAsync(h, 10_00));
+        PinKeyUnavailableException e1 = await Assert.ThrowsAsync<PinKeyUnavailableException>(() => l.SettleAsync(h, 10_00));
         Assert.Contains("no key", e1.Message, StringComparison.Ordinal);
         l.UsePinKeys(null);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => l.SettleAsync(h, 10_00, pin: WrongPin));
+        await Assert.ThrowsAsync<PinKeyUnavailableException>(() => l.SettleAsync(h, 10_00, pin: WrongPin));
         Assert.Equal(CardRules.PinTries, (await l.Desk.GetCardAsync(h.CardNumber, Ct))!.PinTriesLeft);
     }
 
