@@ -148,33 +148,40 @@ namespace MedCard.Protocol
         /// <summary>Reads a u8 length (minLength..maxLength) then that many bytes.</summary>
         public byte[] ReadLengthPrefixed(int minLength, int maxLength)
         {
-            int n = ReadByte();
-            if (_status != DecodeStatus.Ok)
+            int n = ReadLength(minLength, maxLength);
+            if (n < 0)
             {
-                return null;
-            }
-
-            if (n < minLength || n > maxLength)
-            {
-                Fail(DecodeStatus.InvalidField);
                 return null;
             }
 
             return ReadBytes(n);
         }
 
-        /// <summary>Reads a u8 length then that many printable-ASCII bytes as a string.</summary>
-        public string ReadAscii(int minLength, int maxLength)
+        /// <summary>Reads a u8 length prefix; -1 (and the reader failed) when it is missing or outside
+        /// [<paramref name="minLength"/>, <paramref name="maxLength"/>].</summary>
+        private int ReadLength(int minLength, int maxLength)
         {
             int n = ReadByte();
             if (_status != DecodeStatus.Ok)
             {
-                return null;
+                return -1;
             }
 
             if (n < minLength || n > maxLength)
             {
                 Fail(DecodeStatus.InvalidField);
+                return -1;
+            }
+
+            return n;
+        }
+
+        /// <summary>Reads a u8 length then that many printable-ASCII bytes as a string.</summary>
+        public string ReadAscii(int minLength, int maxLength)
+        {
+            int n = ReadLength(minLength, maxLength);
+            if (n < 0)
+            {
                 return null;
             }
 
@@ -196,15 +203,9 @@ namespace MedCard.Protocol
         /// <summary>As <see cref="ReadLengthPrefixed"/>, reusing <paramref name="reuse"/> when the length matches it.</summary>
         public byte[] ReadLengthPrefixedInto(byte[] reuse, int minLength, int maxLength)
         {
-            int n = ReadByte();
-            if (_status != DecodeStatus.Ok)
+            int n = ReadLength(minLength, maxLength);
+            if (n < 0)
             {
-                return null;
-            }
-
-            if (n < minLength || n > maxLength)
-            {
-                Fail(DecodeStatus.InvalidField);
                 return null;
             }
 
@@ -217,15 +218,9 @@ namespace MedCard.Protocol
         /// </summary>
         public string ReadAsciiReusing(string current, int minLength, int maxLength)
         {
-            int n = ReadByte();
-            if (_status != DecodeStatus.Ok)
+            int n = ReadLength(minLength, maxLength);
+            if (n < 0)
             {
-                return null;
-            }
-
-            if (n < minLength || n > maxLength)
-            {
-                Fail(DecodeStatus.InvalidField);
                 return null;
             }
 

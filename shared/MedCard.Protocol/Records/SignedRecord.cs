@@ -138,6 +138,17 @@ namespace MedCard.Protocol
         /// </summary>
         public byte[] ComputeMac(IHmacSha256 hmac, byte[] key, byte[] input)
         {
+            byte[] full = ComputeFullMac(hmac, key, input);
+            byte[] mac = new byte[MacLength];
+            System.Array.Copy(full, 0, mac, 0, MacLength);
+            ConstantTime.Wipe(full);
+            return mac;
+        }
+
+        /// <summary>The untruncated HMAC of the current fields (the caller wipes it); checks the arguments for both
+        /// signing and verifying.</summary>
+        private byte[] ComputeFullMac(IHmacSha256 hmac, byte[] key, byte[] input)
+        {
             if (input == null || input.Length < MacInputLength)
             {
                 throw new System.ArgumentException("MAC input buffer too small");
@@ -153,16 +164,6 @@ namespace MedCard.Protocol
                 throw new System.ArgumentException("reader key must be 32 bytes");
             }
 
-            byte[] full = ComputeFullMac(hmac, key, input);
-            byte[] mac = new byte[MacLength];
-            System.Array.Copy(full, 0, mac, 0, MacLength);
-            ConstantTime.Wipe(full);
-            return mac;
-        }
-
-        /// <summary>The untruncated HMAC of the current fields (the caller wipes it); arguments checked by the callers.</summary>
-        private byte[] ComputeFullMac(IHmacSha256 hmac, byte[] key, byte[] input)
-        {
             WriteMacInput(input, 0);
             byte[] full = hmac.Compute(key, input, 0, MacInputLength);
             if (full == null || full.Length < MacLength)
@@ -209,21 +210,6 @@ namespace MedCard.Protocol
             if (Mac == null || Mac.Length != MacLength || !HasValidFields())
             {
                 return false;
-            }
-
-            if (input == null || input.Length < MacInputLength)
-            {
-                throw new System.ArgumentException("MAC input buffer too small");
-            }
-
-            if (hmac == null)
-            {
-                throw new System.ArgumentNullException("hmac");
-            }
-
-            if (key == null || key.Length != KeyLength)
-            {
-                throw new System.ArgumentException("reader key must be 32 bytes");
             }
 
             // Compare the first 16 bytes of the full HMAC in place: no truncated copy.
