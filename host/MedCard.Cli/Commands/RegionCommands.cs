@@ -28,7 +28,7 @@ internal static class RegionCommands
     {
         var code = Opt.Required("--code", "Region code, e.g. the administrative division code 310000 ('home' is the home region)", ValueKind.Id);
         var name = Opt.Required("--name", "Display name", ValueKind.Name);
-        var visit = new Option<VisitType?>("--visit") { Description = "With --deductible, --copay and --cap: the visit type whose policy to set" };
+        var visit = new Option<VisitType>("--visit") { Description = "With --deductible, --copay and --cap: the visit type whose policy to set" };
         var deductible = Opt.Optional("--deductible", "Yearly deductible in yuan, for the persons insured in this region");
         var copay = Opt.Optional("--copay", "Holder's co-payment above the deductible, percent (e.g. 30 or 12.5%)");
         var cap = Opt.Optional("--cap", "Yearly pooled-fund cap in yuan");
@@ -40,7 +40,7 @@ internal static class RegionCommands
         {
             string regionCode = Inputs.Required(parse.GetValue(code), "--code");
             string regionName = Inputs.Name(parse.GetValue(name), "--name");
-            (VisitType Type, VisitPolicy Policy)? policy = PolicyOf(parse.GetValue(visit), parse.GetValue(deductible), parse.GetValue(copay),
+            (VisitType Type, VisitPolicy Policy)? policy = PolicyOf(parse.GetResult(visit) is null ? null : parse.GetValue(visit), parse.GetValue(deductible), parse.GetValue(copay),
                 parse.GetValue(cap));
             CardDesk desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             DeskResults.EnsureOk(await desk.AddRegionAsync(new Region(regionCode, regionName), ct).ConfigureAwait(false),
