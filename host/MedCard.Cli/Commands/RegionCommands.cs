@@ -109,12 +109,7 @@ internal static class RegionCommands
                 var json = new JsonObject();
                 foreach ((VisitType type, VisitPolicy? p) in policies)
                 {
-                    json[Views.Visit(type)] = p is null ? null : new JsonObject
-                    {
-                        ["deductibleFen"] = p.YearlyDeductible,
-                        ["copayBasisPoints"] = p.CoPaymentBasisPoints,
-                        ["fundCapFen"] = p.YearlyFundCap,
-                    };
+                    json[Views.Visit(type)] = Views.Policy(p);
                 }
 
                 array.Add(new JsonObject { ["code"] = region.Code, ["name"] = region.Name, ["home"] = region.IsHome, ["policies"] = json });
@@ -146,15 +141,7 @@ internal static class RegionCommands
                 string codeCell = first ? Markup.Escape(region.Code) : string.Empty;
                 string nameCell = first ? Markup.Escape(region.Name) : string.Empty;
                 first = false;
-                if (p is null)
-                {
-                    table.AddRow(codeCell, nameCell, Views.Visit(type), "not set", "-", "-");
-                }
-                else
-                {
-                    table.AddRow(codeCell, nameCell, Views.Visit(type), Money.Format(p.YearlyDeductible), Inputs.Percent(p.CoPaymentBasisPoints),
-                        Money.Format(p.YearlyFundCap));
-                }
+                table.AddRow([codeCell, nameCell, Views.Visit(type), .. Views.PolicyCells(p)]);
             }
         }
 
