@@ -212,33 +212,15 @@ public abstract partial class LedgerSuite
         using var pin = new PinDigits(TestLedger.DefaultPin);
         PinCredential legacy = new PinHasher(TestLedger.TestPinIterations).Hash(pin);
         string residentId = TestLedger.ResidentIdFor(1);
-        await store.InTransactionAsync(async (s, _) =>
-        {
-            await s.ExecuteAsync(LedgerSchema.CreateMeta);
-            foreach (int version in new[] { 1, 2, 3 })
-            {
-                foreach (string statement in LedgerSchema.Step(version))
-                {
-                    await s.ExecuteAsync(((SqlLedgerStore)store).Dialect.Ddl(statement));
-                }
-            }
-
-            await s.ExecuteAsync("INSERT INTO meta (key, value) VALUES ('schema_version', 3)");
-            await s.ExecuteAsync("INSERT INTO institutions (institution_id, name, designated) VALUES ('OLD-H', 'Old Hospital', 1)");
-            await s.ExecuteAsync("INSERT INTO persons (resident_id, name, gender, employer, balance) VALUES (@id, 'Holder 1', 2, 'Acme Ltd', 0)",
-                ("@id", residentId));
-            await s.ExecuteAsync("INSERT INTO cards (card_number, uid, resident_id, lifecycle, pin_salt, pin_hash, pin_iterations, "
-                + "pin_tries_left, unprinted_count, issued_at) VALUES ('C0000001', @uid, @id, 0, @salt, @hash, @iter, 3, 0, 0)",
-                ("@uid", new byte[] { 0x04, 1, 0, 0xA0 }), ("@id", residentId), ("@salt", legacy.Salt), ("@hash", legacy.Hash),
-                ("@iter", (long)legacy.Iterations));
-            return 0;
-        }, Ct);
+        await OldLedger.CreateAsync(store, 3, residentId, legacy, 0);
+        await store.InTransactionAsync((s, _) =>
+            s.ExecuteAsync("INSERT INTO institutions (institution_id, name, designated) VALUES ('OLD-H', 'Old Hospital', 1)"), Ct);
 
         await using TestLedger l = await TestLedger.CreateAsync(store); // migrates to the current version, sets the home policies
         Assert.Equal(Region.HomeCode, await store.InTransactionAsync((s, _) => s.GetInstitutionRegionAsync("OLD-H"), Ct));
         Assert.Equal(Region.HomeCode, await store.InTransactionAsync((s, _) => s.GetInsuredRegionAsync(residentId), Ct));
 
-        SettlementOutcome o = await l.SettleAsync("C0000001", [0x04, 1, 0, 0xA0], TestLedger.Covered(500_00), institution: "OLD-H");
+        SettlementOutcome o = await l.SettleAsync(OldLedger.CardNumber, OldLedger.Uid, TestLedger.Covered(500_00), institution: "OLD-H");
         Assert.Equal(280_00, o.Fund); // the home outpatient policy: (500.00 - 100.00) x 70 %
         Assert.Equal(-280_00, (await PostingsOfAsync(l, o)).Single(p => p.Account == LedgerAccounts.PooledFund).Amount);
         Assert.Empty((await l.Settlement.GetClearingReportAsync(PeriodStart, PeriodEnd, Ct)).Lines);
