@@ -11,13 +11,15 @@ using MedCard.Settlement.Rules;
 using MedCard.Settlement.Stores;
 using MedCard.Settlement.Tests.Infrastructure;
 
-// Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-postgres]
+// Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-postgres] [--probe]
+// --probe: only counts, per store, the statements, round trips and commits one settlement (keyed PIN check) sends.
 // Prints, per store: sequential durable settlements/s (test-strength PIN hash, so the store is what is
 // measured), the same with the legacy production PBKDF2 count, the same with the production keyed PIN check (HMAC
 // verification value) and its ratio to plain inserts, 16 parallel settlers, and plain single-row inserts/s on the
 // same database, with the ratio.
 int count = ArgValue(args, "--count", 1000);
 bool skipPostgres = args.Contains("--skip-postgres");
+bool probe = args.Contains("--probe");
 CancellationToken ct = CancellationToken.None;
 Console.WriteLine("MedCard.Settlement benchmark: " + count + " settlements per sequential run; CPU cores " + Environment.ProcessorCount);
 Console.WriteLine("PBKDF2-SHA256 per PIN check: " + MeasurePbkdf2(PinHasher.DefaultIterations).ToString("F1", CultureInfo.InvariantCulture)
@@ -61,6 +63,12 @@ finally
 
 async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 {
+    if (probe)
+    {
+        await ProbeAsync(store, n);
+        return;
+    }
+
     const int Parallel = 16;
     int cards = (n / 50 / Parallel + 2) * Parallel; // a multiple of 16: settler pairs keep to their own cards
     BenchmarkLedger fast = await BenchmarkLedger.CreateAsync(store, cards, 1000, 0, ct);
@@ -141,6 +149,33 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
         + "x  (one settlement costs as much as that many single-row durable inserts); median of " + plain.Rounds.Count + " interleaved rounds "
         + Median(roundRatios).ToString("F1", CultureInfo.InvariantCulture) + "x");
     Console.WriteLine();
+}
+
+// Statements, round trips and commits per settlement with the production (keyed) PIN check, from the store's own count
+// of what it sent (LedgerTraffic).
+async Task ProbeAsync(SqlLedgerStore store, int n)
+{
+    using PinKeyFile keys = PinKeyFile.OpenOrCreate(Path.Combine(dir, store.Kind + ".probe-keys"));
+    BenchmarkLedger keyed = await BenchmarkLedger.CreateAsync(store, n / 50 + 1, PinHasher.DefaultIterations, 300_000, ct, keys);
+    for (int i = 0; i < 20; i++)
+    {
+        await keyed.SettleAsync(i, 4, ct);
+    }
+
+    long statements = store.Traffic.Statements, roundTrips = store.Traffic.RoundTrips, commits = store.Traffic.Commits;
+    var watch = Stopwatch.StartNew();
+    for (int i = 0; i < n; i++)
+    {
+        await keyed.SettleAsync(20 + i, 4, ct);
+    }
+
+    double perSecond = n / watch.Elapsed.TotalSeconds;
+    Console.WriteLine(store.Kind + ": per settlement (keyed PIN check): "
+        + ((store.Traffic.Statements - statements) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " statements, "
+        + ((store.Traffic.RoundTrips - roundTrips) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " round trips, "
+        + ((store.Traffic.Commits - commits) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " commits; "
+        + F(perSecond).Trim() + " settlements/s sequential");
+    AuditLine(store.Kind, await MedCard.Settlement.Services.LedgerAudit.VerifyAsync(store, ct));
 }
 
 static void AuditLine(string kind, MedCard.Settlement.Services.AuditReport report)

@@ -21,13 +21,15 @@ public sealed partial class LedgerSession
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _dialect;
+    private readonly LedgerTraffic _traffic;
     private readonly CancellationToken _ct;
 
-    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, CancellationToken ct)
+    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, LedgerTraffic traffic, CancellationToken ct)
     {
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
+        _traffic = traffic;
         _ct = ct;
     }
 
@@ -62,12 +64,14 @@ public sealed partial class LedgerSession
     internal async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         await using DbCommand command = Command(sql, parameters);
+        _traffic.Sent(1);
         return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
     }
 
     internal async Task<long?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         await using DbCommand command = Command(sql, parameters);
+        _traffic.Sent(1);
         object? value = await command.ExecuteScalarAsync(_ct).ConfigureAwait(false);
         return value is null || value is DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -75,6 +79,7 @@ public sealed partial class LedgerSession
     internal async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         await using DbCommand command = Command(sql, parameters);
+        _traffic.Sent(1);
         await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(_ct).ConfigureAwait(false))

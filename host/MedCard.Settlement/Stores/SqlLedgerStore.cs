@@ -27,6 +27,9 @@ public abstract class SqlLedgerStore : ILedgerStore
 
     internal SqlDialect Dialect { get; }
 
+    /// <summary>Statements, round trips and commits sent so far (the benchmark's probe).</summary>
+    internal LedgerTraffic Traffic { get; } = new();
+
     /// <summary>Opens a connection with the store's per-connection settings applied.</summary>
     private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
@@ -51,9 +54,10 @@ public abstract class SqlLedgerStore : ILedgerStore
             await using DbTransaction transaction = await BeginAsync(connection, cancellationToken).ConfigureAwait(false);
             try
             {
-                var session = new LedgerSession(connection, transaction, Dialect, cancellationToken);
+                var session = new LedgerSession(connection, transaction, Dialect, Traffic, cancellationToken);
                 T result = await work(session, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                Traffic.Committed();
                 return result;
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
