@@ -26,13 +26,15 @@ namespace MedCard.Settlement.Services;
 internal static class PinTry
 {
     /// <summary>Spends a try on <paramref name="card"/> (locked by the caller), compares, restores on success. Returns the
-    /// card as stored afterwards and whether the PIN was right.</summary>
-    public static async Task<(bool Right, Card Card)> SpendAndCompareAsync(LedgerSession session, PinProtection protection, Card card, PinDigits pin)
+    /// card as stored afterwards and whether the PIN was right. <paramref name="credential"/> is the card's PIN credential
+    /// when the caller read it with the locked card row (then it is not read again).</summary>
+    public static async Task<(bool Right, Card Card)> SpendAndCompareAsync(LedgerSession session, PinProtection protection, Card card, PinDigits pin,
+        PinCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(pin);
         Card spent = card with { PinTriesLeft = card.PinTriesLeft - 1 };
         await session.UpdateCardAsync(spent).ConfigureAwait(false);
-        PinCredential credential = await session.GetPinCredentialAsync(card.CardNumber).ConfigureAwait(false)
+        credential ??= await session.GetPinCredentialAsync(card.CardNumber).ConfigureAwait(false)
             ?? throw new InvalidOperationException("Card without PIN credential.");
         (bool right, PinCredential? upgrade) = protection.Verify(card.CardNumber, credential, pin);
         if (!right)

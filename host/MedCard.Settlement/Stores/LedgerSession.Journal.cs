@@ -39,7 +39,7 @@ public sealed partial class LedgerSession
         {
             if (p.Amount != 0)
             {
-                await ExecuteAsync("INSERT INTO postings (entry_id, account, amount) VALUES (@e, @a, @m)",
+                await DeferAsync("INSERT INTO postings (entry_id, account, amount) VALUES (@e, @a, @m)",
                     ("@e", id), ("@a", p.Account), ("@m", p.Amount)).ConfigureAwait(false);
             }
         }
@@ -69,7 +69,10 @@ public sealed partial class LedgerSession
 
     /// <summary>The settlement or stored refusal of (reader, counter), or null; <paramref name="forUpdate"/> locks the row.</summary>
     public Task<SettlementRecord?> GetSettlementAsync(uint readerId, uint counter, bool forUpdate = false) =>
-        SingleAsync("SELECT " + SettlementColumns + " FROM settlements WHERE reader_id = @r AND counter = @c" + Lock(forUpdate),
+        SingleAsync<SettlementRecord>(SettlementRead(readerId, counter, forUpdate));
+
+    private Read SettlementRead(uint readerId, uint counter, bool forUpdate) =>
+        new("SELECT " + SettlementColumns + " FROM settlements WHERE reader_id = @r AND counter = @c" + Lock(forUpdate),
             MapSettlement, ("@r", (long)readerId), ("@c", (long)counter));
 
     /// <summary>Every settlement and stored refusal.</summary>
@@ -77,7 +80,7 @@ public sealed partial class LedgerSession
         QueryAsync("SELECT " + SettlementColumns + " FROM settlements ORDER BY reader_id, counter", MapSettlement);
 
     internal Task InsertSettlementAsync(SettlementRecord s) =>
-        ExecuteAsync("INSERT INTO settlements (" + SettlementColumns + ") VALUES (@r, @c, @h, @o, @msg, @tries, @card, @rid, @inst, @v, @y, "
+        DeferAsync("INSERT INTO settlements (" + SettlementColumns + ") VALUES (@r, @c, @h, @o, @msg, @tries, @card, @rid, @inst, @v, @y, "
             + "@t, @total, @fund, @ded, @own, @rel, @relid, @cash, @expl, @e, @rev)",
             ("@r", (long)s.ReaderId), ("@c", (long)s.Counter), ("@h", s.ContentHash), ("@o", (long)s.Outcome), ("@msg", s.Message),
             ("@tries", s.PinTriesLeft is int tries ? (long)tries : null), ("@card", s.CardNumber), ("@rid", s.ResidentId),
@@ -100,7 +103,7 @@ public sealed partial class LedgerSession
         L(r, 8), L(r, 9), L(r, 10), L(r, 11), NL(r, 12), L(r, 13) != 0);
 
     internal Task InsertCardRecordAsync(CardRecord c) =>
-        ExecuteAsync("INSERT INTO card_records (card_number, original_card_number, reader_id, counter, tx_time, institution_id, visit_type, "
+        DeferAsync("INSERT INTO card_records (card_number, original_card_number, reader_id, counter, tx_time, institution_id, visit_type, "
             + "total, fund, personal, cash, statement_id, refunded) VALUES (@n, @o, @r, @c, @t, @i, @v, @total, @fund, @p, @cash, NULL, 0)",
             ("@n", c.CardNumber), ("@o", c.OriginalCardNumber), ("@r", (long)c.ReaderId), ("@c", (long)c.Counter), ("@t", DbTime.ToDb(c.Time)),
             ("@i", c.InstitutionId), ("@v", (long)c.VisitType), ("@total", c.Total), ("@fund", c.Fund), ("@p", c.Personal), ("@cash", c.Cash));

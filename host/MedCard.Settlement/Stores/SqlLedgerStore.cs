@@ -56,6 +56,7 @@ public abstract class SqlLedgerStore : ILedgerStore
             {
                 var session = new LedgerSession(connection, transaction, Dialect, Traffic, cancellationToken);
                 T result = await work(session, cancellationToken).ConfigureAwait(false);
+                await session.FlushAsync().ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 Traffic.Committed();
                 return result;

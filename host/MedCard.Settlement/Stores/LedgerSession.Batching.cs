@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading.Tasks;
+
+namespace MedCard.Settlement.Stores;
+
+/// <summary>
+/// Fewer round trips. A write whose result nobody reads (an UPDATE, an INSERT without RETURNING) is queued instead of
+/// sent, and goes with the next read or at commit; several reads a service needs at once go together. Where the driver
+/// batches (Npgsql), the queued writes and the reads travel as one batch: one round trip. The statements reach the
+/// database in exactly the order the service issued them, so locks are taken in the same order as before and every read
+/// sees the writes issued before it; only a failing queued write reports itself later, at the next read or the commit,
+/// which is inside the same transaction and rolls it back all the same. SQLite runs in process: there a batch is the
+/// same statements one after the other.
+/// </summary>
+public sealed partial class LedgerSession
+{
+    private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _pending = new();
+
+    /// <summary>One read of a batch: the statement and how to map each of its rows.</summary>
+    internal readonly record struct Read(string Sql, Func<DbDataReader, object?> Map, params (string Name, object? Value)[] Parameters);
+
+    /// <summary>Queues a write whose result is not needed; it is sent with the next read or at commit.</summary>
+    internal Task DeferAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        _pending.Add((sql, parameters));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends the queued writes (the store calls this before COMMIT).</summary>
+    internal async Task FlushAsync()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        if (_connection.CanCreateBatch)
+        {
+            await using DbBatch batch = PendingBatch();
+            await batch.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+            return;
+        }
+
+        var writes = _pending.ToArray();
+        _pending.Clear();
+        foreach ((string sql, (string Name, object? Value)[] parameters) in writes)
+        {
+            await using DbCommand command = Command(sql, parameters);
+            _traffic.Sent(1);
+            await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the queued writes, then <paramref name="reads"/> in order; returns each read's mapped rows.</summary>
+    internal async Task<List<object?>[]> ReadManyAsync(params Read[] reads)
+    {
+        var results = new List<object?>[reads.Length];
+        if (_connection.CanCreateBatch)
+        {
+            foreach (Read read in reads)
+            {
+                _pending.Add((read.Sql, read.Parameters));
+            }
+
+            await using DbBatch batch = PendingBatch();
+            await using DbDataReader reader = await batch.ExecuteReaderAsync(_ct).ConfigureAwait(false);
+            for (int i = 0; i < reads.Length; i++)
+            {
+                if (i > 0 && !await reader.NextResultAsync(_ct).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException("The batch returned fewer result sets than it has reads.");
+                }
+
+                // The queued writes ahead of the reads have no result set; skip past them if the driver shows them.
+                while (reader.FieldCount == 0)
+                {
+                    if (!await reader.NextResultAsync(_ct).ConfigureAwait(false))
+                    {
+                        throw new InvalidOperationException("The batch returned fewer result sets than it has reads.");
+                    }
+                }
+
+                results[i] = await RowsAsync(reader, reads[i].Map).ConfigureAwait(false);
+            }
+
+            return results;
+        }
+
+        await FlushAsync().ConfigureAwait(false);
+        for (int i = 0; i < reads.Length; i++)
+        {
+            await using DbCommand command = Command(reads[i].Sql, reads[i].Parameters);
+            _traffic.Sent(1);
+            await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
+            results[i] = await RowsAsync(reader, reads[i].Map).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private async Task<List<object?>> RowsAsync(DbDataReader reader, Func<DbDataReader, object?> map)
+    {
+        var rows = new List<object?>();
+        while (await reader.ReadAsync(_ct).ConfigureAwait(false))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The queued statements as one driver batch (emptying the queue), counted as one round trip.</summary>
+    private DbBatch PendingBatch()
+    {
+        DbBatch batch = _connection.CreateBatch();
+        batch.Transaction = _transaction;
+        foreach ((string sql, (string Name, object? Value)[] parameters) in _pending)
+        {
+            DbBatchCommand command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            foreach ((string name, object? value) in parameters)
+            {
+                DbParameter p = command.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        _traffic.Sent(_pending.Count);
+        _pending.Clear();
+        return batch;
+    }
+}
