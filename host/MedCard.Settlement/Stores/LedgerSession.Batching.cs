@@ -47,9 +47,16 @@ public sealed partial class LedgerSession
         _pending.Clear();
         foreach ((string sql, (string Name, object? Value)[] parameters) in writes)
         {
-            await using DbCommand command = Command(sql, parameters);
-            _traffic.Sent(1);
-            await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+            DbCommand command = Command(sql, parameters);
+            try
+            {
+                _traffic.Sent(1);
+                await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await DoneAsync(command).ConfigureAwait(false);
+            }
         }
     }
 
@@ -91,10 +98,17 @@ public sealed partial class LedgerSession
         await FlushAsync().ConfigureAwait(false);
         for (int i = 0; i < reads.Length; i++)
         {
-            await using DbCommand command = Command(reads[i].Sql, reads[i].Parameters);
-            _traffic.Sent(1);
-            await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
-            results[i] = await RowsAsync(reader, reads[i].Map).ConfigureAwait(false);
+            DbCommand command = Command(reads[i].Sql, reads[i].Parameters);
+            try
+            {
+                _traffic.Sent(1);
+                await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
+                results[i] = await RowsAsync(reader, reads[i].Map).ConfigureAwait(false);
+            }
+            finally
+            {
+                await DoneAsync(command).ConfigureAwait(false);
+            }
         }
 
         return results;

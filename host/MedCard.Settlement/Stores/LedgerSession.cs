@@ -22,10 +22,13 @@ public sealed partial class LedgerSession
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _dialect;
     private readonly LedgerTraffic _traffic;
+    private readonly LedgerCommands? _commands;
     private readonly CancellationToken _ct;
 
-    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, LedgerTraffic traffic, CancellationToken ct)
+    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, LedgerTraffic traffic, LedgerCommands? commands,
+        CancellationToken ct)
     {
+        _commands = commands;
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
@@ -45,9 +48,11 @@ public sealed partial class LedgerSession
 
     private string Lock(bool forUpdate) => forUpdate ? _dialect.ForUpdate : string.Empty;
 
+    /// <summary>A command for <paramref name="sql"/>: the connection's prepared one where it keeps them. Give it back with
+    /// <see cref="DoneAsync"/>.</summary>
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        DbCommand command = _connection.CreateCommand();
+        DbCommand command = _commands?.Get(sql) ?? _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
@@ -74,10 +79,21 @@ public sealed partial class LedgerSession
         }
 
         await FlushAsync().ConfigureAwait(false);
-        await using DbCommand command = Command(sql, parameters);
-        _traffic.Sent(1);
-        return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+        DbCommand command = Command(sql, parameters);
+        try
+        {
+            _traffic.Sent(1);
+            return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DoneAsync(command).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Disposes <paramref name="command"/> unless the connection keeps it prepared.</summary>
+    private ValueTask DoneAsync(DbCommand command) =>
+        _commands is not null && _commands.Keeps(command) ? ValueTask.CompletedTask : command.DisposeAsync();
 
     internal async Task<long?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
     {
