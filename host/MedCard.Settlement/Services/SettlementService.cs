@@ -282,10 +282,12 @@ public sealed partial class SettlementService
         string? relativeId = request.PayFromRelativeResidentId;
 
         // Lock persons in a fixed (ordinal) order so two settlements sharing a family account cannot deadlock, then the
-        // accumulator: one batch.
+        // accumulator, then open the journal entry: one batch.
         int year = _options.AccountingYear(tx.Time);
+        string reference = tx.ReaderId + "/" + tx.Counter;
         List<string> ids = [.. OrderedIds(card.ResidentId, relativeId)];
-        (List<Person?> persons, Accumulator ytd) = await s.LockHoldersAsync(ids, card.ResidentId, year, request.VisitType).ConfigureAwait(false);
+        (List<Person?> persons, Accumulator ytd, long entryId) = await s.LockHoldersAsync(ids, card.ResidentId, year, request.VisitType,
+            (EntryKind.Settlement, reference, _options.Clock.GetUtcNow())).ConfigureAwait(false);
         Person? own = null, relative = null;
         for (int i = 0; i < ids.Count; i++)
         {
@@ -315,8 +317,7 @@ public sealed partial class SettlementService
             postings.Add(new Posting(LedgerAccounts.Personal(relativeId), -split.RelativeAccount));
         }
 
-        string reference = tx.ReaderId + "/" + tx.Counter;
-        long entryId = await s.InsertEntryAsync(EntryKind.Settlement, reference, _options.Clock.GetUtcNow(), postings).ConfigureAwait(false);
+        await s.InsertPostingsAsync(entryId, postings).ConfigureAwait(false);
         if (split.OwnAccount > 0)
         {
             await s.AddToBalanceAsync(card.ResidentId, -split.OwnAccount).ConfigureAwait(false);

@@ -18,6 +18,9 @@ public sealed partial class LedgerSession
 {
     private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _pending = new();
 
+    /// <summary>Per queued write, the row it replaces whole (see <see cref="DeferRowAsync"/>), or null.</summary>
+    private readonly List<string?> _pendingKeys = new();
+
     /// <summary>One read of a batch: the statement and how to map each of its rows.</summary>
     internal readonly record struct Read(string Sql, Func<DbDataReader, object?> Map, params (string Name, object? Value)[] Parameters);
 
@@ -25,6 +28,27 @@ public sealed partial class LedgerSession
     internal Task DeferAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         _pending.Add((sql, parameters));
+        _pendingKeys.Add(null);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Queues a write that sets the whole mutable state of the row named <paramref name="rowKey"/>; when a write of that
+    /// row is still queued, this one takes its place (same position, so the row lock is still taken where the first write
+    /// stood). Nothing between them can have seen the first: every read sends the queue first, and the queued writes do
+    /// not read the row. The PIN try's spend, its restore and the settlement's card update become one UPDATE.
+    /// </summary>
+    internal Task DeferRowAsync(string rowKey, string sql, params (string Name, object? Value)[] parameters)
+    {
+        int queued = _pendingKeys.IndexOf(rowKey);
+        if (queued >= 0)
+        {
+            _pending[queued] = (sql, parameters);
+            return Task.CompletedTask;
+        }
+
+        _pending.Add((sql, parameters));
+        _pendingKeys.Add(rowKey);
         return Task.CompletedTask;
     }
 
@@ -44,7 +68,7 @@ public sealed partial class LedgerSession
         }
 
         var writes = _pending.ToArray();
-        _pending.Clear();
+        ClearPending();
         foreach ((string sql, (string Name, object? Value)[] parameters) in writes)
         {
             DbCommand command = Command(sql, parameters);
@@ -69,6 +93,7 @@ public sealed partial class LedgerSession
             foreach (Read read in reads)
             {
                 _pending.Add((read.Sql, read.Parameters));
+                _pendingKeys.Add(null);
             }
 
             await using DbBatch batch = PendingBatch();
@@ -146,7 +171,13 @@ public sealed partial class LedgerSession
         }
 
         _traffic.Sent(_pending.Count);
-        _pending.Clear();
+        ClearPending();
         return batch;
+    }
+
+    private void ClearPending()
+    {
+        _pending.Clear();
+        _pendingKeys.Clear();
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using MedCard.Settlement.Ledger;
@@ -43,18 +44,21 @@ public sealed partial class LedgerSession
     /// <summary>
     /// Locks, in one batch, the persons whose accounts a settlement may move (<paramref name="orderedResidentIds"/>, in
     /// ordinal order so two settlements sharing a family account cannot deadlock), then the card holder's accumulator of
-    /// the year and visit type. Persons that do not exist come back null.
+    /// the year and visit type, then opens the journal entry <paramref name="entry"/> (its postings follow with
+    /// <see cref="InsertPostingsAsync"/>): the statements and their order are those of the single calls, in one round trip.
+    /// Persons that do not exist come back null.
     /// </summary>
-    internal async Task<(List<Person?> Persons, Accumulator Accumulator)> LockHoldersAsync(IReadOnlyList<string> orderedResidentIds,
-        string residentId, int year, VisitType visitType)
+    internal async Task<(List<Person?> Persons, Accumulator Accumulator, long EntryId)> LockHoldersAsync(IReadOnlyList<string> orderedResidentIds,
+        string residentId, int year, VisitType visitType, (EntryKind Kind, string Reference, DateTimeOffset At) entry)
     {
-        var reads = new Read[orderedResidentIds.Count + 1];
+        var reads = new Read[orderedResidentIds.Count + 2];
         for (int i = 0; i < orderedResidentIds.Count; i++)
         {
             reads[i] = PersonRead(orderedResidentIds[i], forUpdate: true);
         }
 
-        reads[^1] = AccumulatorRead(residentId, year, visitType, forUpdate: true);
+        reads[^2] = AccumulatorRead(residentId, year, visitType, forUpdate: true);
+        reads[^1] = EntryInsert(entry.Kind, entry.Reference, entry.At);
         List<object?>[] rows = await ReadManyAsync(reads).ConfigureAwait(false);
         var persons = new List<Person?>(orderedResidentIds.Count);
         for (int i = 0; i < orderedResidentIds.Count; i++)
@@ -62,6 +66,7 @@ public sealed partial class LedgerSession
             persons.Add(rows[i] is [Person person, ..] ? person : null);
         }
 
-        return (persons, rows[^1] is [Accumulator ytd, ..] ? ytd : new Accumulator(residentId, year, visitType, 0, 0));
+        return (persons, rows[^2] is [Accumulator ytd, ..] ? ytd : new Accumulator(residentId, year, visitType, 0, 0),
+            rows[^1] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."));
     }
 }

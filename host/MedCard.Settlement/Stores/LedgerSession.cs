@@ -72,7 +72,7 @@ public sealed partial class LedgerSession
     {
         if (_pending.Count > 0 && _connection.CanCreateBatch)
         {
-            _pending.Add((sql, parameters));
+            await DeferAsync(sql, parameters).ConfigureAwait(false);
             await using DbBatch batch = PendingBatch();
             await batch.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
             return batch.BatchCommands[^1].RecordsAffected;
@@ -186,7 +186,7 @@ public sealed partial class LedgerSession
 
     /// <summary>Writes every mutable field of the card (not the PIN credential).</summary>
     internal Task UpdateCardAsync(Card card) =>
-        DeferAsync("UPDATE cards SET lifecycle = @life, pin_tries_left = @tries, unprinted_count = @unprinted, lost_at = @lost, "
+        DeferRowAsync("cards:" + card.CardNumber, "UPDATE cards SET lifecycle = @life, pin_tries_left = @tries, unprinted_count = @unprinted, lost_at = @lost, "
             + "loss_channel = @ch, replaced_at = @rep, replaced_by = @repby WHERE card_number = @n",
             ("@life", (long)card.Lifecycle), ("@tries", (long)card.PinTriesLeft), ("@unprinted", (long)card.UnprintedCount),
             ("@lost", card.LostAt is { } l ? DbTime.ToDb(l) : null), ("@ch", card.LossChannel is { } c ? (long)c : null),
