@@ -65,7 +65,7 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 {
     if (probe)
     {
-        await ProbeAsync(store, n);
+        await ProbeAsync(store, n, plainInsert);
         return;
     }
 
@@ -152,8 +152,9 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 }
 
 // Statements, round trips and commits per settlement with the production (keyed) PIN check, from the store's own count
-// of what it sent (LedgerTraffic).
-async Task ProbeAsync(SqlLedgerStore store, int n)
+// of what it sent (LedgerTraffic), and where the time goes: COMMIT (the durable flush) against everything else, for a
+// settlement and for a plain insert run right after it.
+async Task ProbeAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 {
     using PinKeyFile keys = PinKeyFile.OpenOrCreate(Path.Combine(dir, store.Kind + ".probe-keys"));
     BenchmarkLedger keyed = await BenchmarkLedger.CreateAsync(store, n / 50 + 1, PinHasher.DefaultIterations, 300_000, ct, keys);
@@ -162,19 +163,28 @@ async Task ProbeAsync(SqlLedgerStore store, int n)
         await keyed.SettleAsync(i, 4, ct);
     }
 
+    await plainInsert.InsertAsync(20, ct);
     long statements = store.Traffic.Statements, roundTrips = store.Traffic.RoundTrips, commits = store.Traffic.Commits;
+    long commitTicks = store.Traffic.CommitTicks;
     var watch = Stopwatch.StartNew();
     for (int i = 0; i < n; i++)
     {
         await keyed.SettleAsync(20 + i, 4, ct);
     }
 
-    double perSecond = n / watch.Elapsed.TotalSeconds;
+    double settleMs = watch.Elapsed.TotalMilliseconds / n;
+    double settleCommitMs = Stopwatch.GetElapsedTime(0, store.Traffic.CommitTicks - commitTicks).TotalMilliseconds / n;
+    TimeSpan insertCommitBefore = plainInsert.CommitTime;
+    double insertMs = (await plainInsert.InsertAsync(n, ct)).TotalMilliseconds / n;
+    double insertCommitMs = (plainInsert.CommitTime - insertCommitBefore).TotalMilliseconds / n;
     Console.WriteLine(store.Kind + ": per settlement (keyed PIN check): "
         + ((store.Traffic.Statements - statements) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " statements, "
         + ((store.Traffic.RoundTrips - roundTrips) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " round trips, "
         + ((store.Traffic.Commits - commits) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " commits; "
-        + F(perSecond).Trim() + " settlements/s sequential");
+        + Ms(settleMs) + " ms (COMMIT " + Ms(settleCommitMs) + " ms, the rest " + Ms(settleMs - settleCommitMs) + " ms)");
+    Console.WriteLine(store.Kind + ": per plain insert: " + Ms(insertMs) + " ms (COMMIT " + Ms(insertCommitMs) + " ms, the rest "
+        + Ms(insertMs - insertCommitMs) + " ms); settlements per plain insert in this probe "
+        + (insertMs / settleMs).ToString("F2", CultureInfo.InvariantCulture));
     AuditLine(store.Kind, await MedCard.Settlement.Services.LedgerAudit.VerifyAsync(store, ct));
 }
 
@@ -191,6 +201,8 @@ static double Median(List<double> values)
     values.Sort();
     return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
 }
+
+static string Ms(double ms) => ms.ToString("F3", CultureInfo.InvariantCulture);
 
 static string F(double perSecond) => perSecond.ToString("F0", CultureInfo.InvariantCulture).PadLeft(8);
 

@@ -84,6 +84,25 @@ public sealed partial class LedgerSession
         }
     }
 
+    /// <summary>
+    /// Ends the transaction's work: where the driver batches and writes are queued, they go with COMMIT as one batch (one
+    /// round trip; a failing write stops the batch before the COMMIT, and the store rolls back as for any failure) and the
+    /// answer is true: committed. Otherwise the queued writes are sent and the answer is false: the store commits.
+    /// </summary>
+    internal async Task<bool> FlushAndCommitAsync()
+    {
+        if (_pending.Count == 0 || !_connection.CanCreateBatch)
+        {
+            await FlushAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        await DeferAsync("COMMIT").ConfigureAwait(false);
+        await using DbBatch batch = PendingBatch();
+        await batch.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Runs the queued writes, then <paramref name="reads"/> in order; returns each read's mapped rows.</summary>
     internal async Task<List<object?>[]> ReadManyAsync(params Read[] reads)
     {

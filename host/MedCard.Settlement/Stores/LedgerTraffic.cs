@@ -12,6 +12,7 @@ internal sealed class LedgerTraffic
     private long _statements;
     private long _roundTrips;
     private long _commits;
+    private long _commitTicks;
 
     public long Statements => Interlocked.Read(ref _statements);
 
@@ -19,15 +20,24 @@ internal sealed class LedgerTraffic
 
     public long Commits => Interlocked.Read(ref _commits);
 
+    /// <summary>Time spent in COMMIT (on PostgreSQL with the queued writes that travel with it), in <see cref="System.Diagnostics.Stopwatch"/> ticks:
+    /// mostly the durable flush, the part a settlement shares with a plain insert.</summary>
+    public long CommitTicks => Interlocked.Read(ref _commitTicks);
+
     public void Sent(int statements)
     {
         Interlocked.Add(ref _statements, statements);
         Interlocked.Increment(ref _roundTrips);
     }
 
-    public void Committed()
+    public void Committed(long ticks, bool separateRoundTrip)
     {
-        Interlocked.Increment(ref _roundTrips);
+        if (separateRoundTrip)
+        {
+            Interlocked.Increment(ref _roundTrips);
+        }
+
         Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _commitTicks, ticks);
     }
 }

@@ -90,9 +90,15 @@ public abstract class SqlLedgerStore : ILedgerStore
         {
             var session = new LedgerSession(connection, transaction, Dialect, Traffic, CommandsOf(connection), cancellationToken);
             T result = await work(session, cancellationToken).ConfigureAwait(false);
-            await session.FlushAsync().ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            Traffic.Committed();
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            bool oneTrip = await session.FlushAndCommitAsync().ConfigureAwait(false);
+            if (!oneTrip)
+            {
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            Traffic.Committed(System.Diagnostics.Stopwatch.GetTimestamp() - started, separateRoundTrip: !oneTrip);
             return result;
         }
         catch
