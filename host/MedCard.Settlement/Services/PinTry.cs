@@ -11,7 +11,9 @@ namespace MedCard.Settlement.Services;
 /// settlement with a PIN (<see cref="SettlementService"/>) and by the PIN change at a desk. The caller holds the card's
 /// row lock (read with <c>forUpdate</c>) in the current transaction, so the whole try is one critical section:
 /// <list type="number">
-/// <item>a try is spent (written) before the compare;</item>
+/// <item>a try is spent (written) before the compare; the UPDATE is queued in the session (<see cref="LedgerSession"/>
+/// sends writes with its next read or at commit) and a later update of the card takes its place, which nobody can tell
+/// apart: it is the same transaction, under the same row lock;</item>
 /// <item>the PIN is compared (constant time, against the stored verification value);</item>
 /// <item>a right PIN gives the tries back and, when the stored value is a legacy PBKDF2 hash or is under a key that is
 /// no longer current, replaces it with a keyed value under the current key (same transaction, so migration needs no
