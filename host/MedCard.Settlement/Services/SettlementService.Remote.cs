@@ -29,12 +29,14 @@ public sealed partial class SettlementService
     /// region's fund advances the fund share to the institution and the insured region owes it back (a clearing row).
     /// For a person treated where they are insured (every single-region ledger) this is the home policy, as before.
     /// </summary>
-    private static async Task<(VisitPolicy? Policy, RegionRoute Route)> PolicyForAsync(LedgerSession s, string residentId, SettlementRequest request)
+    private static async Task<(VisitPolicy? Policy, RegionRoute Route)> PolicyForAsync(LedgerSession s, SettlementInputs inputs, VisitType visitType)
     {
-        RegionRoute route = await s.GetSettlementRegionsAsync(residentId, request.InstitutionId).ConfigureAwait(false) is { } regions
-            ? new RegionRoute(regions.Insured, regions.Treatment)
-            : RegionRoute.Home;
-        VisitPolicy? policy = await s.GetRegionPolicyAsync(route.Insured, request.VisitType).ConfigureAwait(false);
+        RegionRoute route = inputs.Regions is { } regions ? new RegionRoute(regions.Insured, regions.Treatment) : RegionRoute.Home;
+
+        // The home region's policy came with the settlement's batched reads; only a holder insured elsewhere costs a read.
+        VisitPolicy? policy = route.Insured == Region.HomeCode
+            ? inputs.Policy
+            : await s.GetRegionPolicyAsync(route.Insured, visitType).ConfigureAwait(false);
         return (policy, route);
     }
 

@@ -53,17 +53,9 @@ public sealed partial class LedgerSession
     internal Task SetInsuredRegionAsync(string residentId, string regionCode) =>
         ExecuteAsync("UPDATE persons SET insured_region = @c WHERE resident_id = @id", ("@c", regionCode), ("@id", residentId));
 
-    /// <summary>(insured region, treatment region) of one settlement, in one query; null when either row is missing.</summary>
-    internal async Task<(string Insured, string Treatment)?> GetSettlementRegionsAsync(string residentId, string institutionId)
-    {
-        List<(string, string)> rows = await QueryAsync(
-            "SELECT p.insured_region, i.region_code FROM persons p, institutions i WHERE p.resident_id = @r AND i.institution_id = @i",
-            r => (r.GetString(0), r.GetString(1)), ("@r", residentId), ("@i", institutionId)).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
+    /// <summary>Queued: it travels with the settlement's next batch or its commit.</summary>
     internal Task InsertClearingAsync(uint readerId, uint counter, ClearingKind kind, string paidBy, string owedBy, long amount, DateTimeOffset at) =>
-        ExecuteAsync("INSERT INTO clearings (reader_id, counter, kind, paid_by_region, owed_by_region, amount, at) "
+        DeferAsync("INSERT INTO clearings (reader_id, counter, kind, paid_by_region, owed_by_region, amount, at) "
             + "VALUES (@reader, @counter, @kind, @paid, @owed, @amount, @at)",
             ("@reader", (long)readerId), ("@counter", (long)counter), ("@kind", (long)kind), ("@paid", paidBy), ("@owed", owedBy),
             ("@amount", amount), ("@at", DbTime.ToDb(at)));
