@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using MedCard.Checkout;
+
+namespace MedCard.LoadTest;
+
+/// <summary>The figures of one host process, added to by all its reader loops (one lock: a few updates per checkout).</summary>
+internal sealed class HostTally(int host)
+{
+    private readonly object _gate = new();
+    private readonly HostReport _report = new() { Host = host };
+
+    public void Checkout(CheckoutResult result)
+    {
+        lock (_gate)
+        {
+            _report.Checkouts++;
+            if (result.Signed)
+            {
+                SignedLocked(result.ReaderId, result.Counter);
+            }
+
+            if (result.IsSettled)
+            {
+                _report.Settled++;
+                if (result.Outcome!.RelativeAccount > 0)
+                {
+                    _report.FamilyPayments++;
+                }
+            }
+            else
+            {
+                _report.Refused[result.Reason] = _report.Refused.GetValueOrDefault(result.Reason) + 1;
+            }
+        }
+    }
+
+    public void Signed(uint readerId, uint counter)
+    {
+        lock (_gate)
+        {
+            SignedLocked(readerId, counter);
+        }
+    }
+
+    public void Refund() => Add(r => r.Refunds++);
+
+    public void LossReported() => Add(r => r.LossReports++);
+
+    public void LossCancelled() => Add(r => r.LossCancellations++);
+
+    public void Replaced() => Add(r => r.Replacements++);
+
+    public void Statement() => Add(r => r.Statements++);
+
+    public void Error(string line)
+    {
+        Add(r => r.Errors++);
+        Console.Error.WriteLine("host " + host + ": " + line);
+    }
+
+    /// <summary>The report, closed with the store's retry count, the start delay and the window's length.</summary>
+    public HostReport Close(long retries, long startedLateMs, double seconds)
+    {
+        lock (_gate)
+        {
+            _report.Retries = retries;
+            _report.StartedLateMs = startedLateMs;
+            _report.Seconds = seconds;
+            return _report;
+        }
+    }
+
+    private void SignedLocked(uint readerId, uint counter)
+    {
+        if (!_report.Signed.TryGetValue(readerId, out List<uint>? counters))
+        {
+            _report.Signed[readerId] = counters = new List<uint>();
+        }
+
+        if (!counters.Contains(counter))
+        {
+            counters.Add(counter);
+        }
+    }
+
+    private void Add(Action<HostReport> change)
+    {
+        lock (_gate)
+        {
+            change(_report);
+        }
+    }
+}

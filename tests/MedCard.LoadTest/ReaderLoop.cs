@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Checkout;
+using MedCard.Settlement.Ledger;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Rules;
+using MedCard.Settlement.Services;
+using MedCard.Settlement.Stores;
+using MedCard.Simulator.InProcess;
+
+namespace MedCard.LoadTest;
+
+/// <summary>
+/// One simulated reader of a host and the holder at it, for the length of a run: purchases through the checkout library
+/// (some paid partly by the bound family payer, some emergencies), refunds, loss reports (cancelled, or followed by a
+/// replacement card and a purchase tried on the old one) and statements when the card nears the 60-record limit.
+/// The mix is <see cref="Workload"/>: one weighted row per kind of step, so a new kind (month-end credits, say) is one
+/// more row and one more method here.
+/// </summary>
+internal sealed class ReaderLoop
+{
+    private readonly uint _readerId;
+    private readonly LoadPlan _plan;
+    private readonly ILedgerStore _store;
+    private readonly LedgerOptions _options;
+    private readonly CardDesk _desk;
+    private readonly SettlementService _settlement;
+    private readonly HostTally _tally;
+    private readonly Random _random;
+    private readonly string _residentId;
+    private readonly string _name;
+    private readonly List<uint> _settled = new();
+    private string _card;
+    private byte[] _uid;
+    private string _pin = LoadPlan.FirstPin;
+    private int _unprinted;
+    private int _replacements;
+
+    public ReaderLoop(uint readerId, LoadPlan plan, ILedgerStore store, LedgerOptions options, HostTally tally, int seed)
+    {
+        _readerId = readerId;
+        _plan = plan;
+        _store = store;
+        _options = options;
+        _desk = new CardDesk(store, options);
+        _settlement = new SettlementService(store, options);
+        _tally = tally;
+        _random = new Random(seed);
+        (_residentId, _name, _card, _uid) = LoadPlan.Holder(readerId);
+    }
+
+    /// <summary>The kinds of step and their weights (out of their sum).</summary>
+    private (int Weight, Func<CheckoutTerminal, SimulatedReaderTransport, CancellationToken, Task> Step)[] Workload =>
+    [
+        (55, (t, r, ct) => PurchaseAsync(t, r, family: false, VisitType.Outpatient, ct)),
+        (20, (t, r, ct) => PurchaseAsync(t, r, family: true, VisitType.Pharmacy, ct)),
+        (5, (t, r, ct) => PurchaseAsync(t, r, family: false, VisitType.Emergency, ct)),
+        (10, (_, _, ct) => RefundAsync(ct)),
+        (3, LossReportedThenCancelledAsync),
+        (2, ReplacementAsync),
+    ];
+
+    public async Task RunAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        await using SimulatedReaderTransport reader = SimulatedReaderTransport.Open(_plan.ReaderFolder(_readerId));
+        byte[] holderMacKey = reader.IssuerHolderMacKey();
+        var options = new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30), HolderMacKey = holderMacKey, Ledger = _options };
+        await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(reader, _store, options, ct).ConfigureAwait(false);
+        var workload = Workload;
+        int total = 0;
+        foreach (var row in workload)
+        {
+            total += row.Weight;
+        }
+
+        while (DateTimeOffset.UtcNow < until)
+        {
+            int pick = _random.Next(total);
+            int i = 0;
+            while (pick >= workload[i].Weight)
+            {
+                pick -= workload[i].Weight;
+                i++;
+            }
+
+            try
+            {
+                await workload[i].Step(terminal, reader, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _tally.Error("reader " + _readerId + ": " + e.GetType().Name + ": " + e.Message);
+            }
+        }
+
+        // Anything signed but not filed (after a failed step) is voided now, so every signed counter is accounted for.
+        RecoveryReport recovery = await terminal.RecoverAsync(ct).ConfigureAwait(false);
+        foreach (VoidedRecord v in recovery.Voided)
+        {
+            _tally.Signed(_readerId, v.Counter);
+        }
+
+        CryptographicOperations.ZeroMemory(holderMacKey);
+    }
+
+    private async Task<CheckoutResult> CheckoutAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, string card, byte[] uid, VisitType visit,
+        bool family, CancellationToken ct)
+    {
+        long amount = _random.Next(1_00, 60_00);
+        BillItem[] items = _random.Next(3) == 0
+            ? [new BillItem("C", "consultation", ItemClass.Covered, amount), new BillItem("S", "dressing", ItemClass.FullySelfPaid, 5_00)]
+            : [new BillItem("C", "consultation", ItemClass.Covered, amount)];
+        reader.PlaceCard(uid, card, _residentId);
+        reader.HolderTypes(_pin);
+        CheckoutResult result = await terminal.CheckoutAsync(new Purchase(items, LoadPlan.Institution, visit)
+        {
+            CardNumber = card,
+            PayFromRelativeResidentId = family ? LoadPlan.PayerOf(_readerId) : null,
+        }, ct).ConfigureAwait(false);
+        _tally.Checkout(result);
+        return result;
+    }
+
+    private async Task PurchaseAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, bool family, VisitType visit, CancellationToken ct)
+    {
+        CheckoutResult result = await CheckoutAsync(terminal, reader, _card, _uid, visit, family, ct).ConfigureAwait(false);
+        if (result.IsSettled)
+        {
+            _settled.Add(result.Counter);
+            _unprinted++;
+        }
+
+        if (_unprinted >= CardRules.UnprintedRecordLimit - 5 || result.Reason == ReasonCodes.Key(ReasonCode.UnprintedRecordLimit))
+        {
+            await _desk.PrintStatementAsync(_card, ct).ConfigureAwait(false);
+            _unprinted = 0;
+            _tally.Statement();
+        }
+    }
+
+    private async Task RefundAsync(CancellationToken ct)
+    {
+        if (_settled.Count == 0)
+        {
+            return;
+        }
+
+        int i = _random.Next(_settled.Count);
+        uint counter = _settled[i];
+        _settled.RemoveAt(i);
+        RefundResult refund = await _settlement.RefundAsync(_readerId, counter, ct).ConfigureAwait(false);
+        if (!refund.Succeeded || refund.AlreadyRefunded)
+        {
+            throw new InvalidOperationException("refund of " + _readerId + "/" + counter + " not made: " + refund.Refusal);
+        }
+
+        _tally.Refund();
+    }
+
+    /// <summary>Reported lost by phone; a purchase tried on it (refused as lost unless it is an emergency); cancelled.</summary>
+    private async Task LossReportedThenCancelledAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, CancellationToken ct)
+    {
+        await ReportLossAsync(ct).ConfigureAwait(false);
+        CheckoutResult tried = await CheckoutAsync(terminal, reader, _card, _uid, VisitType.Outpatient, family: false, ct).ConfigureAwait(false);
+        if (tried.IsSettled)
+        {
+            throw new InvalidOperationException("an outpatient purchase settled on a card reported lost: " + tried);
+        }
+
+        Expect(await _desk.CancelLossReportAsync(_card, _residentId, ct).ConfigureAwait(false), "cancelling the loss report");
+        _tally.LossCancelled();
+    }
+
+    /// <summary>Reported lost, replaced (new card number, UID and PIN), and the old card tried once more (refused).</summary>
+    private async Task ReplacementAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, CancellationToken ct)
+    {
+        await ReportLossAsync(ct).ConfigureAwait(false);
+        _replacements++;
+        string oldCard = _card;
+        byte[] oldUid = _uid;
+        string newCard = "LT" + _readerId.ToString("00000", CultureInfo.InvariantCulture) + "R" + _replacements.ToString(CultureInfo.InvariantCulture);
+        byte[] newUid = [0x08, (byte)(_readerId >> 8), (byte)_readerId, (byte)_replacements];
+        string newPin = _random.Next(0, 1_000_000).ToString("000000", CultureInfo.InvariantCulture);
+        using (PinDigits pin = LoadPin.Digits(newPin))
+        {
+            Expect(await _desk.ReplaceCardAsync(new CardReplacement(oldCard, _residentId, newCard, newUid, pin, DateTimeOffset.UtcNow), ct).ConfigureAwait(false),
+                "replacing " + oldCard);
+        }
+
+        _card = newCard;
+        _uid = newUid;
+        _pin = newPin;
+        _tally.Replaced();
+        CheckoutResult old = await CheckoutAsync(terminal, reader, oldCard, oldUid, VisitType.Emergency, family: false, ct).ConfigureAwait(false);
+        if (old.IsSettled || old.Signed)
+        {
+            throw new InvalidOperationException("the replaced card " + oldCard + " was signed for: " + old);
+        }
+    }
+
+    private async Task ReportLossAsync(CancellationToken ct)
+    {
+        Expect(await _desk.ReportLossAsync(new LossReport(_card, _name, _residentId, LossChannel.Phone, DateTimeOffset.UtcNow), ct).ConfigureAwait(false),
+            "reporting " + _card + " lost");
+        _tally.LossReported();
+    }
+
+    private static void Expect(DeskResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(what + " refused: " + result.Refusal);
+        }
+    }
+}
