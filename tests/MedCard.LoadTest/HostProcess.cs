@@ -66,6 +66,7 @@ internal static class HostProcess
         long late = (long)Math.Max(0, (DateTimeOffset.UtcNow - a.StartAt).TotalMilliseconds);
         DateTimeOffset until = a.StartAt + a.Window;
         var clock = Stopwatch.StartNew();
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var running = new List<Task>();
         foreach (ReaderLoop loop in loops)
         {
@@ -73,7 +74,8 @@ internal static class HostProcess
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
-        HostReport report = tally.Close(store.TransactionRetries, late, clock.Elapsed.TotalSeconds);
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        HostReport report = tally.Close(store.TransactionRetries, late, clock.Elapsed.TotalSeconds, cpu);
         Console.Out.WriteLine(JsonSerializer.Serialize(report));
         return 0;
     }

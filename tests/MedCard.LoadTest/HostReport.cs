@@ -40,4 +40,7 @@ public sealed class HostReport
     public long StartedLateMs { get; set; }
 
     public double Seconds { get; set; }
+
+    /// <summary>CPU the host process used in its window (its simulated readers, the checkout library, Npgsql), in ms.</summary>
+    public double CpuMs { get; set; }
 }

@@ -60,10 +60,11 @@ internal sealed class HostTally(int host)
     }
 
     /// <summary>The report, closed with the store's retry count, the start delay and the window's length.</summary>
-    public HostReport Close(long retries, long startedLateMs, double seconds)
+    public HostReport Close(long retries, long startedLateMs, double seconds, double cpuMs)
     {
         lock (_gate)
         {
+            _report.CpuMs = cpuMs;
             _report.Retries = retries;
             _report.StartedLateMs = startedLateMs;
             _report.Seconds = seconds;

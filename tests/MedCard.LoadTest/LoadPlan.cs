@@ -21,8 +21,9 @@ public sealed record LoadPlan(int Hosts, int ReadersPerHost, string ReaderRoot)
     /// <summary>Every holder's first PIN; a replacement card gets another.</summary>
     public const string FirstPin = "246810";
 
-    /// <summary>A holder's opening balance: small enough that family payments start paying after a dozen purchases.</summary>
-    public const long HolderOpeningBalance = 300_00;
+    /// <summary>A holder's opening balance: small, so family payments pay from the first purchases and balances reach zero
+    /// (where a lost update would show as a negative balance).</summary>
+    public const long HolderOpeningBalance = 5_00;
 
     /// <summary>A payer's opening balance: large enough that a run never empties it (the rest would be cash anyway).</summary>
     public const long PayerOpeningBalance = 1_000_000_00;

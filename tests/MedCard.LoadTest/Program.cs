@@ -54,7 +54,6 @@ public static class Program
         try
         {
             await using PrivatePostgresServer server = await PrivatePostgresServer.StartAsync(bin, cancel.Token).ConfigureAwait(false);
-            await LockWatch.EnableAsync(server, cancel.Token).ConfigureAwait(false);
             Console.WriteLine("PostgreSQL private server, " + Environment.ProcessorCount + " cores, " + options.ReadersPerHost + " simulated readers per host, "
                 + options.Seconds + " s per run, load average " + LoadAverage());
             Console.WriteLine(LoadReport.Header);
@@ -65,6 +64,7 @@ public static class Program
                     line => Console.Error.WriteLine("  " + line), cancel.Token).ConfigureAwait(false);
                 all.Add(f);
                 Console.WriteLine(LoadReport.Line(f, all[0]));
+                Console.WriteLine(LoadReport.Refusals(f));
                 foreach (string v in f.Violations)
                 {
                     Console.WriteLine("  VIOLATION: " + v);

@@ -39,6 +39,10 @@ internal sealed class ReaderLoop
     private string _pin = LoadPlan.FirstPin;
     private int _unprinted;
     private int _replacements;
+    private SimulatedReaderTransport? _reader;
+    private CheckoutTerminal? _terminal;
+    private byte[]? _holderMacKey;
+    private string? _cardInField;
 
     public ReaderLoop(uint readerId, LoadPlan plan, ILedgerStore store, LedgerOptions options, HostTally tally, int seed)
     {
@@ -54,22 +58,87 @@ internal sealed class ReaderLoop
     }
 
     /// <summary>The kinds of step and their weights (out of their sum).</summary>
-    private (int Weight, Func<CheckoutTerminal, SimulatedReaderTransport, CancellationToken, Task> Step)[] Workload =>
+    private (int Weight, Func<CancellationToken, Task> Step)[] Workload =>
     [
-        (55, (t, r, ct) => PurchaseAsync(t, r, family: false, VisitType.Outpatient, ct)),
-        (20, (t, r, ct) => PurchaseAsync(t, r, family: true, VisitType.Pharmacy, ct)),
-        (5, (t, r, ct) => PurchaseAsync(t, r, family: false, VisitType.Emergency, ct)),
-        (10, (_, _, ct) => RefundAsync(ct)),
+        (55, ct => PurchaseAsync(family: false, VisitType.Outpatient, ct)),
+        (20, ct => PurchaseAsync(family: true, VisitType.Pharmacy, ct)),
+        (5, ct => PurchaseAsync(family: false, VisitType.Emergency, ct)),
+        (10, RefundAsync),
         (3, LossReportedThenCancelledAsync),
         (2, ReplacementAsync),
     ];
 
     public async Task RunAsync(DateTimeOffset until, CancellationToken ct)
     {
-        await using SimulatedReaderTransport reader = SimulatedReaderTransport.Open(_plan.ReaderFolder(_readerId));
-        byte[] holderMacKey = reader.IssuerHolderMacKey();
-        var options = new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30), HolderMacKey = holderMacKey, Ledger = _options };
-        await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(reader, _store, options, ct).ConfigureAwait(false);
+        try
+        {
+            await RunStepsAsync(until, ct).ConfigureAwait(false);
+
+            // Anything signed but not filed (after a failed step) is voided now, so every signed counter is accounted for.
+            await TerminalForAsync(_card, ct).ConfigureAwait(false);
+            RecoveryReport recovery = await _terminal!.RecoverAsync(ct).ConfigureAwait(false);
+            foreach (VoidedRecord v in recovery.Voided)
+            {
+                _tally.Signed(_readerId, v.Counter);
+            }
+        }
+        finally
+        {
+            await CloseTerminalAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The terminal with <paramref name="card"/> in the reader's field. The simulated reader keeps the card it read until it
+    /// is lifted, and its transport cannot lift one, so another card (a replacement, the old card tried after it) means
+    /// closing the reader and opening it again, as a holder swapping cards at a counter does; the same card keeps it open.
+    /// Opening recovers the journal (<see cref="CheckoutTerminal.OpenAsync(MedCard.Host.Transport.IByteTransport, ILedgerStore, CheckoutOptions?, CancellationToken)"/>).
+    /// </summary>
+    private async Task<(CheckoutTerminal Terminal, SimulatedReaderTransport Reader)> TerminalForAsync(string card, CancellationToken ct)
+    {
+        if (_terminal is null || _cardInField != card)
+        {
+            await CloseTerminalAsync().ConfigureAwait(false);
+            _reader = SimulatedReaderTransport.Open(_plan.ReaderFolder(_readerId));
+            _holderMacKey = _reader.IssuerHolderMacKey();
+            var options = new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30), HolderMacKey = _holderMacKey, Ledger = _options };
+            _terminal = await CheckoutTerminal.OpenAsync(_reader, _store, options, ct).ConfigureAwait(false);
+            foreach (VoidedRecord v in _terminal.Recovery.Voided)
+            {
+                _tally.Signed(_readerId, v.Counter);
+            }
+
+            _cardInField = card;
+        }
+
+        return (_terminal, _reader!);
+    }
+
+    private async Task CloseTerminalAsync()
+    {
+        if (_terminal is not null)
+        {
+            await _terminal.DisposeAsync().ConfigureAwait(false);
+            _terminal = null;
+        }
+
+        if (_reader is not null)
+        {
+            await _reader.DisposeAsync().ConfigureAwait(false);
+            _reader = null;
+        }
+
+        if (_holderMacKey is not null)
+        {
+            CryptographicOperations.ZeroMemory(_holderMacKey);
+            _holderMacKey = null;
+        }
+
+        _cardInField = null;
+    }
+
+    private async Task RunStepsAsync(DateTimeOffset until, CancellationToken ct)
+    {
         var workload = Workload;
         int total = 0;
         foreach (var row in workload)
@@ -77,39 +146,46 @@ internal sealed class ReaderLoop
             total += row.Weight;
         }
 
-        while (DateTimeOffset.UtcNow < until)
+        // Every kind once first (in a random order, even past the window's end), so even a short run has each of them;
+        // then drawn by weight until the window closes.
+        var opening = new List<int>();
+        for (int k = 0; k < workload.Length; k++)
         {
-            int pick = _random.Next(total);
+            opening.Insert(_random.Next(opening.Count + 1), k);
+        }
+
+        for (int step = 0; step < opening.Count || DateTimeOffset.UtcNow < until; step++)
+        {
             int i = 0;
-            while (pick >= workload[i].Weight)
+            if (step < opening.Count)
             {
-                pick -= workload[i].Weight;
-                i++;
+                i = opening[step];
+            }
+            else
+            {
+                int pick = _random.Next(total);
+                while (pick >= workload[i].Weight)
+                {
+                    pick -= workload[i].Weight;
+                    i++;
+                }
             }
 
             try
             {
-                await workload[i].Step(terminal, reader, ct).ConfigureAwait(false);
+                await workload[i].Step(ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _tally.Error("reader " + _readerId + ": " + e.GetType().Name + ": " + e.Message);
+                await CloseTerminalAsync().ConfigureAwait(false); // the next step opens it again, recovering the journal
             }
         }
-
-        // Anything signed but not filed (after a failed step) is voided now, so every signed counter is accounted for.
-        RecoveryReport recovery = await terminal.RecoverAsync(ct).ConfigureAwait(false);
-        foreach (VoidedRecord v in recovery.Voided)
-        {
-            _tally.Signed(_readerId, v.Counter);
-        }
-
-        CryptographicOperations.ZeroMemory(holderMacKey);
     }
 
-    private async Task<CheckoutResult> CheckoutAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, string card, byte[] uid, VisitType visit,
-        bool family, CancellationToken ct)
+    private async Task<CheckoutResult> CheckoutAsync(string card, byte[] uid, VisitType visit, bool family, CancellationToken ct)
     {
+        (CheckoutTerminal terminal, SimulatedReaderTransport reader) = await TerminalForAsync(card, ct).ConfigureAwait(false);
         long amount = _random.Next(1_00, 60_00);
         BillItem[] items = _random.Next(3) == 0
             ? [new BillItem("C", "consultation", ItemClass.Covered, amount), new BillItem("S", "dressing", ItemClass.FullySelfPaid, 5_00)]
@@ -125,9 +201,9 @@ internal sealed class ReaderLoop
         return result;
     }
 
-    private async Task PurchaseAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, bool family, VisitType visit, CancellationToken ct)
+    private async Task PurchaseAsync(bool family, VisitType visit, CancellationToken ct)
     {
-        CheckoutResult result = await CheckoutAsync(terminal, reader, _card, _uid, visit, family, ct).ConfigureAwait(false);
+        CheckoutResult result = await CheckoutAsync(_card, _uid, visit, family, ct).ConfigureAwait(false);
         if (result.IsSettled)
         {
             _settled.Add(result.Counter);
@@ -162,10 +238,10 @@ internal sealed class ReaderLoop
     }
 
     /// <summary>Reported lost by phone; a purchase tried on it (refused as lost unless it is an emergency); cancelled.</summary>
-    private async Task LossReportedThenCancelledAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, CancellationToken ct)
+    private async Task LossReportedThenCancelledAsync(CancellationToken ct)
     {
         await ReportLossAsync(ct).ConfigureAwait(false);
-        CheckoutResult tried = await CheckoutAsync(terminal, reader, _card, _uid, VisitType.Outpatient, family: false, ct).ConfigureAwait(false);
+        CheckoutResult tried = await CheckoutAsync(_card, _uid, VisitType.Outpatient, family: false, ct).ConfigureAwait(false);
         if (tried.IsSettled)
         {
             throw new InvalidOperationException("an outpatient purchase settled on a card reported lost: " + tried);
@@ -176,7 +252,7 @@ internal sealed class ReaderLoop
     }
 
     /// <summary>Reported lost, replaced (new card number, UID and PIN), and the old card tried once more (refused).</summary>
-    private async Task ReplacementAsync(CheckoutTerminal terminal, SimulatedReaderTransport reader, CancellationToken ct)
+    private async Task ReplacementAsync(CancellationToken ct)
     {
         await ReportLossAsync(ct).ConfigureAwait(false);
         _replacements++;
@@ -195,7 +271,7 @@ internal sealed class ReaderLoop
         _uid = newUid;
         _pin = newPin;
         _tally.Replaced();
-        CheckoutResult old = await CheckoutAsync(terminal, reader, oldCard, oldUid, VisitType.Emergency, family: false, ct).ConfigureAwait(false);
+        CheckoutResult old = await CheckoutAsync(oldCard, oldUid, VisitType.Emergency, family: false, ct).ConfigureAwait(false);
         if (old.IsSettled || old.Signed)
         {
             throw new InvalidOperationException("the replaced card " + oldCard + " was signed for: " + old);
