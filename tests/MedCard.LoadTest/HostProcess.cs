@@ -24,7 +24,7 @@ internal static class HostProcess
         [
             "host", "--store", Store, "--pin-keys", PinKeys, "--reader-root", Plan.ReaderRoot, "--hosts", Str(Plan.Hosts),
             "--readers", Str(Plan.ReadersPerHost), "--host", Str(Host), "--start-at", Str(StartAt.ToUnixTimeMilliseconds()),
-            "--window-ms", Str((long)Window.TotalMilliseconds), "--seed", Str(Seed),
+            "--window-ms", Str((long)Window.TotalMilliseconds), "--seed", Str(Seed), "--direct", Plan.Direct ? "1" : "0",
         ];
 
         public static Arguments Parse(IReadOnlyList<string> args)
@@ -37,7 +37,7 @@ internal static class HostProcess
 
             string Get(string name) => values.TryGetValue(name, out string? v) ? v : throw new ArgumentException("host: missing " + name);
             long Num(string name) => long.Parse(Get(name), System.Globalization.CultureInfo.InvariantCulture);
-            var plan = new LoadPlan((int)Num("--hosts"), (int)Num("--readers"), Get("--reader-root"));
+            var plan = new LoadPlan((int)Num("--hosts"), (int)Num("--readers"), Get("--reader-root"), Num("--direct") == 1);
             return new Arguments(Get("--store"), Get("--pin-keys"), plan, (int)Num("--host"), DateTimeOffset.FromUnixTimeMilliseconds(Num("--start-at")),
                 TimeSpan.FromMilliseconds(Num("--window-ms")), (int)Num("--seed"));
         }

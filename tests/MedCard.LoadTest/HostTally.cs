@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using MedCard.Checkout;
 
 namespace MedCard.LoadTest;
 
@@ -10,20 +9,20 @@ internal sealed class HostTally(int host)
     private readonly object _gate = new();
     private readonly HostReport _report = new() { Host = host };
 
-    public void Checkout(CheckoutResult result)
+    public void Checkout(uint readerId, StepResult result)
     {
         lock (_gate)
         {
             _report.Checkouts++;
-            if (result.Signed)
+            if (result.Counter != 0)
             {
-                SignedLocked(result.ReaderId, result.Counter);
+                SignedLocked(readerId, result.Counter);
             }
 
-            if (result.IsSettled)
+            if (result.Settled)
             {
                 _report.Settled++;
-                if (result.Outcome!.RelativeAccount > 0)
+                if (result.RelativeAccount > 0)
                 {
                     _report.FamilyPayments++;
                 }

@@ -11,7 +11,9 @@ namespace MedCard.LoadTest;
 /// each reader one holder whose card it settles, and every holder is bound to one of <see cref="Payers"/> family payers
 /// shared by all hosts (the rows where hosts meet).
 /// </summary>
-public sealed record LoadPlan(int Hosts, int ReadersPerHost, string ReaderRoot)
+/// <param name="Direct">Hosts call the ledger as a checkout does after the reader signed (PIN check, then settle with the
+/// token), with no simulated reader: the database's share of the cost alone.</param>
+public sealed record LoadPlan(int Hosts, int ReadersPerHost, string ReaderRoot, bool Direct = false)
 {
     /// <summary>Family payers shared by every host; few, so family payments from different hosts queue on their rows.</summary>
     public const int Payers = 4;

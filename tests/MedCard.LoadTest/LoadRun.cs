@@ -36,7 +36,7 @@ public sealed record LoadFigures(int Hosts, int ReadersPerHost, double Seconds, 
 public static class LoadRun
 {
     public static async Task<LoadFigures> RunAsync(PrivatePostgresServer server, string workFolder, int hosts, int readersPerHost, TimeSpan window,
-        int seed, Action<string> log, CancellationToken ct)
+        int seed, Action<string> log, CancellationToken ct, bool direct = false)
     {
         await LockWatch.EnableAsync(server, ct).ConfigureAwait(false);
         string database = "load_" + hosts + "_" + Guid.NewGuid().ToString("N")[..6];
@@ -45,7 +45,7 @@ public static class LoadRun
         string run = Path.Combine(workFolder, database);
         Directory.CreateDirectory(run);
         string keyFile = Path.Combine(run, "pin-keys");
-        var plan = new LoadPlan(hosts, readersPerHost, Path.Combine(run, "readers"));
+        var plan = new LoadPlan(hosts, readersPerHost, Path.Combine(run, "readers"), direct);
         await using var store = new PostgresLedgerStore(connection);
         using (PinKeyFile keys = PinKeyFile.OpenOrCreate(keyFile))
         {

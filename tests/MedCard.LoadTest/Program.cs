@@ -10,7 +10,7 @@ using MedCard.Settlement.Tests.Infrastructure;
 namespace MedCard.LoadTest;
 
 /// <summary>
-/// `MedCard.LoadTest [--hosts 1,2,4,8] [--seconds 20] [--readers 2] [--seed 1]`: for each host count a fresh database
+/// `MedCard.LoadTest [--hosts 1,2,4,8] [--seconds 20] [--readers 2] [--seed 1] [--direct]`: for each host count a fresh database
 /// on one private PostgreSQL server, N host processes settling for the window, the invariants checked, one line of
 /// figures printed. Exit 0 when every run held its invariants, 1 when one did not, 2 for bad arguments, 4 when
 /// PostgreSQL cannot be started. `MedCard.LoadTest host ...` is the host role (started by the program itself).
@@ -54,14 +54,15 @@ public static class Program
         try
         {
             await using PrivatePostgresServer server = await PrivatePostgresServer.StartAsync(bin, cancel.Token).ConfigureAwait(false);
-            Console.WriteLine("PostgreSQL private server, " + Environment.ProcessorCount + " cores, " + options.ReadersPerHost + " simulated readers per host, "
+            Console.WriteLine("PostgreSQL private server, " + Environment.ProcessorCount + " cores, " + options.ReadersPerHost
+                + (options.Direct ? " direct ledger settlers (no reader simulator)" : " simulated readers") + " per host, "
                 + options.Seconds + " s per run, load average " + LoadAverage());
             Console.WriteLine(LoadReport.Header);
             var all = new List<LoadFigures>();
             foreach (int hosts in options.Hosts)
             {
                 LoadFigures f = await LoadRun.RunAsync(server, work, hosts, options.ReadersPerHost, TimeSpan.FromSeconds(options.Seconds), options.Seed,
-                    line => Console.Error.WriteLine("  " + line), cancel.Token).ConfigureAwait(false);
+                    line => Console.Error.WriteLine("  " + line), cancel.Token, options.Direct).ConfigureAwait(false);
                 all.Add(f);
                 Console.WriteLine(LoadReport.Line(f, all[0]));
                 Console.WriteLine(LoadReport.Refusals(f));
@@ -100,14 +101,21 @@ public static class Program
 }
 
 /// <summary>The orchestrator's command line.</summary>
-internal sealed record LoadOptions(IReadOnlyList<int> Hosts, int Seconds, int ReadersPerHost, int Seed)
+internal sealed record LoadOptions(IReadOnlyList<int> Hosts, int Seconds, int ReadersPerHost, int Seed, bool Direct)
 {
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         IReadOnlyList<int> hosts = [1, 2, 4, 8];
         int seconds = 20, readers = 2, seed = 1;
+        bool direct = false;
         for (int i = 0; i < args.Count; i++)
         {
+            if (args[i] == "--direct")
+            {
+                direct = true;
+                continue;
+            }
+
             string value = i + 1 < args.Count ? args[i + 1] : throw new FormatException(args[i] + " needs a value");
             switch (args[i])
             {
@@ -124,13 +132,13 @@ internal sealed record LoadOptions(IReadOnlyList<int> Hosts, int Seconds, int Re
                     seed = Number(value, "--seed", 0, 1_000_000);
                     break;
                 default:
-                    throw new FormatException("unknown option " + args[i] + " (options: --hosts 1,2,4,8 --seconds S --readers R --seed N)");
+                    throw new FormatException("unknown option " + args[i] + " (options: --hosts 1,2,4,8 --seconds S --readers R --seed N --direct)");
             }
 
             i++;
         }
 
-        return new LoadOptions(hosts, seconds, readers, seed);
+        return new LoadOptions(hosts, seconds, readers, seed, direct);
     }
 
     private static int Number(string text, string option, int min, int max) =>

@@ -39,6 +39,8 @@ internal sealed class ReaderLoop
     private string _pin = LoadPlan.FirstPin;
     private int _unprinted;
     private int _replacements;
+    private readonly bool _direct;
+    private uint _directCounter;
     private SimulatedReaderTransport? _reader;
     private CheckoutTerminal? _terminal;
     private byte[]? _holderMacKey;
@@ -47,6 +49,7 @@ internal sealed class ReaderLoop
     public ReaderLoop(uint readerId, LoadPlan plan, ILedgerStore store, LedgerOptions options, HostTally tally, int seed)
     {
         _readerId = readerId;
+        _direct = plan.Direct;
         _plan = plan;
         _store = store;
         _options = options;
@@ -73,6 +76,10 @@ internal sealed class ReaderLoop
         try
         {
             await RunStepsAsync(until, ct).ConfigureAwait(false);
+            if (_direct)
+            {
+                return; // no reader, no journal
+            }
 
             // Anything signed but not filed (after a failed step) is voided now, so every signed counter is accounted for.
             await TerminalForAsync(_card, ct).ConfigureAwait(false);
@@ -183,28 +190,69 @@ internal sealed class ReaderLoop
         }
     }
 
-    private async Task<CheckoutResult> CheckoutAsync(string card, byte[] uid, VisitType visit, bool family, CancellationToken ct)
+    private async Task<StepResult> CheckoutAsync(string card, byte[] uid, VisitType visit, bool family, CancellationToken ct)
     {
-        (CheckoutTerminal terminal, SimulatedReaderTransport reader) = await TerminalForAsync(card, ct).ConfigureAwait(false);
         long amount = _random.Next(1_00, 60_00);
         BillItem[] items = _random.Next(3) == 0
             ? [new BillItem("C", "consultation", ItemClass.Covered, amount), new BillItem("S", "dressing", ItemClass.FullySelfPaid, 5_00)]
             : [new BillItem("C", "consultation", ItemClass.Covered, amount)];
+        string? relative = family ? LoadPlan.PayerOf(_readerId) : null;
+        StepResult result = _direct
+            ? await SettleDirectAsync(card, uid, items, visit, relative, ct).ConfigureAwait(false)
+            : await SettleOnReaderAsync(card, uid, items, visit, relative, ct).ConfigureAwait(false);
+        _tally.Checkout(_readerId, result);
+        return result;
+    }
+
+    private async Task<StepResult> SettleOnReaderAsync(string card, byte[] uid, BillItem[] items, VisitType visit, string? relative, CancellationToken ct)
+    {
+        (CheckoutTerminal terminal, SimulatedReaderTransport reader) = await TerminalForAsync(card, ct).ConfigureAwait(false);
         reader.PlaceCard(uid, card, _residentId);
         reader.HolderTypes(_pin);
-        CheckoutResult result = await terminal.CheckoutAsync(new Purchase(items, LoadPlan.Institution, visit)
+        CheckoutResult r = await terminal.CheckoutAsync(new Purchase(items, LoadPlan.Institution, visit)
         {
             CardNumber = card,
-            PayFromRelativeResidentId = family ? LoadPlan.PayerOf(_readerId) : null,
+            PayFromRelativeResidentId = relative,
         }, ct).ConfigureAwait(false);
-        _tally.Checkout(result);
-        return result;
+        return new StepResult(r.IsSettled, r.Counter, r.Reason, r.Outcome?.RelativeAccount ?? 0);
+    }
+
+    /// <summary>
+    /// The ledger's half of a checkout without a reader (<c>--direct</c>): the PIN checked (the same routine and try counter),
+    /// then the record the reader would have signed settled with the verification token. What remains is the ledger's own
+    /// cost, so the database's scaling shows without the simulated readers' CPU.
+    /// </summary>
+    private async Task<StepResult> SettleDirectAsync(string card, byte[] uid, BillItem[] items, VisitType visit, string? relative, CancellationToken ct)
+    {
+        PinVerification check;
+        using (PinDigits pin = LoadPin.Digits(_pin))
+        {
+            check = await _desk.VerifyPinAsync(card, pin, _readerId, ct).ConfigureAwait(false);
+        }
+
+        if (!check.IsCorrect)
+        {
+            return new StepResult(false, 0, check.Refusal!.Key, 0);
+        }
+
+        long total = 0;
+        foreach (BillItem item in items)
+        {
+            total += item.Amount;
+        }
+
+        var record = new VerifiedTransaction(_readerId, ++_directCounter, uid, card, total, DateTimeOffset.UtcNow);
+        SettlementOutcome o = await _settlement.SettleAsync(new SettlementRequest(record, items, LoadPlan.Institution, visit, null, relative)
+        {
+            VerifiedPin = check.Token,
+        }, ct).ConfigureAwait(false);
+        return new StepResult(o.Settled, record.Counter, o.Refusal?.Key ?? "ok", o.RelativeAccount);
     }
 
     private async Task PurchaseAsync(bool family, VisitType visit, CancellationToken ct)
     {
-        CheckoutResult result = await CheckoutAsync(_card, _uid, visit, family, ct).ConfigureAwait(false);
-        if (result.IsSettled)
+        StepResult result = await CheckoutAsync(_card, _uid, visit, family, ct).ConfigureAwait(false);
+        if (result.Settled)
         {
             _settled.Add(result.Counter);
             _unprinted++;
@@ -241,8 +289,8 @@ internal sealed class ReaderLoop
     private async Task LossReportedThenCancelledAsync(CancellationToken ct)
     {
         await ReportLossAsync(ct).ConfigureAwait(false);
-        CheckoutResult tried = await CheckoutAsync(_card, _uid, VisitType.Outpatient, family: false, ct).ConfigureAwait(false);
-        if (tried.IsSettled)
+        StepResult tried = await CheckoutAsync(_card, _uid, VisitType.Outpatient, family: false, ct).ConfigureAwait(false);
+        if (tried.Settled)
         {
             throw new InvalidOperationException("an outpatient purchase settled on a card reported lost: " + tried);
         }
@@ -271,8 +319,8 @@ internal sealed class ReaderLoop
         _uid = newUid;
         _pin = newPin;
         _tally.Replaced();
-        CheckoutResult old = await CheckoutAsync(oldCard, oldUid, VisitType.Emergency, family: false, ct).ConfigureAwait(false);
-        if (old.IsSettled || old.Signed)
+        StepResult old = await CheckoutAsync(oldCard, oldUid, VisitType.Emergency, family: false, ct).ConfigureAwait(false);
+        if (old.Settled || old.Counter != 0)
         {
             throw new InvalidOperationException("the replaced card " + oldCard + " was signed for: " + old);
         }
@@ -293,3 +341,7 @@ internal sealed class ReaderLoop
         }
     }
 }
+
+/// <summary>One purchase's outcome, from the reader road or the direct one: settled or not, the counter signed (0: none),
+/// the stable reason key, what the relative's account paid.</summary>
+internal sealed record StepResult(bool Settled, uint Counter, string Reason, long RelativeAccount);
