@@ -16,7 +16,7 @@ namespace MedCard.LoadTest;
 /// <summary>What one load run with N hosts did and found.</summary>
 public sealed record LoadFigures(int Hosts, int ReadersPerHost, double Seconds, long Checkouts, long Settled, long FamilyPayments, long Refunds,
     long LossReports, long Replacements, long Statements, long Refused, long Retries, long Deadlocks, int LoggedLockWaits, double MeanWaiting,
-    long MostWaiting, long Errors, long StartedLateMs, double HostCpuMs, double ServerCpuMs, IReadOnlyDictionary<string, long> RefusedBy,
+    long MostWaiting, long Errors, long StartedLateMs, double HostCpuMs, double ServerCpuMs, long WalBytes, IReadOnlyDictionary<string, long> RefusedBy,
     IReadOnlyList<string> Violations)
 {
     public double SettlementsPerSecond => Settled / Seconds;
@@ -26,6 +26,9 @@ public sealed record LoadFigures(int Hosts, int ReadersPerHost, double Seconds, 
 
     /// <summary>CPU per settled purchase in PostgreSQL (all backends of the run, refusals, refunds and desk work included), ms.</summary>
     public double ServerCpuPerSettlement => Settled == 0 ? 0 : ServerCpuMs / Settled;
+
+    /// <summary>Write-ahead log per settled purchase (everything else of the run included), bytes.</summary>
+    public double WalBytesPerSettlement => Settled == 0 ? 0 : (double)WalBytes / Settled;
 }
 
 /// <summary>
@@ -55,6 +58,7 @@ public static class LoadRun
         Npgsql.NpgsqlConnection.ClearAllPools(); // the set-up's backends end now, so the CPU reading below is the run's
         LockWatch locks = LockWatch.Start(server, database);
         double serverCpuBefore = await ServerCpu.ReadMsAsync(server, ct).ConfigureAwait(false);
+        long walBefore = await ServerCpu.WalPositionAsync(server, ct).ConfigureAwait(false);
         // Start-up of N .NET processes on a loaded machine takes seconds; the window starts once they are all up.
         DateTimeOffset startAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3 + hosts);
         var processes = new List<Task<HostReport>>();
@@ -78,13 +82,14 @@ public static class LoadRun
 
         var sampled = await sampling.ConfigureAwait(false);
         double serverCpu = await ServerCpu.ReadMsAsync(server, ct).ConfigureAwait(false) - serverCpuBefore;
+        long wal = await ServerCpu.WalPositionAsync(server, ct).ConfigureAwait(false) - walBefore;
         List<string> violations = await LedgerInvariants.VerifyAsync(store, connection, plan, reports, ct).ConfigureAwait(false);
         double seconds = reports.Max(r => r.Seconds);
         return new LoadFigures(hosts, readersPerHost, seconds, reports.Sum(r => r.Checkouts), reports.Sum(r => r.Settled), reports.Sum(r => r.FamilyPayments),
             reports.Sum(r => r.Refunds), reports.Sum(r => r.LossReports), reports.Sum(r => r.Replacements), reports.Sum(r => r.Statements),
             reports.Sum(r => r.Refused.Values.Sum()), reports.Sum(r => r.Retries), await locks.DeadlocksAsync(ct).ConfigureAwait(false), locks.LoggedWaits(),
             sampled.Samples == 0 ? 0 : (double)sampled.WaiterSamples / sampled.Samples, sampled.MostWaiting, reports.Sum(r => r.Errors),
-            reports.Max(r => r.StartedLateMs), reports.Sum(r => r.CpuMs), serverCpu,
+            reports.Max(r => r.StartedLateMs), reports.Sum(r => r.CpuMs), serverCpu, wal,
             reports.SelectMany(r => r.Refused).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal),
             violations);
     }

@@ -43,6 +43,15 @@ internal static class ServerCpu
         return ticks * 10;
     }
 
+    /// <summary>The server's write-ahead log position in bytes (pg_current_wal_lsn): the difference over a run is the WAL it wrote.</summary>
+    public static async Task<long> WalPositionAsync(PrivatePostgresServer server, CancellationToken ct)
+    {
+        await using var db = new NpgsqlConnection(server.AdminConnectionString);
+        await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", db);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The fields of /proc/&lt;pid&gt;/stat after the command name (which may hold spaces), or null.</summary>
     private static string[]? Stat(int pid)
     {
