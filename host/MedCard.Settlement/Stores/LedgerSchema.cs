@@ -10,13 +10,14 @@ namespace MedCard.Settlement.Stores;
 public static class LedgerSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
         1 => Version1,
         2 => Version2,
         3 => Version3,
+        4 => Version4,
         _ => [],
     };
 
@@ -33,6 +34,18 @@ public static class LedgerSchema
     /// the HMAC-SHA256 verification value, pin_salt empty, pin_iterations 0); NULL marks a PBKDF2 hash from before,
     /// which keeps verifying and is replaced at the holder's next right PIN.
     /// </summary>
+    /// <summary>
+    /// Version 4: monthly personal-account credits. One row per person and month (the primary key is what makes a
+    /// credit run idempotent: a rerun finds the row and credits nothing again); entry_id is its AccountCredit journal
+    /// entry; statement_id is the statement that printed it (NULL until printed), like card_records.statement_id.
+    /// Month is year * 100 + month (202611).
+    /// </summary>
+    private static readonly string[] Version4 =
+    [
+        @"CREATE TABLE account_credits (resident_id TEXT NOT NULL, month BIGINT NOT NULL, amount BIGINT NOT NULL CHECK (amount > 0),
+            entry_id BIGINT NOT NULL, credited_at BIGINT NOT NULL, statement_id BIGINT, PRIMARY KEY (resident_id, month))",
+    ];
+
     private static readonly string[] Version3 =
     [
         "ALTER TABLE cards ADD COLUMN pin_key_id TEXT",
