@@ -31,17 +31,23 @@ public sealed partial class LedgerSession
             await ExecuteAsync("CREATE TEMP TABLE " + Stage + " (line BIGINT NOT NULL, resident_id TEXT NOT NULL, amount BIGINT NOT NULL, "
                 + "entry_id BIGINT NOT NULL DEFAULT nextval('" + sequence.Replace("'", "''", StringComparison.Ordinal) + "'::regclass)) ON COMMIT DROP")
                 .ConfigureAwait(false);
-            await using NpgsqlBinaryImporter copy = await npgsql.BeginBinaryImportAsync(
-                "COPY " + Stage + " (line, resident_id, amount) FROM STDIN (FORMAT BINARY)", _ct).ConfigureAwait(false);
-            foreach (AccountCredit c in credits)
+            await using (NpgsqlBinaryImporter copy = await npgsql.BeginBinaryImportAsync(
+                "COPY " + Stage + " (line, resident_id, amount) FROM STDIN (FORMAT BINARY)", _ct).ConfigureAwait(false))
             {
-                await copy.StartRowAsync(_ct).ConfigureAwait(false);
-                await copy.WriteAsync((long)c.Line, NpgsqlDbType.Bigint, _ct).ConfigureAwait(false);
-                await copy.WriteAsync(c.ResidentId, NpgsqlDbType.Text, _ct).ConfigureAwait(false);
-                await copy.WriteAsync(c.Amount, NpgsqlDbType.Bigint, _ct).ConfigureAwait(false);
+                foreach (AccountCredit c in credits)
+                {
+                    await copy.StartRowAsync(_ct).ConfigureAwait(false);
+                    await copy.WriteAsync((long)c.Line, NpgsqlDbType.Bigint, _ct).ConfigureAwait(false);
+                    await copy.WriteAsync(c.ResidentId, NpgsqlDbType.Text, _ct).ConfigureAwait(false);
+                    await copy.WriteAsync(c.Amount, NpgsqlDbType.Bigint, _ct).ConfigureAwait(false);
+                }
+
+                await copy.CompleteAsync(_ct).ConfigureAwait(false);
             }
 
-            await copy.CompleteAsync(_ct).ConfigureAwait(false);
+            // Temporary tables get no statistics by themselves; without them the planner would guess a few rows and
+            // join a million against persons in a nested loop.
+            await ExecuteAsync("ANALYZE " + Stage).ConfigureAwait(false);
             return;
         }
 
