@@ -49,6 +49,7 @@ public sealed class OptionTableTests : IAsyncLifetime
         ["settle"] = ["--simulated", "--card", "MC0001", "--pin", "123456", "--institution", "H001", "--amount", "10"],
         ["refund"] = ["--reader", "1", "--counter", "1"],
         ["balance"] = ["--id", H],
+        ["account credit"] = ["--month", "2026-11", "--file", "credits.csv"],
         ["records list"] = ["--card", "MC0001"],
         ["records print"] = ["--card", "MC0001"],
         ["institution add"] = ["--id", "H001", "--name", "City No.1 Hospital"],
