@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
@@ -64,5 +65,34 @@ public sealed class AccountCreditCommandTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("account", "credit", "--month", "2026-13", "--file", file)).ExitCode);
         Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("account", "credit", "--month", "2026-11", "--file", Path.Combine(_cli.Folder, "none.csv"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task History_keeps_credits_and_spends_after_the_statement_is_printed()
+    {
+        await _cli.SeedAsync();
+        string file = await WriteAsync("credits.csv", "residentId,amount", CliHarness.HolderId + ",350.00");
+        await _cli.OkAsync("account", "credit", "--month", "2026-11", "--file", file);
+        await _cli.OkAsync("settle", "--simulated", "--card", CliHarness.HolderCard, "--pin", CliHarness.HolderPin, "--institution", "H001",
+            "--amount", "80");
+        await _cli.OkAsync("records", "print", "--card", CliHarness.HolderCard, "--output", Path.Combine(_cli.Folder, "statement.txt"));
+        Assert.Equal(0, (await _cli.OkAsync("--json", "records", "list", "--card", CliHarness.HolderCard)).Json.GetProperty("unprinted").GetInt32());
+
+        JsonElement history = (await _cli.OkAsync("--json", "records", "history", "--card", CliHarness.HolderCard)).Json.GetProperty("history");
+        string[] kinds = [.. history.EnumerateArray().Select(l => l.GetProperty("kind").GetString()!)];
+        Assert.Equal(["contribution", "credit", "spend"], kinds.Order());
+        JsonElement spend = history.EnumerateArray().Single(l => l.GetProperty("kind").GetString() == "spend");
+        Assert.Equal("City No.1 Hospital", spend.GetProperty("institutionName").GetString());
+        Assert.Equal(1, spend.GetProperty("reader").GetInt32());
+        Assert.Equal(8000, spend.GetProperty("totalFen").GetInt64());
+        Assert.EndsWith("+08:00", spend.GetProperty("time").GetString());
+
+        CliRun text = await _cli.OkAsync("records", "history", "--card", CliHarness.HolderCard);
+        Assert.Contains("3 transactions", text.Out);
+        Assert.Contains("China Standard Time", text.Out);
+        Assert.Equal(0, (await _cli.OkAsync("--json", "records", "history", "--card", CliHarness.HolderCard, "--to", "2000-01-01")).Json
+            .GetProperty("transactions").GetInt32());
+        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("records", "history", "--card", CliHarness.HolderCard, "--from", "yesterday")).ExitCode);
+        Assert.Equal(ExitCodes.Refused, (await _cli.RunAsync("records", "history", "--card", "MC9999")).ExitCode);
     }
 }

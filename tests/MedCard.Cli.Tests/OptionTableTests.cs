@@ -52,6 +52,7 @@ public sealed class OptionTableTests : IAsyncLifetime
         ["account credit"] = ["--month", "2026-11", "--file", "credits.csv"],
         ["records list"] = ["--card", "MC0001"],
         ["records print"] = ["--card", "MC0001"],
+        ["records history"] = ["--card", "MC0001"],
         ["institution add"] = ["--id", "H001", "--name", "City No.1 Hospital"],
         ["institution list"] = [],
         ["policy show"] = [],

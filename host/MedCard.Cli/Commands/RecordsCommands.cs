@@ -23,9 +23,10 @@ internal static class RecordsCommands
 {
     public static Command Build(CliIo io)
     {
-        var records = new Command("records", "List a card's unprinted records, print statements (text or PDF)");
+        var records = new Command("records", "List a card's unprinted records, print statements (text or PDF), the whole history");
         records.Subcommands.Add(List(io));
         records.Subcommands.Add(Print(io));
+        records.Subcommands.Add(HistoryCommand.Build(io));
         return records;
     }
 
