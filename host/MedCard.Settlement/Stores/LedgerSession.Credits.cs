@@ -125,6 +125,15 @@ public sealed partial class LedgerSession
         QueryAsync("SELECT resident_id, month, amount, entry_id, credited_at, statement_id FROM account_credits WHERE resident_id = @id ORDER BY month",
             MapCredit, ("@id", residentId));
 
+    /// <summary>The person's credits no statement has shown yet, oldest first.</summary>
+    internal Task<List<MonthlyCredit>> GetUnprintedCreditsAsync(string residentId) =>
+        QueryAsync("SELECT resident_id, month, amount, entry_id, credited_at, statement_id FROM account_credits WHERE resident_id = @id "
+            + "AND statement_id IS NULL ORDER BY month", MapCredit, ("@id", residentId));
+
+    internal Task MarkCreditsPrintedAsync(string residentId, long statementId) =>
+        ExecuteAsync("UPDATE account_credits SET statement_id = @s WHERE resident_id = @id AND statement_id IS NULL",
+            ("@s", statementId), ("@id", residentId));
+
     private static MonthlyCredit MapCredit(DbDataReader r) =>
         new(r.GetString(0), CreditMonth.FromKey(L(r, 1)), L(r, 2), L(r, 3), DbTime.FromDb(L(r, 4)), NL(r, 5));
 }
