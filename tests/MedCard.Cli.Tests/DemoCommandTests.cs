@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -32,6 +33,9 @@ public sealed class DemoCommandTests : IAsyncLifetime
             Assert.Contains(rule, outcomes);
         }
 
+        // Month end: the credit run, its harmless rerun and a statement with a credit and spends.
+        Assert.Equal(3, steps.Count(s => s.GetProperty("section").GetString()!.StartsWith("Month end", StringComparison.Ordinal)));
+        Assert.Contains(steps, s => s.GetProperty("details").GetProperty("note").GetString()?.Contains("1 credit and ", StringComparison.Ordinal) == true);
         Assert.True(json.GetProperty("audit").GetProperty("ok").GetBoolean());
         Assert.Equal(0, json.GetProperty("audit").GetProperty("postingTotalFen").GetInt64());
         string pdf = json.GetProperty("statementPdf").GetString()!;
