@@ -87,6 +87,10 @@ public abstract partial class LedgerSuite
         Assert.Equal(3, Assert.Single(changed.Errors).Line);
         Assert.Equal(0, await l.BalanceAsync(b.ResidentId));
         Assert.Equal(100_00, await l.BalanceAsync(a.ResidentId));
+        // A list built in code gets the same line rules: the same person twice is refused before the store is touched.
+        CreditRunResult twice = await run.RunAsync(November, [new AccountCredit(1, b.ResidentId, 5_00), new AccountCredit(2, b.ResidentId, 5_00)], Ct);
+        Assert.Equal(2, Assert.Single(twice.Errors).Line);
+        Assert.Equal(0, await l.BalanceAsync(b.ResidentId));
         await l.AssertAuditOkAsync();
     }
 

@@ -47,6 +47,14 @@ public sealed class AccountCreditRun
             throw new ArgumentException("No credit month given.", nameof(month));
         }
 
+        // A list built in code (not read from a file) gets the file's line rules too: the set-based statements rely on
+        // one line per person, positive amounts and distinct line numbers.
+        List<CreditLineError> invalid = Check(credits);
+        if (invalid.Count > 0)
+        {
+            return CreditRunResult.Failed(month, credits.Count, invalid);
+        }
+
         DateTimeOffset now = _options.Clock.GetUtcNow();
         return await _store.InTransactionAsync(async (s, _) =>
         {
@@ -64,5 +72,27 @@ public sealed class AccountCreditRun
             await s.DropCreditStageAsync().ConfigureAwait(false);
             return new CreditRunResult(month, credits.Count, credited, already, fen, []);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static List<CreditLineError> Check(IReadOnlyList<AccountCredit> credits)
+    {
+        var errors = new List<CreditLineError>();
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new HashSet<int>();
+        foreach (AccountCredit c in credits)
+        {
+            string? problem = c is null ? "no credit"
+                : c.Line <= 0 || !lines.Add(c.Line) ? "line numbers must be positive and distinct"
+                : string.IsNullOrWhiteSpace(c.ResidentId) ? "no resident ID"
+                : c.Amount is <= 0 or > AccountCreditFile.MaxAmountFen ? "the amount must be more than 0 and at most 1000000.00"
+                : !people.Add(c.ResidentId) ? "the same person twice (one credit per person and month)"
+                : null;
+            if (problem is not null && errors.Count < AccountCreditFile.MaxErrors)
+            {
+                errors.Add(new CreditLineError(c?.Line ?? 0, problem));
+            }
+        }
+
+        return errors;
     }
 }
