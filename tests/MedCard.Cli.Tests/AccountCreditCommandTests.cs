@@ -15,12 +15,7 @@ public sealed class AccountCreditCommandTests : IAsyncLifetime
 
     public Task DisposeAsync() => _cli.DisposeAsync();
 
-    private async Task<string> WriteAsync(string name, params string[] lines)
-    {
-        string path = Path.Combine(_cli.Folder, name);
-        await File.WriteAllLinesAsync(path, lines);
-        return path;
-    }
+    private Task<string> WriteAsync(string name, params string[] lines) => _cli.WriteFileAsync(name, lines);
 
     [Fact]
     public async Task A_month_is_credited_once_and_a_rerun_credits_nobody_again()

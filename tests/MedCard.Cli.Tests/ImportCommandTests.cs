@@ -15,12 +15,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
 
     public Task DisposeAsync() => _cli.DisposeAsync();
 
-    private async Task<string> WriteAsync(string name, params string[] lines)
-    {
-        string path = Path.Combine(_cli.Folder, name);
-        await File.WriteAllLinesAsync(path, lines);
-        return path;
-    }
+    private Task<string> WriteAsync(string name, params string[] lines) => _cli.WriteFileAsync(name, lines);
 
     [Fact]
     public async Task Import_enrols_every_row_and_a_second_import_is_refused_row_by_row()
