@@ -26,6 +26,9 @@ public sealed partial class LedgerSession
         {
             // The journal's own sequence numbers the staged entries (the default fills them during the COPY), so
             // concurrent writers of single entries never collide with the run.
+            // For this transaction only: the joins of a million staged lines against persons and credits hash in memory
+            // instead of spilling batches to temporary files (the server's default work_mem is 4 MB).
+            await ExecuteAsync("SET LOCAL work_mem = '128MB'").ConfigureAwait(false);
             string sequence = await SingleAsync("SELECT pg_get_serial_sequence('entries', 'entry_id')", r => r.GetString(0)).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The journal has no entry sequence.");
             await ExecuteAsync("CREATE TEMP TABLE " + Stage + " (line BIGINT NOT NULL, resident_id TEXT NOT NULL, amount BIGINT NOT NULL, "
