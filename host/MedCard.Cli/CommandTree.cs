@@ -27,6 +27,7 @@ internal static class CommandTree
         root.Subcommands.Add(SettleCommand.Build(io));
         root.Subcommands.Add(RefundCommand.Build(io));
         root.Subcommands.Add(BalanceCommand.Build(io));
+        root.Subcommands.Add(AccountCommands.Build(io));
         root.Subcommands.Add(RecordsCommands.Build(io));
         root.Subcommands.Add(InstitutionCommands.Build(io));
         root.Subcommands.Add(PolicyCommands.Build(io));

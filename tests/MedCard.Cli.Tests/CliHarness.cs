@@ -88,6 +88,14 @@ public sealed class CliHarness : IAsyncLifetime
             "--pin", SpousePin, "--balance", "2500");
     }
 
+    /// <summary>Writes <paramref name="lines"/> to a file in the harness's folder; its full path.</summary>
+    public async Task<string> WriteFileAsync(string name, params string[] lines)
+    {
+        string path = Path.Combine(Folder, name);
+        await File.WriteAllLinesAsync(path, lines);
+        return path;
+    }
+
     public async Task<long> BalanceFenAsync(string residentId) =>
         (await OkAsync("--json", "balance", "--id", residentId)).Json.GetProperty("balanceFen").GetInt64();
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -36,6 +37,10 @@ public sealed class DemoCommandTests : IAsyncLifetime
         JsonElement clearing = steps.Single(s => s.GetProperty("step").GetString()!.StartsWith("clearing report", System.StringComparison.Ordinal));
         Assert.Contains("310000 fund owes", clearing.GetProperty("details").GetProperty("note").GetString(), System.StringComparison.Ordinal);
 
+        // Month end: the credit run, its harmless rerun and a statement with a credit and spends.
+        Assert.Equal(3, steps.Count(s => s.GetProperty("section").GetString()!.StartsWith("Month end", StringComparison.Ordinal)));
+        Assert.Contains(steps, s => s.GetProperty("details").TryGetProperty("note", out JsonElement note)
+            && note.GetString()!.Contains("1 credit and ", StringComparison.Ordinal));
         Assert.True(json.GetProperty("audit").GetProperty("ok").GetBoolean());
         Assert.Equal(0, json.GetProperty("audit").GetProperty("postingTotalFen").GetInt64());
         string pdf = json.GetProperty("statementPdf").GetString()!;

@@ -15,12 +15,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
 
     public Task DisposeAsync() => _cli.DisposeAsync();
 
-    private async Task<string> WriteAsync(string name, params string[] lines)
-    {
-        string path = Path.Combine(_cli.Folder, name);
-        await File.WriteAllLinesAsync(path, lines);
-        return path;
-    }
+    private Task<string> WriteAsync(string name, params string[] lines) => _cli.WriteFileAsync(name, lines);
 
     [Fact]
     public async Task Import_enrols_every_row_and_a_second_import_is_refused_row_by_row()
@@ -68,5 +63,25 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.BadInput, pin.ExitCode);
         Assert.DoesNotContain("12x456", pin.Error);
         Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("card", "import", "--file", Path.Combine(_cli.Folder, "none.csv"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task Quoted_fields_are_read_as_csv_and_every_bad_line_is_listed_with_its_number()
+    {
+        string quoted = await WriteAsync("quoted.csv", Header,
+            CliHarness.HolderId + ",\"Zhang Wei\",male,\"Metro Works, Ltd\",MC0001,04A1B2C3,123456,120");
+        await _cli.OkAsync("card", "import", "--file", quoted);
+        Assert.Equal("Metro Works, Ltd", (await _cli.OkAsync("--json", "card", "show", "--card", "MC0001")).Json
+            .GetProperty("holder").GetProperty("employer").GetString());
+
+        string bad = await WriteAsync("bad-lines.csv", Header,
+            CliHarness.SpouseId + ",Li Na,female,,MC0002,04D4E5F6,246810,2500",
+            "110101198705123022,Li Na,female,,MC0003,04D4E5F7,246810,2500",
+            CliHarness.SpouseId + ",Li Na,female");
+        CliRun run = await _cli.RunAsync("card", "import", "--file", bad);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("line 3: ", run.Error);
+        Assert.Contains("line 4: 3 fields, not 8", run.Error);
+        Assert.Equal(ExitCodes.Refused, (await _cli.RunAsync("card", "show", "--card", "MC0002")).ExitCode); // the good line was not enrolled either
     }
 }

@@ -46,6 +46,14 @@ public sealed class PostgresStoreTests : IAsyncLifetime
         JsonElement json = settle.Json;
         Assert.True(json.GetProperty("settled").GetBoolean());
         Assert.Equal(1000, json.GetProperty("totalFen").GetInt64());
+
+        // The demo's month-end credit and the spends are in the history on PostgreSQL too.
+        CliRun history = await _cli.RunAsync("--store", store, "--json", "records", "history", "--card", "MC0012");
+        Assert.True(history.ExitCode == ExitCodes.Success, history.ToString());
+        string kinds = string.Join(",", System.Linq.Enumerable.Select(history.Json.GetProperty("history").EnumerateArray(),
+            l => l.GetProperty("kind").GetString()));
+        Assert.Contains("credit", kinds);
+        Assert.Contains("spend", kinds);
     }
 
     [PostgresFact]

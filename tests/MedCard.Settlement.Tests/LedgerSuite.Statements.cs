@@ -36,9 +36,9 @@ public abstract partial class LedgerSuite
         Assert.Equal(Enumerable.Range(0, 60).Sum(i => 1_00L + i), printed.Total);
         Assert.Equal(0, (await l.Desk.GetCardAsync(h.CardNumber, Ct))!.UnprintedCount);
 
-        string pdf = System.Text.Encoding.Latin1.GetString(StatementPdfRenderer.Render(printed));
-        int pages = System.Text.RegularExpressions.Regex.Matches(pdf, @"/Type\s*/Page(?!s)").Count;
-        Assert.True(pages >= 2, "60 rows should paginate, got " + pages + " page(s)");
+        string pdf = PdfText(StatementPdfRenderer.Render(printed));
+        Assert.Contains("Page 2 of 2", pdf); // 60 rows paginate, and every page says of how many
+        Assert.Contains("60 records", pdf);
         Assert.Equal(62, StatementTextRenderer.Render(printed).Split('\n').Count(line => line.Length > 0) - 3);
 
         Statement? again = await l.Desk.PrintStatementAsync(h.CardNumber, Ct);
@@ -68,5 +68,52 @@ public abstract partial class LedgerSuite
         byte[] pdf = StatementPdfRenderer.Render(statement);
         Assert.True(pdf.Length > 500);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join("\n", document.GetPages().Select(p => p.Text));
+    }
+
+    [StoreFact]
+    public async Task A_statement_shows_credits_and_spends_and_prints_a_chinese_name_in_the_pdf()
+    {
+        await using TestLedger l = await NewLedgerAsync();
+        TestLedger.Holder h = await l.EnrolAsync(0, "张伟");
+        Assert.True((await new MedCard.Settlement.Credits.AccountCreditRun(l.Store).RunAsync(new MedCard.Settlement.Credits.CreditMonth(2026, 11),
+            [new MedCard.Settlement.Credits.AccountCredit(2, h.ResidentId, 350_00)], Ct)).Succeeded);
+        SettlementOutcome spend = await l.SettleAsync(h, 123_45, VisitType.Pharmacy, time: new DateTimeOffset(2026, 12, 1, 1, 30, 0, TimeSpan.Zero));
+        Assert.True(spend.Settled);
+
+        Statement statement = (await l.Desk.PrintStatementAsync(h.CardNumber, Ct))!;
+        Assert.Single(statement.Credits);
+        Assert.Single(statement.Records);
+
+        string text = StatementTextRenderer.Render(statement);
+        Assert.Contains("Month-end credit 2026-11", text);
+        Assert.Contains("+350.00", text);
+        Assert.Contains("2026-12-01 09:30", text); // 01:30 UTC is 09:30 in China Standard Time
+        Assert.Contains("China Standard Time (UTC+08:00)", text);
+        Assert.Contains("City Hospital", text);
+        Assert.Contains(spend.Record!.ReaderId + "/" + spend.Record.Counter, text);
+        Assert.Contains("1 record", text);
+        Assert.DoesNotContain("1 records", text);
+        // Amounts are right-aligned: the total ends where its column header ends.
+        string[] lines = text.Split('\n');
+        string header = lines.First(x => x.StartsWith("Time", StringComparison.Ordinal) && x.Contains("Total", StringComparison.Ordinal));
+        string row = lines.First(x => x.Contains("City Hospital", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("Total", StringComparison.Ordinal) + "Total".Length, row.IndexOf("123.45", StringComparison.Ordinal) + "123.45".Length);
+
+        string pdf = PdfText(StatementPdfRenderer.Render(statement));
+        Assert.Contains("张伟", pdf);
+        Assert.Contains("Page 1 of 1", pdf);
+        Assert.Contains("City Hospital", pdf);
+        Assert.Contains("+350.00", pdf);
+        Assert.Contains("1 record", pdf);
+
+        // Printed once: the credit is not on the next statement, and the history still has it.
+        Assert.True((await l.Desk.PrintStatementAsync(h.CardNumber, Ct))!.IsEmpty);
+        Assert.Contains((await l.Desk.GetHistoryAsync(h.CardNumber, cancellationToken: Ct))!, x => x.Kind == HistoryKind.AccountCredit && x.StatementId is not null);
     }
 }

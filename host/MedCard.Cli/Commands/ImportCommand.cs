@@ -10,14 +10,15 @@ using MedCard.Protocol;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
+using nietras.SeparatedValues;
 using Spectre.Console;
 
 namespace MedCard.Cli.Commands;
 
 /// <summary>
 /// `medcard card import`: bulk enrolment from a CSV file with the header
-/// <c>residentId,name,gender,employer,cardNumber,uid,pin,balance</c>. Every row is validated before anything is
-/// written (a malformed file changes nothing, exit 2); then each row is enrolled on its own, refusals (already
+/// <c>residentId,name,gender,employer,cardNumber,uid,pin,balance</c>, read with Sep (RFC 4180 quoting). Every row is
+/// validated before anything is written (a malformed file changes nothing, exit 2; every bad line is listed with its number); then each row is enrolled on its own, refusals (already
 /// enrolled...) are listed and make the exit code 3. Progress shows at a terminal only.
 /// </summary>
 internal static class ImportCommand
@@ -30,7 +31,7 @@ internal static class ImportCommand
         var command = new Command("import", "Enrol many insured persons and cards from a CSV file") { file };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
-            List<Row> rows = Read(parse.GetValue(file)!);
+            List<Row> rows = Read(ctx, parse.GetValue(file)!);
             CardDesk desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             var refused = new List<(Row Row, Refusal Refusal)>();
             try
@@ -75,34 +76,63 @@ internal static class ImportCommand
         }
     }
 
-    private static List<Row> Read(string path)
+    /// <summary>Bad lines echoed one per line on stderr before the error; the rest are counted.</summary>
+    private const int ListedErrors = 20;
+
+    /// <summary>Reads the file with Sep (RFC 4180: quoted fields may hold commas). Every line is checked; any bad line
+    /// (each reported with its number and reason) and nothing is enrolled.</summary>
+    private static List<Row> Read(CliContext ctx, string path)
     {
-        string[] lines;
+        var rows = new List<Row>();
+        var errors = new List<string>();
         try
         {
-            lines = File.ReadAllLines(path);
+            using SepReader reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All })
+                .FromFile(path);
+            bool header = true;
+            foreach (SepReader.Row line in reader)
+            {
+                if (line.ColCount == 1 && line[0].Span.IsEmpty)
+                {
+                    continue; // a blank line
+                }
+
+                string[] fields = new string[line.ColCount];
+                for (int i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = line[i].ToString();
+                }
+
+                if (header)
+                {
+                    header = false;
+                    if (!IsHeader(fields))
+                    {
+                        throw CliException.BadInput("import file " + path + " does not start with the header line",
+                            "the first line must be " + string.Join(',', Header));
+                    }
+
+                    continue;
+                }
+
+                try
+                {
+                    rows.Add(Parse(fields, line.LineNumberFrom));
+                }
+                catch (CliException e)
+                {
+                    errors.Add("line " + line.LineNumberFrom + ": " + e.Message);
+                }
+            }
+
+            if (header)
+            {
+                throw CliException.BadInput("import file " + path + " does not start with the header line", "the first line must be " + string.Join(',', Header));
+            }
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw CliException.BadInput("import file " + path + " does not exist", "check the --file path");
-        }
-
-        if (lines.Length == 0 || !string.Equals(lines[0].Trim().Replace(" ", string.Empty, StringComparison.Ordinal), string.Join(',', Header),
-            StringComparison.OrdinalIgnoreCase))
-        {
-            throw CliException.BadInput("import file " + path + " does not start with the header line", "the first line must be " + string.Join(',', Header));
-        }
-
-        var rows = new List<Row>();
-        try
-        {
-            for (int i = 1; i < lines.Length; i++)
-            {
-                if (lines[i].Trim().Length > 0)
-                {
-                    rows.Add(Parse(lines[i], i + 1, path));
-                }
-            }
         }
         catch
         {
@@ -110,32 +140,56 @@ internal static class ImportCommand
             throw;
         }
 
+        if (errors.Count > 0)
+        {
+            rows.ForEach(r => r.Pin.Dispose());
+            for (int i = 0; i < errors.Count && i < ListedErrors && !ctx.Json; i++)
+            {
+                ctx.Io.Error.WriteLine("medcard: " + path + " " + errors[i]);
+            }
+
+            var error = CliException.BadInput(path + " " + errors[0] + (errors.Count > 1 ? " (and " + (errors.Count - 1) + " more bad lines)" : string.Empty)
+                + "; nothing enrolled", "one person per line: " + string.Join(',', Header));
+            var list = new JsonArray();
+            errors.ForEach(e => list.Add(e));
+            error.Details["errors"] = list;
+            throw error;
+        }
+
         return rows;
     }
 
-    private static Row Parse(string line, int number, string path)
+    private static bool IsHeader(string[] fields)
     {
-        // Plain comma separation: names with commas are not expected on an ID card; quoting is not supported.
-        string[] f = line.Split(',');
-        string where = path + " line " + number;
-        if (f.Length != Header.Length)
+        if (fields.Length != Header.Length)
         {
-            throw CliException.BadInput(where + " has " + f.Length + " fields, not " + Header.Length, "one person per line: " + string.Join(',', Header));
+            return false;
         }
 
-        try
+        for (int i = 0; i < fields.Length; i++)
         {
-            Gender gender = f[2].Trim().Length == 0 ? Gender.Unspecified
-                : OptionRules.TryParseName(f[2], out Gender g) ? g
-                : throw CliException.BadInput("gender '" + Echo.Value(f[2]) + "' is unknown", "female, male or empty");
-            return new Row(number, Inputs.ResidentId(f[0].Trim(), "residentId"), Inputs.Name(f[1], "name"), gender, f[3].Trim().Length == 0 ? string.Empty : Inputs.Name(f[3], "employer"),
-                Inputs.CardNumber(f[4].Trim(), "cardNumber"), Inputs.Uid(f[5].Trim(), "uid"), Inputs.Pin(f[6].Trim(), "pin"),
-                f[7].Trim().Length == 0 ? 0 : Money.ParseYuan(f[7], "balance"));
+            if (!string.Equals(fields[i].Replace(" ", string.Empty, StringComparison.Ordinal), Header[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
         }
-        catch (CliException e)
+
+        return true;
+    }
+
+    private static Row Parse(string[] f, int number)
+    {
+        if (f.Length != Header.Length)
         {
-            throw CliException.BadInput(where + ": " + e.Message, e.Hint);
+            throw CliException.BadInput(f.Length + " fields, not " + Header.Length);
         }
+
+        Gender gender = f[2].Length == 0 ? Gender.Unspecified
+            : OptionRules.TryParseName(f[2], out Gender g) ? g
+            : throw CliException.BadInput("gender '" + Echo.Value(f[2]) + "' is unknown (female, male or empty)");
+        return new Row(number, Inputs.ResidentId(f[0], "residentId"), Inputs.Name(f[1], "name"), gender, f[3].Length == 0 ? string.Empty : Inputs.Name(f[3], "employer"),
+            Inputs.CardNumber(f[4], "cardNumber"), Inputs.Uid(f[5], "uid"), Inputs.Pin(f[6], "pin"),
+            f[7].Length == 0 ? 0 : Money.ParseYuan(f[7], "balance"));
     }
 
     private static void Report(CliContext ctx, int total, List<(Row Row, Refusal Refusal)> refused)

@@ -23,9 +23,10 @@ internal static class RecordsCommands
 {
     public static Command Build(CliIo io)
     {
-        var records = new Command("records", "List a card's unprinted records, print statements (text or PDF)");
+        var records = new Command("records", "List a card's unprinted records, print statements (text or PDF), the whole history");
         records.Subcommands.Add(List(io));
         records.Subcommands.Add(Print(io));
+        records.Subcommands.Add(HistoryCommand.Build(io));
         return records;
     }
 
@@ -187,6 +188,8 @@ internal static class RecordsCommands
                     ["card"] = s.CardNumber,
                     ["statementId"] = s.StatementId,
                     ["records"] = s.Records.Count,
+                    ["credits"] = s.Credits.Count,
+                    ["creditedFen"] = s.Credited,
                     ["totalFen"] = s.Total,
                     ["fundFen"] = s.Fund,
                     ["personalFen"] = s.Personal,
@@ -205,7 +208,8 @@ internal static class RecordsCommands
         {
             if (path is not null) // text on stdout was written by DeliverAsync
             {
-                ctx.Say(Markup.Escape(s.CardNumber + ": " + (s.IsEmpty ? "nothing new to print" : s.Records.Count + " records printed") + " -> " + path));
+                ctx.Say(Markup.Escape(s.CardNumber + ": " + (s.IsEmpty ? "nothing new to print"
+                    : StatementFormatting.Count(s.Records.Count, "record") + (s.Credits.Count > 0 ? " and " + StatementFormatting.Count(s.Credits.Count, "credit") : string.Empty) + " printed") + " -> " + path));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using MedCard.Settlement.Statements;
 using System.Data.Common;
 using System.IO;
 using System.Text.Json.Nodes;
@@ -54,6 +55,7 @@ internal static class ErrorReporter
             CliException.Io("the reader link failed: " + exception.Message, "check the reader and retry", exception),
         PinKeyUnavailableException e => CliException.Io("the PIN cannot be checked: " + e.Message,
             "set " + PinKeyLocation.Variable + " to the PIN key file the ledger's PINs were set with (no try was counted)", e),
+        StatementFontNotFoundException e => CliException.Io(e.Message, "sudo apt-get install fonts-wqy-microhei, or MEDCARD_CJK_FONT=/path/to/font.ttc", e),
         IOException e => CliException.Io("a file operation failed: " + e.Message, "check the path, permissions and free space", e),
         UnauthorizedAccessException e => CliException.Io("access denied: " + e.Message, "check permissions (serial ports usually need the dialout group)", e),
         _ => new CliException(ExitCodes.Unexpected, "unexpected", "unexpected " + exception.GetType().Name + ": " + exception.Message,

@@ -14,4 +14,8 @@ public enum EntryKind
 
     /// <summary>Fund share of an outpatient cost advanced during a loss period. Reference: the claim's.</summary>
     LossReimbursement = 4,
+
+    /// <summary>The scheme's month-end credit of a personal account (contributions to personal). Reference:
+    /// "yyyy-MM/resident id", so a person is credited at most once a month.</summary>
+    AccountCredit = 5,
 }

@@ -48,6 +48,13 @@ public static class LedgerAudit
                 v.Add("entry " + e + " does not sum to zero");
             }
 
+            // Checked here because on PostgreSQL no foreign key does (see LedgerSchema version 4).
+            foreach (long e in await s.QueryAsync("SELECT DISTINCT p.entry_id FROM postings p LEFT JOIN entries e ON e.entry_id = p.entry_id "
+                + "WHERE e.entry_id IS NULL", r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false))
+            {
+                v.Add("postings of entry " + e + " without the entry");
+            }
+
             var postedByAccount = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach ((string account, long sum) in await s.QueryAsync("SELECT account, SUM(amount) FROM postings GROUP BY account",
                 r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false))

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MedCard.Settlement.Credits;
 using MedCard.Settlement.Ledger;
 
 namespace MedCard.Settlement.Statements;
 
-/// <summary>A printed statement: every record of the card that had not been printed yet. Empty (no id, no
-/// records) when there was nothing new to print.</summary>
+/// <summary>A printed statement: every record of the card that had not been printed yet, and the holder's month-end
+/// account credits not printed yet. Empty (no id, no records, no credits) when there was nothing new to print.</summary>
 public sealed record Statement(
     long? StatementId,
     string CardNumber,
@@ -15,8 +16,23 @@ public sealed record Statement(
     DateTimeOffset PrintedAt,
     IReadOnlyList<CardRecord> Records)
 {
+    /// <summary>The holder's month-end account credits printed on this statement, oldest first.</summary>
+    public IReadOnlyList<MonthlyCredit> Credits { get; init; } = [];
+
+    /// <summary>Institution names by id, for the records' lines (an id without a name prints as the id).</summary>
+    public IReadOnlyDictionary<string, string> InstitutionNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The scheme's UTC offset: times print as local time there, with the zone named.</summary>
+    public TimeSpan UtcOffset { get; init; } = TimeSpan.FromHours(8);
+
     /// <summary>True when there was nothing new to print.</summary>
-    public bool IsEmpty => Records.Count == 0;
+    public bool IsEmpty => Records.Count == 0 && Credits.Count == 0;
+
+    /// <summary>Sum of the account credits (fen).</summary>
+    public long Credited => Credits.Sum(c => c.Amount);
+
+    /// <summary>The name of an institution of a record, or its id.</summary>
+    public string InstitutionName(string institutionId) => InstitutionNames.TryGetValue(institutionId, out string? name) ? name : institutionId;
 
     /// <summary>Sum of the bill totals (fen).</summary>
     public long Total => Records.Sum(r => r.Total);

@@ -10,7 +10,7 @@ namespace MedCard.Settlement.Stores;
 public static class LedgerSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
@@ -18,6 +18,7 @@ public static class LedgerSchema
         2 => Version2,
         3 => Version3,
         4 => Version4,
+        5 => Version5,
         _ => [],
     };
 
@@ -55,6 +56,23 @@ public static class LedgerSchema
     /// the HMAC-SHA256 verification value, pin_salt empty, pin_iterations 0); NULL marks a PBKDF2 hash from before,
     /// which keeps verifying and is replaced at the holder's next right PIN.
     /// </summary>
+    /// <summary>
+    /// Version 5: monthly personal-account credits. One row per person and month (the primary key is what makes a
+    /// credit run idempotent: a rerun finds the row and credits nothing again); entry_id is its AccountCredit journal
+    /// entry; statement_id is the statement that printed it (NULL until printed), like card_records.statement_id.
+    /// Month is year * 100 + month (202611).
+    /// On PostgreSQL the foreign key postings -> entries goes: it is checked by a trigger per posting row, which half
+    /// the cost of writing the two million postings of a million-account credit run. Postings are only ever written by
+    /// this library, right after their entry in the same transaction; LedgerAudit checks that every posting has its
+    /// entry. (SQLite checks a foreign key in-process through the index, cheaply; it keeps it.)
+    /// </summary>
+    private static readonly string[] Version5 =
+    [
+        @"CREATE TABLE account_credits (resident_id TEXT NOT NULL, month BIGINT NOT NULL, amount BIGINT NOT NULL CHECK (amount > 0),
+            entry_id BIGINT NOT NULL, credited_at BIGINT NOT NULL, statement_id BIGINT, PRIMARY KEY (resident_id, month))",
+        SqlDialect.PostgresOnly + "ALTER TABLE postings DROP CONSTRAINT IF EXISTS postings_entry_id_fkey",
+    ];
+
     private static readonly string[] Version3 =
     [
         "ALTER TABLE cards ADD COLUMN pin_key_id TEXT",

@@ -46,6 +46,22 @@ internal sealed class SqlDialect
     /// <summary>Counts tables named @t in the current database / schema (read-only catalog query).</summary>
     public string TableExists { get; }
 
-    /// <summary>Fills {blob} and {identity} placeholders in DDL.</summary>
-    public string Ddl(string template) => template.Replace("{blob}", Blob).Replace("{identity}", Identity);
+    /// <summary>Marks a migration statement that only PostgreSQL runs (SQLite skips it).</summary>
+    public const string PostgresOnly = "{postgres-only}";
+
+    /// <summary>Fills {blob} and {identity} placeholders in DDL; empty for a <see cref="PostgresOnly"/> statement on SQLite.</summary>
+    public string Ddl(string template)
+    {
+        if (template.StartsWith(PostgresOnly, System.StringComparison.Ordinal))
+        {
+            if (!ReferenceEquals(this, Postgres))
+            {
+                return string.Empty;
+            }
+
+            template = template[PostgresOnly.Length..];
+        }
+
+        return template.Replace("{blob}", Blob).Replace("{identity}", Identity);
+    }
 }

@@ -141,7 +141,11 @@ public abstract class SqlLedgerStore : ILedgerStore
             {
                 foreach (string statement in LedgerSchema.Step((int)v))
                 {
-                    await session.ExecuteAsync(Dialect.Ddl(statement)).ConfigureAwait(false);
+                    string ddl = Dialect.Ddl(statement);
+                    if (ddl.Length > 0)
+                    {
+                        await session.ExecuteAsync(ddl).ConfigureAwait(false);
+                    }
                 }
 
                 await session.ExecuteAsync("INSERT INTO meta (key, value) VALUES ('schema_version', @v) "
