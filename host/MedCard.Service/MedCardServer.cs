@@ -45,11 +45,8 @@ public static partial class MedCardServer
     public static WebApplication Build(ServeOptions options, ILedgerStore ledger, IReadOnlyList<ServedReaderSource> readers,
         Action<ILoggingBuilder>? logging = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(readers);
-        Uri listen = ListenPolicy.Check(options);
-        CheckReaders(readers);
+        Uri listen = Validate(options, readers);
         ApiKey? apiKey = options.ApiKeyFile is { } keyFile ? ApiKey.FromFile(keyFile) : null;
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
@@ -86,7 +83,9 @@ public static partial class MedCardServer
             {
                 context.ProblemDetails.Status = bad.StatusCode;
                 context.ProblemDetails.Title = "Bad request";
-                context.ProblemDetails.Detail = bad.Message;
+                context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException { Path: { } path }
+                    ? "the request body is not the documented JSON (at " + path + ")"
+                    : bad.Message;
                 context.HttpContext.Response.StatusCode = bad.StatusCode;
             }
         });
@@ -99,6 +98,8 @@ public static partial class MedCardServer
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // The caller's mistake is answered, not logged as a failure of the service.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
         if (apiKey is not null)
@@ -118,6 +119,22 @@ public static partial class MedCardServer
         }
 
         return app;
+    }
+
+    /// <summary>The configuration checks of <see cref="Build"/> alone, to run before a ledger is opened: the binding rule, the
+    /// reader names, the API key file. Throws <see cref="ServeRefusedException"/>; returns the listen address.</summary>
+    public static Uri Validate(ServeOptions options, IReadOnlyList<ServedReaderSource> readers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(readers);
+        Uri listen = ListenPolicy.Check(options);
+        CheckReaders(readers);
+        if (options.ApiKeyFile is { } keyFile)
+        {
+            ApiKey.FromFile(keyFile);
+        }
+
+        return listen;
     }
 
     private static void CheckReaders(IReadOnlyList<ServedReaderSource> readers)
