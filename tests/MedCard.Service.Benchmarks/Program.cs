@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MedCard.Checkout;
+using MedCard.Checkout.Tests;
+using MedCard.Link.Benchmarks;
+using MedCard.Service;
+using MedCard.Settlement.Model;
+using MedCard.Settlement.Services;
+using MedCard.Simulator.InProcess;
+using Microsoft.AspNetCore.Builder;
+
+// Purchase latency through `medcard serve` (HTTP, JSON, Kestrel, the served reader's gate) beside the checkout library called
+// directly, on two simulated readers of one SQLite ledger: reader 1 is driven by a CheckoutTerminal in this process, reader 2 is
+// served on a loopback port and driven by an HttpClient. The two are interleaved (library, HTTP, library...) so machine load
+// falls on both alike. Each timed call is one whole purchase: the card is on the reader, the holder types the PIN when asked,
+// the ledger checks it, the reader signs, the ledger settles, the journal is acknowledged. Every 50 purchases the card's
+// records are printed (not timed), so it never reaches the unprinted-record limit.
+int iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+const int Warmup = 20;
+
+string folder = Path.Combine(Path.GetTempPath(), "medcard-serve-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+await using CheckoutScene scene = await CheckoutScene.CreateAsync(Path.Combine(folder, "ledger.db"), 1_000_000_00, 2, CancellationToken.None);
+await using SimulatedReaderTransport direct = SimulatedReaderTransport.Open(scene.ReaderFolder(1));
+await using SimulatedReaderTransport served = SimulatedReaderTransport.Open(scene.ReaderFolder(2));
+foreach (SimulatedReaderTransport reader in new[] { direct, served })
+{
+    reader.PlaceCard(CheckoutScene.Uid, CheckoutScene.CardNumber, CheckoutScene.ResidentId);
+    reader.HolderTypes(CheckoutScene.Pin);
+}
+
+var ledgerOptions = new LedgerOptions();
+await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(direct, scene.Store,
+    new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30), HolderMacKey = direct.IssuerHolderMacKey(), Ledger = ledgerOptions }, CancellationToken.None);
+WebApplication app = MedCardServer.Build(new ServeOptions
+{
+    Listen = "http://127.0.0.1:0",
+    CardWait = TimeSpan.FromSeconds(30),
+    HolderMacKey = served.IssuerHolderMacKey(),
+    Ledger = ledgerOptions,
+}, scene.Store, [new ServedReaderSource("counter2", () => served)], logging => { });
+await app.StartAsync();
+using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+var desk = new CardDesk(scene.Store, ledgerOptions);
+
+var purchase = new Purchase([new BillItem("OTC", "Ibuprofen", ItemClass.FullySelfPaid, 1_00)], CheckoutScene.Institution, VisitType.Pharmacy)
+{
+    CardNumber = CheckoutScene.CardNumber,
+};
+string bill = "{\"institution\":\"" + CheckoutScene.Institution + "\",\"visit\":\"Pharmacy\",\"cardNumber\":\"" + CheckoutScene.CardNumber
+    + "\",\"items\":[{\"code\":\"OTC\",\"description\":\"Ibuprofen\",\"class\":\"FullySelfPaid\",\"amountFen\":100}]}";
+
+var library = new List<double>();
+var service = new List<double>();
+int purchases = 0;
+for (int i = 0; i < Warmup + iterations; i++)
+{
+    long started = Stopwatch.GetTimestamp();
+    CheckoutResult result = await terminal.CheckoutAsync(purchase, CancellationToken.None);
+    double libraryMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    Expect(result.IsSettled, "library purchase " + i + ": " + result);
+
+    started = Stopwatch.GetTimestamp();
+    using HttpResponseMessage response = await http.PostAsync("/v1/readers/counter2/purchases",
+        new StringContent(bill, System.Text.Encoding.UTF8, "application/json"));
+    JsonElement answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+    double serviceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    Expect(answer.TryGetProperty("status", out JsonElement status) && status.GetString() == "settled", "served purchase " + i + ": " + answer);
+
+    if (i >= Warmup)
+    {
+        library.Add(libraryMs);
+        service.Add(serviceMs);
+    }
+
+    purchases += 2;
+    if (purchases % 50 == 0)
+    {
+        await desk.PrintStatementAsync(CheckoutScene.CardNumber);
+    }
+}
+
+await app.StopAsync();
+await app.DisposeAsync();
+
+double l50 = Percentiles.Of(library, 50), l99 = Percentiles.Of(library, 99);
+double s50 = Percentiles.Of(service, 50), s99 = Percentiles.Of(service, 99);
+Console.WriteLine("Purchase latency, " + iterations + " purchases each (after " + Warmup + " warm-up), interleaved, load average "
+    + LoadAverage() + ", " + Environment.ProcessorCount + " CPUs");
+Console.WriteLine("| path | p50 | p99 | max |");
+Console.WriteLine("| --- | --- | --- | --- |");
+Console.WriteLine("| checkout library (CheckoutTerminal.CheckoutAsync) | " + Ms(l50) + " | " + Ms(l99) + " | " + Ms(library.Max()) + " |");
+Console.WriteLine("| medcard serve (HTTP POST /v1/readers/{name}/purchases) | " + Ms(s50) + " | " + Ms(s99) + " | " + Ms(service.Max()) + " |");
+Console.WriteLine("p50 ratio serve/library: " + (s50 / l50).ToString("0.000", CultureInfo.InvariantCulture)
+    + "; p99 ratio serve/library: " + (s99 / l99).ToString("0.000", CultureInfo.InvariantCulture) + " (goal: below 1.100)");
+try
+{
+    Directory.Delete(folder, recursive: true);
+}
+catch (IOException)
+{
+}
+
+static string Ms(double ms) => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+static void Expect(bool condition, string what)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException("not settled: " + what);
+    }
+}
