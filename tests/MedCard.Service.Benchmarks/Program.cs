@@ -89,6 +89,19 @@ for (int i = 0; i < Warmup + iterations; i++)
     }
 }
 
+// The service's own share without a reader: an HTTP round trip that touches no reader and no ledger.
+var roundTrip = new List<double>();
+for (int i = 0; i < Warmup + iterations; i++)
+{
+    long started = Stopwatch.GetTimestamp();
+    using HttpResponseMessage listed = await http.GetAsync("/v1/readers");
+    _ = await listed.Content.ReadAsByteArrayAsync();
+    if (i >= Warmup)
+    {
+        roundTrip.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}
+
 await app.StopAsync();
 await app.DisposeAsync();
 
@@ -100,6 +113,8 @@ Console.WriteLine("| path | p50 | p99 | max |");
 Console.WriteLine("| --- | --- | --- | --- |");
 Console.WriteLine("| checkout library (CheckoutTerminal.CheckoutAsync) | " + Ms(l50) + " | " + Ms(l99) + " | " + Ms(library.Max()) + " |");
 Console.WriteLine("| medcard serve (HTTP POST /v1/readers/{name}/purchases) | " + Ms(s50) + " | " + Ms(s99) + " | " + Ms(service.Max()) + " |");
+Console.WriteLine("| HTTP round trip alone (GET /v1/readers, no reader, no ledger) | " + Ms(Percentiles.Of(roundTrip, 50)) + " | "
+    + Ms(Percentiles.Of(roundTrip, 99)) + " | " + Ms(roundTrip.Max()) + " |");
 Console.WriteLine("p50 ratio serve/library: " + (s50 / l50).ToString("0.000", CultureInfo.InvariantCulture)
     + "; p99 ratio serve/library: " + (s99 / l99).ToString("0.000", CultureInfo.InvariantCulture) + " (goal: below 1.100)");
 try
