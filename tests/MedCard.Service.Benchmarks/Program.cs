@@ -19,39 +19,20 @@ using MedCard.Simulator.InProcess;
 using Microsoft.AspNetCore.Builder;
 
 // Purchase latency through `medcard serve` (HTTP, JSON, Kestrel, the served reader's gate) beside the checkout library called
-// directly, on two simulated readers of one SQLite ledger: reader 1 is driven by a CheckoutTerminal in this process, reader 2 is
-// served on a loopback port and driven by an HttpClient. The two are interleaved (library, HTTP, library...) so machine load
-// falls on both alike. Each timed call is one whole purchase: the card is on the reader, the holder types the PIN when asked,
-// the ledger checks it, the reader signs, the ledger settles, the journal is acknowledged. Every 50 purchases the card's
-// records are printed (not timed), so it never reaches the unprinted-record limit.
+// directly, on two simulated readers of one SQLite ledger: one reader is driven by a CheckoutTerminal in this process, the other
+// is served on a loopback port and driven by an HttpClient. The two are interleaved (library, HTTP, library...) so machine load
+// falls on both alike, and the readers swap roles halfway (a restart of both) so neither path keeps the faster reader. Each timed
+// call is one whole purchase: the card is on the reader, the holder types the PIN when asked, the ledger checks it, the reader
+// signs, the ledger settles, the journal is acknowledged. Every 50 purchases the card's records are printed (not timed), so it
+// never reaches the unprinted-record limit.
 int iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-const int Warmup = 20;
+const int Warmup = 10;
 
 string folder = Path.Combine(Path.GetTempPath(), "medcard-serve-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 await using CheckoutScene scene = await CheckoutScene.CreateAsync(Path.Combine(folder, "ledger.db"), 1_000_000_00, 2, CancellationToken.None);
-await using SimulatedReaderTransport direct = SimulatedReaderTransport.Open(scene.ReaderFolder(1));
-await using SimulatedReaderTransport served = SimulatedReaderTransport.Open(scene.ReaderFolder(2));
-foreach (SimulatedReaderTransport reader in new[] { direct, served })
-{
-    reader.PlaceCard(CheckoutScene.Uid, CheckoutScene.CardNumber, CheckoutScene.ResidentId);
-    reader.HolderTypes(CheckoutScene.Pin);
-}
-
 var ledgerOptions = new LedgerOptions();
-await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(direct, scene.Store,
-    new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30), HolderMacKey = direct.IssuerHolderMacKey(), Ledger = ledgerOptions }, CancellationToken.None);
-WebApplication app = MedCardServer.Build(new ServeOptions
-{
-    Listen = "http://127.0.0.1:0",
-    CardWait = TimeSpan.FromSeconds(30),
-    HolderMacKey = served.IssuerHolderMacKey(),
-    Ledger = ledgerOptions,
-}, scene.Store, [new ServedReaderSource("counter2", () => served)], logging => { });
-await app.StartAsync();
-using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 var desk = new CardDesk(scene.Store, ledgerOptions);
-
 var purchase = new Purchase([new BillItem("OTC", "Ibuprofen", ItemClass.FullySelfPaid, 1_00)], CheckoutScene.Institution, VisitType.Pharmacy)
 {
     CardNumber = CheckoutScene.CardNumber,
@@ -61,53 +42,14 @@ string bill = "{\"institution\":\"" + CheckoutScene.Institution + "\",\"visit\":
 
 var library = new List<double>();
 var service = new List<double>();
-int purchases = 0;
-for (int i = 0; i < Warmup + iterations; i++)
-{
-    long started = Stopwatch.GetTimestamp();
-    CheckoutResult result = await terminal.CheckoutAsync(purchase, CancellationToken.None);
-    double libraryMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    Expect(result.IsSettled, "library purchase " + i + ": " + result);
-
-    started = Stopwatch.GetTimestamp();
-    using HttpResponseMessage response = await http.PostAsync("/v1/readers/counter2/purchases",
-        new StringContent(bill, System.Text.Encoding.UTF8, "application/json"));
-    JsonElement answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-    double serviceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    Expect(answer.TryGetProperty("status", out JsonElement status) && status.GetString() == "settled", "served purchase " + i + ": " + answer);
-
-    if (i >= Warmup)
-    {
-        library.Add(libraryMs);
-        service.Add(serviceMs);
-    }
-
-    purchases += 2;
-    if (purchases % 50 == 0)
-    {
-        await desk.PrintStatementAsync(CheckoutScene.CardNumber);
-    }
-}
-
-// The service's own share without a reader: an HTTP round trip that touches no reader and no ledger.
 var roundTrip = new List<double>();
-for (int i = 0; i < Warmup + iterations; i++)
-{
-    long started = Stopwatch.GetTimestamp();
-    using HttpResponseMessage listed = await http.GetAsync("/v1/readers");
-    _ = await listed.Content.ReadAsByteArrayAsync();
-    if (i >= Warmup)
-    {
-        roundTrip.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-}
-
-await app.StopAsync();
-await app.DisposeAsync();
+int purchases = 0;
+await RunPhaseAsync(1, 2, iterations / 2);
+await RunPhaseAsync(2, 1, iterations - (iterations / 2));
 
 double l50 = Percentiles.Of(library, 50), l99 = Percentiles.Of(library, 99);
 double s50 = Percentiles.Of(service, 50), s99 = Percentiles.Of(service, 99);
-Console.WriteLine("Purchase latency, " + iterations + " purchases each (after " + Warmup + " warm-up), interleaved, load average "
+Console.WriteLine("Purchase latency, " + library.Count + " purchases each (after " + (2 * Warmup) + " warm-up), interleaved, readers swapped halfway, load average "
     + LoadAverage() + ", " + Environment.ProcessorCount + " CPUs");
 Console.WriteLine("| path | p50 | p99 | max |");
 Console.WriteLine("| --- | --- | --- | --- |");
@@ -123,6 +65,67 @@ try
 }
 catch (IOException)
 {
+}
+
+async Task RunPhaseAsync(uint directId, uint servedId, int count)
+{
+    // Fresh transports over the readers' flash each phase: the card arrives anew on each (a new presentation for the new link).
+    await using SimulatedReaderTransport direct = Holding(SimulatedReaderTransport.Open(scene.ReaderFolder(directId)));
+    await using SimulatedReaderTransport served = Holding(SimulatedReaderTransport.Open(scene.ReaderFolder(servedId)));
+    await using CheckoutTerminal terminal = await CheckoutTerminal.OpenAsync(direct, scene.Store,
+        new CheckoutOptions { CardWait = TimeSpan.FromSeconds(30), HolderMacKey = direct.IssuerHolderMacKey(), Ledger = ledgerOptions }, CancellationToken.None);
+    WebApplication app = MedCardServer.Build(new ServeOptions
+    {
+        Listen = "http://127.0.0.1:0",
+        CardWait = TimeSpan.FromSeconds(30),
+        HolderMacKey = served.IssuerHolderMacKey(),
+        Ledger = ledgerOptions,
+    }, scene.Store, [new ServedReaderSource("counter", () => served)], logging => { });
+    await app.StartAsync();
+    using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+    for (int i = 0; i < Warmup + count; i++)
+    {
+        long started = Stopwatch.GetTimestamp();
+        CheckoutResult result = await terminal.CheckoutAsync(purchase, CancellationToken.None);
+        double libraryMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Expect(result.IsSettled, "library purchase " + i + ": " + result);
+
+        started = Stopwatch.GetTimestamp();
+        using HttpResponseMessage response = await http.PostAsync("/v1/readers/counter/purchases",
+            new StringContent(bill, System.Text.Encoding.UTF8, "application/json"));
+        JsonElement answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        double serviceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Expect(answer.TryGetProperty("status", out JsonElement status) && status.GetString() == "settled", "served purchase " + i + ": " + answer);
+
+        // The service's own share without a reader: an HTTP round trip that touches no reader and no ledger.
+        started = Stopwatch.GetTimestamp();
+        using HttpResponseMessage listed = await http.GetAsync("/v1/readers");
+        _ = await listed.Content.ReadAsByteArrayAsync();
+        double roundTripMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+        if (i >= Warmup)
+        {
+            library.Add(libraryMs);
+            service.Add(serviceMs);
+            roundTrip.Add(roundTripMs);
+        }
+
+        purchases += 2;
+        if (purchases % 50 == 0)
+        {
+            await desk.PrintStatementAsync(CheckoutScene.CardNumber);
+        }
+    }
+
+    await app.StopAsync();
+    await app.DisposeAsync();
+}
+
+static SimulatedReaderTransport Holding(SimulatedReaderTransport reader)
+{
+    reader.PlaceCard(CheckoutScene.Uid, CheckoutScene.CardNumber, CheckoutScene.ResidentId);
+    reader.HolderTypes(CheckoutScene.Pin);
+    return reader;
 }
 
 static string Ms(double ms) => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms";

@@ -65,7 +65,6 @@ internal static class ServeCommand
                 CardWait = TimeSpan.FromSeconds(parse.GetValue(wait)),
                 Telemetry = parse.GetValue(telemetry),
                 OtlpEndpoint = otlp,
-                Ledger = ctx.LedgerOptions,
             };
 
             try
@@ -82,11 +81,13 @@ internal static class ServeCommand
             try
             {
                 ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
+                options.Ledger = ctx.LedgerOptions; // set with the store: the PIN keys beside the ledger
                 WebApplication app;
                 try
                 {
-                    app = MedCardServer.Build(options, store, sources, ctx.Verbose ? null : logging => logging.AddSimpleConsole(c => c.SingleLine = true)
-                        .SetMinimumLevel(LogLevel.Warning));
+                    // The service's log on the tool's stderr, one line per event: warnings and errors, everything with --verbose.
+                    app = MedCardServer.Build(options, store, sources, logging => logging.AddProvider(new StderrLoggerProvider(ctx.Io.Error))
+                        .SetMinimumLevel(ctx.Verbose ? LogLevel.Debug : LogLevel.Warning));
                 }
                 catch (ServeRefusedException e)
                 {

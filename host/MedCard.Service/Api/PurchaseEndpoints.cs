@@ -58,6 +58,12 @@ internal static class PurchaseEndpoints
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Reader cannot settle",
                 extensions: new Dictionary<string, object?> { ["reason"] = e.Reason });
         }
+        catch (MedCard.Settlement.Rules.PinKeyUnavailableException e)
+        {
+            // A configuration fault of this host (the ledger's PIN key store), not the caller's: nothing was signed.
+            return TypedResults.Problem(e.Message + " (nothing was signed)", statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "PIN check unavailable");
+        }
         catch (Exception e) when (e is MedCard.Host.Transport.TransportException or MedCard.Host.Link.ReaderLinkClosedException or TimeoutException)
         {
             return TypedResults.Problem("the link to reader '" + name + "' failed (" + e.Message
