@@ -86,6 +86,12 @@ public sealed class PurchaseOverHttpTests
         Assert.Equal(CheckoutScene.CardNumber, card.GetProperty("cardNumber").GetString());
         Assert.Equal(Convert.ToHexString(CheckoutScene.Uid), card.GetProperty("uid").GetString());
         Assert.True(card.GetProperty("holderVerified").GetBoolean());
+
+        // Stopping the service ends the open stream (it does not hold the shutdown).
+        await pharmacy.App.StopAsync(timeout.Token);
+        while (await lines.ReadLineAsync(timeout.Token) is not null)
+        {
+        }
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace MedCard.Service.Api;
 
@@ -60,7 +61,8 @@ internal static class ReaderEndpoints
             status.Reader.JournalCount));
     }
 
-    private static Results<ServerSentEventsResult<CardView?>, ProblemHttpResult> Events(string name, ReaderFleet fleet, HttpContext http)
+    private static Results<ServerSentEventsResult<CardView?>, ProblemHttpResult> Events(string name, ReaderFleet fleet, HttpContext http,
+        IHostApplicationLifetime lifetime)
     {
         if (fleet.Find(name) is not { } reader)
         {
@@ -74,12 +76,15 @@ internal static class ReaderEndpoints
 
         // Subscribed here, before the response starts: a card presented once the client sees "subscribed" is never missed.
         ChannelReader<CardEvent> events = reader.Subscribe();
-        return TypedResults.ServerSentEvents(Stream(reader, events, http.RequestAborted));
+        // Ends when the client goes away or the service stops (an open stream would otherwise hold a clean shutdown until its timeout).
+        return TypedResults.ServerSentEvents(Stream(reader, events, lifetime.ApplicationStopping, http.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<CardView?>> Stream(ServedReader reader, ChannelReader<CardEvent> events,
-        [EnumeratorCancellation] CancellationToken ct)
+        CancellationToken stopping, [EnumeratorCancellation] CancellationToken aborted = default)
     {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
+        CancellationToken ct = both.Token;
         try
         {
             yield return new SseItem<CardView?>(reader.Administration?.CurrentCard is { } current ? Card(current) : null, Subscribed);
