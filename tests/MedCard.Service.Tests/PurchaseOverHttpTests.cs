@@ -155,6 +155,23 @@ public sealed class PurchaseOverHttpTests
         Assert.Single(await pharmacy.Scene.FiledAsync(1));
     }
 
+    [Fact]
+    public async Task With_prometheus_telemetry_the_checkout_and_link_metrics_are_scraped_at_metrics()
+    {
+        await using ServedPharmacy pharmacy = await ServedPharmacy.StartAsync(options: new ServeOptions { Telemetry = ServeTelemetry.Prometheus });
+        pharmacy.Present();
+        JsonElement settled = await (await pharmacy.Http.PostAsync("/v1/readers/counter1/purchases", ServedPharmacy.Json(ServedPharmacy.Bill(2_00))))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("settled", settled.GetProperty("status").GetString());
+
+        string metrics = await pharmacy.Http.GetStringAsync(MedCardServer.MetricsPath);
+
+        // By the names the libraries publish: the checkout's settlement counter and the host library's authorize latency.
+        Assert.Contains(MedCard.Checkout.CheckoutTelemetry.Settlements.Replace('.', '_'), metrics, StringComparison.Ordinal);
+        Assert.Contains(MedCard.Host.Diagnostics.HostTelemetry.AuthorizeDuration.Replace('.', '_'), metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain(CheckoutScene.CardNumber, metrics, StringComparison.Ordinal);
+    }
+
     private static async Task<string> ReadUntilEventAsync(StreamReader lines, string eventType, CancellationToken ct)
     {
         string? current = null;
