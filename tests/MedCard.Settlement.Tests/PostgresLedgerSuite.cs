@@ -11,7 +11,17 @@ public sealed class PostgresLedgerSuite : LedgerSuite, IRequiresPostgres
 {
     private readonly PostgresFixture _fixture;
 
-    public PostgresLedgerSuite(PostgresFixture fixture) => _fixture = fixture;
+    public PostgresLedgerSuite(PostgresFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        Output = output;
+    }
+
+    /// <summary>A share of SQLite's 5,000 that keeps CI time reasonable: each step is a network round trip or more and
+    /// each history a new database.</summary>
+    protected override int DefaultHistoryOperations => 1_000;
+
+    protected override Xunit.Abstractions.ITestOutputHelper? Output { get; }
 
     protected override async Task<ILedgerStore> OpenStoreAsync() => new PostgresLedgerStore(await _fixture.NewDatabaseAsync());
 }

@@ -12,7 +12,16 @@ public sealed class SqliteLedgerSuite : LedgerSuite, IDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "medcard-sqlite-" + Guid.NewGuid().ToString("N")[..12]);
     private int _files;
 
-    public SqliteLedgerSuite() => Directory.CreateDirectory(_dir);
+    public SqliteLedgerSuite(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        Output = output;
+        Directory.CreateDirectory(_dir);
+    }
+
+    /// <summary>The floor for every CI run: 5,000 history steps (25 histories of 200).</summary>
+    protected override int DefaultHistoryOperations => 5_000;
+
+    protected override Xunit.Abstractions.ITestOutputHelper? Output { get; }
 
     protected override Task<ILedgerStore> OpenStoreAsync() =>
         Task.FromResult<ILedgerStore>(new SqliteLedgerStore(Path.Combine(_dir, "ledger" + (++_files) + ".db")));

@@ -34,6 +34,9 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>The server's log (pg_ctl -l): the load test counts its lock-wait lines.</summary>
+    public string LogFile => Path.Combine(_root, "server.log");
+
     public string AdminConnectionString =>
         "Host=127.0.0.1;Port=" + Port + ";Username=postgres;Database=postgres;Pooling=false;Timeout=30";
 
@@ -94,7 +97,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
                 try
                 {
                     await server.RunAsync(Path.Combine(bin, "pg_ctl"),
-                        ["-D", server._data, "-o", options, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"], root,
+                        ["-D", server._data, "-o", options, "-l", server.LogFile, "-w", "-t", "60", "start"], root,
                         cancellationToken).ConfigureAwait(false);
                     break;
                 }

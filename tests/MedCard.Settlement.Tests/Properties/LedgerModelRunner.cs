@@ -45,10 +45,11 @@ internal sealed class LedgerModelRunner
     private readonly HashSet<int> _refunded = new();
     private DateTimeOffset _clock = TestLedger.Day;
     private int _step;
+    private long _ledgerCalls;
 
     private LedgerModelRunner(TestLedger ledger) => _l = ledger;
 
-    public static async Task RunAsync(TestLedger ledger, IReadOnlyList<LedgerOp> ops)
+    public static async Task<HistoryFigures> RunAsync(TestLedger ledger, IReadOnlyList<LedgerOp> ops)
     {
         var runner = new LedgerModelRunner(ledger);
         for (int i = 0; i < LedgerOp.People; i++)
@@ -62,9 +63,11 @@ internal sealed class LedgerModelRunner
             runner._step++;
             runner._clock = runner._clock.AddHours(1);
             await runner.ApplyAsync(op);
+            await runner.VerifyStepAsync(op);
         }
 
         await runner.VerifyEndStateAsync();
+        return new HistoryFigures(ops.Count, runner._ledgerCalls);
     }
 
     private static byte[] PinFrom(int variant) =>
@@ -72,6 +75,7 @@ internal sealed class LedgerModelRunner
 
     private async Task ApplyAsync(LedgerOp original)
     {
+        _ledgerCalls++;
         if (original.Kind == OpKind.Enrol)
         {
             if (_people.Count < LedgerOp.MaxPeople)
@@ -109,6 +113,7 @@ internal sealed class LedgerModelRunner
             case OpKind.Burst:
                 for (int i = 0; i < 20 + op.Variant % 25; i++)
                 {
+                    _ledgerCalls += i == 0 ? 0 : 1;
                     await SettleAsync(op.Person, 1_00 + i, VisitType.Outpatient, TestLedger.Hospital, true, null, null);
                 }
 
@@ -456,6 +461,46 @@ internal sealed class LedgerModelRunner
         Assert.Equal(before + r.Reimbursed, await _l.BalanceAsync(p.Holder.ResidentId));
     }
 
+    /// <summary>
+    /// After every step, from the stored rows (not the services' answers): postings sum to zero, every balance is
+    /// non-negative and equals its personal account's postings (money conserved), every card's unprinted count is at
+    /// most 60 and equals its unprinted records, and each holder's current card has the unprinted count and PIN tries
+    /// the model says.
+    /// </summary>
+    private async Task VerifyStepAsync(LedgerOp op)
+    {
+        var cards = new Dictionary<string, (long Unprinted, long Tries)>(StringComparer.Ordinal);
+        (long postings, long badBalances, long badCards) = await _l.Store.InTransactionAsync(async (s, _) =>
+        {
+            long total = await s.ScalarAsync("SELECT COALESCE(SUM(amount), 0) FROM postings").ConfigureAwait(false) ?? 0;
+            long balances = await s.ScalarAsync("SELECT COUNT(*) FROM persons p WHERE p.balance < 0 OR p.balance <> "
+                + "(SELECT COALESCE(SUM(amount), 0) FROM postings WHERE account = 'personal:' || p.resident_id)").ConfigureAwait(false) ?? 0;
+            long limit = await s.ScalarAsync("SELECT COUNT(*) FROM cards c WHERE c.unprinted_count > " + CardRules.UnprintedRecordLimit
+                + " OR c.unprinted_count <> (SELECT COUNT(*) FROM card_records r WHERE r.card_number = c.card_number AND r.statement_id IS NULL)")
+                .ConfigureAwait(false) ?? 0;
+            cards.Clear();
+            foreach ((string number, long unprinted, long tries) in await s.QueryAsync("SELECT card_number, unprinted_count, pin_tries_left FROM cards",
+                r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)))
+                .ConfigureAwait(false))
+            {
+                cards[number] = (unprinted, tries);
+            }
+
+            return (total, balances, limit);
+        }, TestLedger.Ct);
+
+        string at = "after step " + _step + " (" + op.Kind + ")";
+        Assert.True(postings == 0, at + ": postings sum to " + postings);
+        Assert.True(badBalances == 0, at + ": " + badBalances + " balance(s) negative or not their postings");
+        Assert.True(badCards == 0, at + ": " + badCards + " card(s) over the 60-record limit or not counting their unprinted records");
+        foreach (PersonModel p in _people)
+        {
+            (long unprinted, long tries) = cards[p.Card];
+            Assert.True(unprinted == p.Unprinted && tries == p.Tries,
+                at + ": card " + p.Card + " has " + unprinted + " unprinted / " + tries + " tries, the rules give " + p.Unprinted + " / " + p.Tries);
+        }
+    }
+
     private async Task VerifyEndStateAsync()
     {
         await _l.AssertAuditOkAsync();
@@ -482,3 +527,6 @@ internal sealed class LedgerModelRunner
 
     private static ReasonCode Code(DeskResult r) => r.Refusal?.Code ?? ReasonCode.None;
 }
+
+/// <summary>What one history ran: its steps and the ledger operations they made (a burst step is 20-44 settlements).</summary>
+internal sealed record HistoryFigures(int Steps, long LedgerCalls);

@@ -60,5 +60,10 @@ public sealed record LedgerOp(OpKind Kind, int Person, int Other, int Amount, in
         from variant in Gen.Choose(0, 1_000_000)
         select new LedgerOp(kind, person, other, amount, variant);
 
-    public static Arbitrary<LedgerOp[]> Histories => Arb.From(Generator.ArrayOf());
+    /// <summary>Steps of one history: long enough for bursts to reach the 60-record limit, replacements and claims on
+    /// them and PINs blocked and reset, short enough that a failing history is readable and a run is many histories.</summary>
+    public const int HistoryLength = 200;
+
+    /// <summary>Histories of exactly <see cref="HistoryLength"/> steps, so a run's step count is histories x length.</summary>
+    public static Arbitrary<LedgerOp[]> Histories => Arb.From(Generator.ArrayOf(HistoryLength));
 }
