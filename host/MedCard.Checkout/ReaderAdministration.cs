@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MedCard.Host.Client;
+using MedCard.Host.Link;
 using MedCard.Host.Transport;
 using MedCard.Protocol;
 using MedCard.Settlement.Ledger;
@@ -19,12 +22,35 @@ namespace MedCard.Checkout;
 public sealed class ReaderAdministration : IAsyncDisposable
 {
     private readonly CheckoutTerminal _terminal;
+    private readonly bool _ownsTerminal;
 
-    private ReaderAdministration(CheckoutTerminal terminal, bool knownToLedger)
+    private ReaderAdministration(CheckoutTerminal terminal, bool knownToLedger, bool ownsTerminal = true)
     {
         _terminal = terminal;
         KnownToLedger = knownToLedger;
+        _ownsTerminal = ownsTerminal;
     }
+
+    /// <summary>
+    /// Administers the reader of an open <paramref name="terminal"/> on the terminal's own link (a host that keeps readers attached
+    /// all day, such as `medcard serve`, needs no second connection). The terminal stays the caller's: disposing this object leaves
+    /// it open. The reader answers status and hotlist requests between the steps of a purchase in progress.
+    /// </summary>
+    public static ReaderAdministration Over(CheckoutTerminal terminal)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        // OpenAsync refuses readers the ledger does not know, so an open terminal's reader is known.
+        return new ReaderAdministration(terminal, knownToLedger: true, ownsTerminal: false);
+    }
+
+    /// <summary>The link's state (connected, reconnecting, closed).</summary>
+    public LinkState LinkState => _terminal.Client.LinkState;
+
+    /// <summary>The card in the reader's field as far as its events tell (null when none).</summary>
+    public CardEvent? CurrentCard => _terminal.Client.CurrentCard;
+
+    /// <summary>Cards presented to and removed from the reader, from now on, until cancelled or the link is closed.</summary>
+    public IAsyncEnumerable<CardEvent> CardEventsAsync(CancellationToken cancellationToken) => _terminal.Client.CardEventsAsync(cancellationToken);
 
     /// <summary>The reader's id from its greeting (0: not provisioned).</summary>
     public uint ReaderId => _terminal.ReaderId;
@@ -114,6 +140,7 @@ public sealed class ReaderAdministration : IAsyncDisposable
         return filed;
     }
 
-    /// <summary>Closes the reader link. The ledger store stays open (it is the caller's).</summary>
-    public ValueTask DisposeAsync() => _terminal.DisposeAsync();
+    /// <summary>Closes the reader link (not when attached with <see cref="Over"/>: the terminal is the caller's). The ledger store
+    /// stays open (it is the caller's).</summary>
+    public ValueTask DisposeAsync() => _ownsTerminal ? _terminal.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -47,6 +47,7 @@ public sealed class OptionTableTests : IAsyncLifetime
         ["family unbind"] = ["--payer", H, "--beneficiary", S],
         ["family list"] = ["--payer", H],
         ["settle"] = ["--simulated", "--card", "MC0001", "--pin", "123456", "--institution", "H001", "--amount", "10"],
+        ["serve"] = ["--reader", "tcp://127.0.0.1:1", "--listen", "http://127.0.0.1:0"],
         ["refund"] = ["--reader", "1", "--counter", "1"],
         ["balance"] = ["--id", H],
         ["account credit"] = ["--month", "2026-11", "--file", "credits.csv"],

@@ -17,8 +17,9 @@ public sealed class ReadmeLinkTests
 
     // Any absolute path whose first folder is not one the product itself names (device nodes, sysfs, system binaries,
     // package locations): a home, temp or workspace folder of some machine does not belong in a document. Also Windows
-    // drive paths, except I:\, the reader's own internal flash drive on nanoFramework.
-    private static readonly string[] SystemFolders = { "dev", "sys", "usr", "etc", "proc", "var", "run", "bin", "lib" };
+    // drive paths, except I:\, the reader's own internal flash drive on nanoFramework. The HTTP routes of `medcard serve`
+    // (/v1/..., /openapi/v1.json) are the product's own names too.
+    private static readonly string[] SystemFolders = { "dev", "sys", "usr", "etc", "proc", "var", "run", "bin", "lib", "v1", "openapi" };
 
     private static readonly Regex AbsolutePath = new(@"(?<![\w.~:/\\>-])/([A-Za-z][\w.-]*)/", RegexOptions.Compiled);
 
@@ -103,6 +104,8 @@ public sealed class ReadmeLinkTests
     [InlineData("ledger at ~/x and /mnt/data/ledger.db", true)]
     [InlineData("the device /dev/ttyUSB0 and /sys/class/tty and /usr/lib/postgresql/15/bin", false)]
     [InlineData("tcp://host:port, https://github.com/medcard-device/MedCard.Device, host/MedCard.Cli, I:\\ckeys.in", false)]
+    [InlineData("POST /v1/readers/{name}/purchases, the document at /openapi/v1.json", false)]
+    [InlineData("served from /home/ops/v1/x", true)]
     public void A_machine_path_is_told_from_the_paths_the_product_names(string line, bool machine)
     {
         Assert.Equal(machine, NamesMachinePath(line));

@@ -19,7 +19,7 @@ internal sealed class StderrLoggerFactory(TextWriter error) : ILoggerFactory
     {
     }
 
-    private static string ShortName(string category) => category[(category.LastIndexOf('.') + 1)..];
+    internal static string ShortName(string category) => category[(category.LastIndexOf('.') + 1)..];
 
     private sealed class StderrLogger(TextWriter error, string category) : ILogger
     {
@@ -32,8 +32,22 @@ internal sealed class StderrLoggerFactory(TextWriter error) : ILoggerFactory
         {
             lock (error)
             {
-                error.WriteLine("medcard: [" + logLevel + "] " + category + ": " + formatter(state, exception));
+                // The exception's type and message, never its stack (one line per event).
+                error.WriteLine("medcard: [" + logLevel + "] " + category + ": " + formatter(state, exception)
+                    + (exception is null ? string.Empty : " (" + exception.GetType().Name + ": " + exception.Message.ReplaceLineEndings(" ") + ")"));
             }
         }
+    }
+}
+
+/// <summary>The same stderr lines as a logging provider, for hosts that build their own logging (`medcard serve`).</summary>
+internal sealed class StderrLoggerProvider(TextWriter error) : ILoggerProvider
+{
+    private readonly StderrLoggerFactory _factory = new(error);
+
+    public ILogger CreateLogger(string categoryName) => _factory.CreateLogger(categoryName);
+
+    public void Dispose()
+    {
     }
 }
