@@ -44,7 +44,7 @@ public sealed class ConnectedReaderAdminTests : IAsyncLifetime
         Assert.True(status.Json.GetProperty("ledger").GetProperty("knowsReader").GetBoolean());
         Assert.False(string.IsNullOrEmpty(status.Json.GetProperty("firmware").GetString()));
 
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId, "--employer", CliHarness.HolderEmployer);
         CliRun push = await _cli.OkAsync("--json", "reader", "hotlist", "push", "--port", _sim.DevicePath);
         Assert.Equal("Activated", push.Json.GetProperty("status").GetString());
         Assert.Equal(push.Json.GetProperty("version").GetUInt32(),

@@ -138,9 +138,9 @@ public sealed class DeskCommandTests : IAsyncLifetime
     [Fact]
     public async Task Loss_report_needs_matching_identity_then_stops_and_resumes()
     {
-        CliRun wrong = await _cli.RunAsync("--json", "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wu", "--id", CliHarness.HolderId);
+        CliRun wrong = await _cli.RunAsync("--json", "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wu", "--id", CliHarness.HolderId, "--employer", CliHarness.HolderEmployer);
         Assert.Equal(ExitCodes.Refused, wrong.ExitCode);
-        Assert.Equal("desk.identity_mismatch", wrong.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Equal("loss.report_in_writing", wrong.Json.GetProperty("error").GetProperty("key").GetString());
 
         JsonElement lost = (await _cli.OkAsync("--json", "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei",
             "--id", CliHarness.HolderId, "--channel", "written")).Json;
@@ -241,7 +241,7 @@ public sealed class DeskCommandTests : IAsyncLifetime
     {
         string[] claim = ["--json", "card", "claim", "--card", CliHarness.SpouseCard, "--reference", "R-77", "--institution", "H001",
             "--item", "LAB:300"];
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId, "--employer", CliHarness.SpouseEmployer);
         string paidAt = System.DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         CliRun early = await _cli.RunAsync([.. claim, "--time", paidAt]);
         Assert.Equal(ExitCodes.Refused, early.ExitCode); // not replaced yet
@@ -269,8 +269,8 @@ public sealed class DeskCommandTests : IAsyncLifetime
     public async Task A_claim_is_checked_before_its_reference_so_a_reference_never_pays_out_someone_elses_answer()
     {
         // Both holders lose their cards and get replacements; the spouse's claim R-1 is paid.
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId, "--employer", CliHarness.SpouseEmployer);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId, "--employer", CliHarness.HolderEmployer);
         string paidAt = System.DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await _cli.OkAsync("card", "replace", "--card", CliHarness.SpouseCard, "--id", CliHarness.SpouseId, "--new-card", "MC0300",
             "--new-uid", "0A0B0C0E", "--pin", "7777");

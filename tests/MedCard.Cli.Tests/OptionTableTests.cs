@@ -34,7 +34,7 @@ public sealed class OptionTableTests : IAsyncLifetime
         ["reader wipe"] = ["--yes", "--simulated"],
         ["card enroll"] = ["--id", H, "--name", "Zhang Wei", "--card", "MC0001", "--uid", "04A1B2C9", "--pin", "123456"],
         ["card show"] = ["--card", "MC0001"],
-        ["card report-loss"] = ["--card", "MC0001", "--name", "Zhang Wei", "--id", H],
+        ["card report-loss"] = ["--card", "MC0001", "--name", "Zhang Wei", "--id", H, "--employer", "Beijing Metro Works"],
         ["card cancel-loss"] = ["--card", "MC0001", "--id", H],
         ["card replace"] = ["--card", "MC0001", "--id", H, "--new-card", "MC0002", "--new-uid", "04A1B2C8", "--pin", "1234"],
         ["card claim"] = ["--card", "MC0001", "--reference", "R1", "--time", "2026-01-01T00:00:00Z", "--institution", "H001", "--amount", "10"],

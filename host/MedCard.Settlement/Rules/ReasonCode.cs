@@ -49,7 +49,7 @@ public enum ReasonCode
     UnknownPerson = 203,
     /// <summary>The person, card or binding already exists.</summary>
     AlreadyExists = 204,
-    /// <summary>The resident ID is malformed or its check character is wrong.</summary>
+    /// <summary>The resident ID is malformed, its birth date is not a real past date, or its check character is wrong.</summary>
     InvalidResidentId = 205,
     /// <summary>No settled transaction has that reader id and counter.</summary>
     UnknownSettlement = 206,
@@ -59,4 +59,11 @@ public enum ReasonCode
     InvalidRequest = 208,
     /// <summary>The receipt reference was already claimed for a different bill.</summary>
     ClaimReferenceReused = 209,
+    /// <summary>A loss reported by phone whose name, resident ID, card number or employer does not match the records: the
+    /// holder reports it in writing at a service point.</summary>
+    LossReportInWriting = 210,
+    /// <summary>Wrong card-number lookup password; tries remain.</summary>
+    LookupPasswordWrong = 211,
+    /// <summary>The card-number lookup is blocked after too many wrong passwords; a service desk resets it.</summary>
+    LookupBlocked = 212,
 }

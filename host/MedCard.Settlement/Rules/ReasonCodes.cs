@@ -31,6 +31,9 @@ public static class ReasonCodes
         ReasonCode.ClaimNotEligible => "claim.not_eligible",
         ReasonCode.InvalidRequest => "request.invalid",
         ReasonCode.ClaimReferenceReused => "claim.reference_reused",
+        ReasonCode.LossReportInWriting => "loss.report_in_writing",
+        ReasonCode.LookupPasswordWrong => "lookup.password_wrong",
+        ReasonCode.LookupBlocked => "lookup.blocked",
         _ => "unknown",
     };
 
@@ -57,11 +60,14 @@ public static class ReasonCodes
         ReasonCode.InvalidCardState => "The card is not in a state that allows this operation.",
         ReasonCode.UnknownPerson => "The insured person is not known.",
         ReasonCode.AlreadyExists => "It already exists.",
-        ReasonCode.InvalidResidentId => "The resident ID number is malformed or its check character is wrong.",
+        ReasonCode.InvalidResidentId => "The resident ID number is malformed, its birth date is not a real past date, or its check character is wrong.",
         ReasonCode.UnknownSettlement => "No settled transaction has that reader id and counter.",
         ReasonCode.ClaimNotEligible => "The claim is not an outpatient cost advanced during the card's loss period.",
         ReasonCode.InvalidRequest => "The request is invalid.",
         ReasonCode.ClaimReferenceReused => "This receipt reference was already claimed for a different bill.",
+        ReasonCode.LossReportInWriting => "The details do not match our records: report in writing at a service point.",
+        ReasonCode.LookupPasswordWrong => "Wrong lookup password.",
+        ReasonCode.LookupBlocked => "The card-number lookup is blocked after too many wrong passwords; reset it at a service desk with your ID.",
         _ => "Refused.",
     };
 }
