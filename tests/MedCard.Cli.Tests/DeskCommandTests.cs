@@ -154,6 +154,38 @@ public sealed class DeskCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_phone_loss_report_with_a_wrong_employer_is_refused_and_a_written_one_needs_only_the_id()
+    {
+        CliRun wrongEmployer = await _cli.RunAsync("--json", "card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na",
+            "--id", CliHarness.SpouseId, "--employer", "Somewhere Else Ltd");
+        Assert.Equal(ExitCodes.Refused, wrongEmployer.ExitCode);
+        Assert.Equal("loss.report_in_writing", wrongEmployer.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Contains("report in writing at a service point", wrongEmployer.Json.GetProperty("error").GetProperty("reason").GetString(), System.StringComparison.Ordinal);
+
+        CliRun noEmployer = await _cli.RunAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        Assert.Equal(ExitCodes.BadInput, noEmployer.ExitCode);
+        Assert.Contains("--employer", noEmployer.Error, System.StringComparison.Ordinal);
+        Assert.Equal("active", (await _cli.OkAsync("--json", "card", "show", "--card", CliHarness.SpouseCard)).Json.GetProperty("card").GetProperty("status").GetString());
+
+        JsonElement written = (await _cli.OkAsync("--json", "card", "report-loss", "--id", CliHarness.SpouseId, "--channel", "written")).Json;
+        Assert.Equal(CliHarness.SpouseCard, written.GetProperty("card").GetProperty("cardNumber").GetString());
+        Assert.Equal("reported-lost", written.GetProperty("card").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_resident_id_without_a_real_birth_date_is_bad_input()
+    {
+        // 30 February 1985, with the right check character.
+        const string First17 = "11010119850230451";
+        string id = First17 + MedCard.Protocol.ResidentId.ComputeCheckCharacter(First17);
+        CliRun run = await _cli.RunAsync("card", "enroll", "--id", id, "--name", "Nobody", "--card", "MC0999", "--uid", "04A1B2FF", "--pin", "1234");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("birth date", run.Error, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, System.StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, (await _cli.RunAsync("card", "show", "--card", "MC0999")).ExitCode);
+    }
+
+    [Fact]
     public async Task Replacement_carries_the_balance_and_kills_the_old_card()
     {
         long before = await _cli.BalanceFenAsync(CliHarness.HolderId);
