@@ -10,13 +10,14 @@ namespace MedCard.Settlement.Stores;
 public static class LedgerSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
         1 => Version1,
         2 => Version2,
         3 => Version3,
+        4 => Version4,
         _ => [],
     };
 
@@ -33,6 +34,19 @@ public static class LedgerSchema
     /// the HMAC-SHA256 verification value, pin_salt empty, pin_iterations 0); NULL marks a PBKDF2 hash from before,
     /// which keeps verifying and is replaced at the holder's next right PIN.
     /// </summary>
+    /// <summary>
+    /// Version 4: the card-number lookup password of each person. No row means the scheme's default password (the birth
+    /// date in the resident ID) with every try left; a row with a NULL hash is the default password with tries spent; a
+    /// hash is a changed password, stored as a PIN is (keyed verification value or PBKDF2, see PinProtection), bound to
+    /// the person and the purpose. tries_left follows the PIN's rules (spent before the compare, restored by a right one).
+    /// </summary>
+    private static readonly string[] Version4 =
+    [
+        @"CREATE TABLE lookup_passwords (
+            resident_id TEXT PRIMARY KEY REFERENCES persons (resident_id), salt {blob}, hash {blob}, iterations BIGINT, key_id TEXT,
+            tries_left BIGINT NOT NULL CHECK (tries_left >= 0))",
+    ];
+
     private static readonly string[] Version3 =
     [
         "ALTER TABLE cards ADD COLUMN pin_key_id TEXT",
