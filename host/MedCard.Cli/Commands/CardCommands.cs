@@ -15,7 +15,7 @@ using MedCard.Settlement.Services;
 
 namespace MedCard.Cli.Commands;
 
-/// <summary>`medcard card enroll|show|report-loss|cancel-loss|replace`: the service desk's card operations.</summary>
+/// <summary>`medcard card enroll|show|report-loss|cancel-loss|replace|lookup|lookup-password`: the service desk's card operations.</summary>
 internal static class CardCommands
 {
     public static Command Build(CliIo io)
@@ -26,6 +26,8 @@ internal static class CardCommands
         card.Subcommands.Add(ReportLoss(io));
         card.Subcommands.Add(CancelLoss(io));
         card.Subcommands.Add(Replace(io));
+        card.Subcommands.Add(LookupCommands.Lookup(io));
+        card.Subcommands.Add(LookupCommands.Password(io));
         card.Subcommands.Add(ClaimCommand.Build(io));
         card.Subcommands.Add(ImportCommand.Build(io));
         return card;
