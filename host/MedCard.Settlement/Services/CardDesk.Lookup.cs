@@ -123,20 +123,13 @@ public sealed partial class CardDesk
 
         if (!right)
         {
-            return (WrongLookupPassword(spent.TriesLeft), spent);
+            return (Refusal.WrongSecret(ReasonCode.LookupPasswordWrong, ReasonCode.LookupBlocked, spent.TriesLeft), spent);
         }
 
         LookupPassword restored = new(upgrade ?? stored.Credential, CardRules.PinTries);
         await s.SetLookupPasswordAsync(residentId, restored).ConfigureAwait(false);
         return (null, restored);
     }
-
-    private static Refusal WrongLookupPassword(int triesLeft) =>
-        triesLeft > 0
-            ? new Refusal(ReasonCode.LookupPasswordWrong, ReasonCodes.DefaultMessage(ReasonCode.LookupPasswordWrong) + " " + triesLeft
-                + (triesLeft == 1 ? " try left." : " tries left."), triesLeft)
-            : new Refusal(ReasonCode.LookupBlocked, ReasonCodes.DefaultMessage(ReasonCode.LookupPasswordWrong) + " "
-                + ReasonCodes.DefaultMessage(ReasonCode.LookupBlocked), 0);
 
     /// <summary>The default password: the eight digits of the birth date in the ID, compared in constant time.</summary>
     private static bool IsBirthDate(string residentId, PinDigits password)
