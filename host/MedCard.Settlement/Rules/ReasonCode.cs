@@ -41,6 +41,16 @@ public enum ReasonCode
     /// <summary>A genuine signed record that was never settled (the host stopped between signing and settling, or the
     /// settlement was refused without taking the record's slot): filed as void with its reason so no counter is lost.</summary>
     RecordVoided = 115,
+    /// <summary>The e-card token is malformed, not signed by the scheme's e-card key, or not bound to this card and holder.</summary>
+    ECardForged = 116,
+    /// <summary>The e-card token has expired; the holder shows a fresh one.</summary>
+    ECardExpired = 117,
+    /// <summary>The e-card token was already used for a settlement (single use).</summary>
+    ECardReplayed = 118,
+    /// <summary>The institution does not accept e-cards.</summary>
+    ECardNotAccepted = 119,
+    /// <summary>The bill is above what an e-card settles without a PIN; the holder uses the physical card with its PIN.</summary>
+    ECardPinRequired = 120,
     /// <summary>Name, resident ID and card number do not match the records.</summary>
     IdentityMismatch = 201,
     /// <summary>The card's state does not allow the operation.</summary>
