@@ -25,6 +25,7 @@ internal static class CommandTree
         root.Subcommands.Add(PinCommands.Build(io));
         root.Subcommands.Add(FamilyCommands.Build(io));
         root.Subcommands.Add(SettleCommand.Build(io));
+        root.Subcommands.Add(ECardCommands.Build(io));
         root.Subcommands.Add(RefundCommand.Build(io));
         root.Subcommands.Add(BalanceCommand.Build(io));
         root.Subcommands.Add(RecordsCommands.Build(io));
