@@ -120,7 +120,7 @@ internal static class ECardCommands
     }
 
     /// <summary>The token as a QR code (error correction M), a PNG file; returns its full path.</summary>
-    private static string WriteQr(string text, string path)
+    internal static string WriteQr(string text, string path)
     {
         using var generator = new QRCodeGenerator();
         using QRCodeData data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
