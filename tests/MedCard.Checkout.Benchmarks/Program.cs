@@ -142,8 +142,6 @@ Console.WriteLine(Row("the card refused at the reader", toRefusal));
 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "ratio of the median to the goal (1 s): {0:0.000}; to the scheme's promise (1 h): {1:0.0000000}",
     Percentiles.Of(toRefusal, 50) / 1000, Percentiles.Of(toRefusal, 50) / 3_600_000));
 Console.WriteLine("refusal reasons: " + string.Join(", ", reasons.Select(r => r.Key + " x" + r.Value)));
-if (args.Length <= 2)
-{
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
-}
+// The readers' flash folders always go; the ledger file goes with them (a PostgreSQL ledger is the caller's).
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+Directory.Delete(folder, recursive: true);
