@@ -38,8 +38,9 @@ public sealed class ECardCheckout
         {
             PayFromRelativeResidentId = purchase.PayFromRelativeResidentId,
         };
-        long total = purchase.Items.Sum(i => i.Amount);
         SettlementOutcome outcome = await _settlement.SettleECardAsync(request, cancellationToken).ConfigureAwait(false);
+        // The bill total as shown; an absurd bill (refused bill.invalid by the ledger) must not throw here.
+        long total = outcome.Record?.Total ?? purchase.Items.Aggregate(0L, (sum, i) => unchecked(sum + i.Amount));
         string? card = outcome.Record?.CardNumber ?? (ECardToken.TryParse(token, out ECardToken? parsed) ? parsed.CardNumber : null);
         uint counter = outcome.Record?.Counter ?? 0;
         return outcome.Refusal is { } refusal
