@@ -9,6 +9,7 @@ using MedCard.Host.Pin;
 using MedCard.Host.Transport;
 using MedCard.Host.Verification;
 using MedCard.Protocol;
+using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -197,6 +198,24 @@ public sealed class CheckoutTerminal : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Pushes the ledger's current hotlist (every card reported lost or replaced, by card number) to this reader under the
+    /// ledger's hotlist version; the reader switches to it atomically after the last chunk. Does not wait for a checkout in
+    /// progress (the reader client carries both on one link), so a card reported lost is refused by a reader that is
+    /// waiting for it. <see cref="HotlistBroadcast"/> does this for every connected reader.
+    /// </summary>
+    public async Task<HotlistPushReport> PushHotlistAsync(CancellationToken cancellationToken)
+    {
+        Hotlist hotlist = await _cards.GetHotlistAsync(cancellationToken).ConfigureAwait(false);
+        if (hotlist.Version is < 0 or > uint.MaxValue)
+        {
+            throw new InvalidOperationException("The ledger's hotlist version " + hotlist.Version + " does not fit the reader's 32-bit version.");
+        }
+
+        HotlistAck ack = await _client.PushHotlistAsync((uint)hotlist.Version, hotlist.CardNumbers, [], cancellationToken).ConfigureAwait(false);
+        return new HotlistPushReport((uint)hotlist.Version, hotlist.CardNumbers.Count, ack);
     }
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed class ReaderAdministration : IAsyncDisposable
     /// <summary>Cards presented to and removed from the reader, from now on, until cancelled or the link is closed.</summary>
     public IAsyncEnumerable<CardEvent> CardEventsAsync(CancellationToken cancellationToken) => _terminal.Client.CardEventsAsync(cancellationToken);
 
+    /// <summary>The terminal underneath (for <see cref="HotlistBroadcast"/>).</summary>
+    internal CheckoutTerminal Terminal => _terminal;
+
     /// <summary>The reader's id from its greeting (0: not provisioned).</summary>
     public uint ReaderId => _terminal.ReaderId;
 
@@ -95,17 +98,7 @@ public sealed class ReaderAdministration : IAsyncDisposable
     /// hotlist version. The reader switches to it atomically after the last chunk; <see cref="HotlistPushReport.Ack"/> says
     /// Activated, Stale (the reader already has this version or a newer one), Full or StorageFailure (its previous list stays).
     /// </summary>
-    public async Task<HotlistPushReport> PushHotlistAsync(CancellationToken cancellationToken)
-    {
-        Hotlist hotlist = await new CardDesk(_terminal.Ledger).GetHotlistAsync(cancellationToken).ConfigureAwait(false);
-        if (hotlist.Version is < 0 or > uint.MaxValue)
-        {
-            throw new InvalidOperationException("The ledger's hotlist version " + hotlist.Version + " does not fit the reader's 32-bit version.");
-        }
-
-        HotlistAck ack = await _terminal.Client.PushHotlistAsync((uint)hotlist.Version, hotlist.CardNumbers, [], cancellationToken).ConfigureAwait(false);
-        return new HotlistPushReport((uint)hotlist.Version, hotlist.CardNumbers.Count, ack);
-    }
+    public Task<HotlistPushReport> PushHotlistAsync(CancellationToken cancellationToken) => _terminal.PushHotlistAsync(cancellationToken);
 
     /// <summary>
     /// Files the reader's journal into the ledger (<see cref="CheckoutTerminal.RecoverAsync"/>): every signed record after the

@@ -26,6 +26,7 @@ internal static class CommandTree
         root.Subcommands.Add(FamilyCommands.Build(io));
         root.Subcommands.Add(SettleCommand.Build(io));
         root.Subcommands.Add(ServeCommand.Build(io));
+        root.Subcommands.Add(ECardCommands.Build(io));
         root.Subcommands.Add(RefundCommand.Build(io));
         root.Subcommands.Add(BalanceCommand.Build(io));
         root.Subcommands.Add(AccountCommands.Build(io));

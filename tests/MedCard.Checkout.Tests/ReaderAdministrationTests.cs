@@ -36,7 +36,7 @@ public sealed class ReaderAdministrationTests
         await using SceneFolder folder = await SceneFolder.CreateAsync();
         var desk = new CardDesk(folder.Scene.Store);
         DeskResult lost = await desk.ReportLossAsync(new LossReport(CheckoutScene.CardNumber, "Li Na", CheckoutScene.ResidentId, LossChannel.Phone,
-            DateTimeOffset.UtcNow), None);
+            DateTimeOffset.UtcNow) { Employer = "school" }, None);
         Assert.True(lost.Succeeded, lost.Refusal?.ToString());
         long version = (await desk.GetHotlistAsync(None)).Version;
 

@@ -17,6 +17,8 @@ public sealed class CliHarness : IAsyncLifetime
     // Valid resident IDs (ISO 7064 MOD 11-2 check character computed independently).
     public const string HolderId = "110101198503074516";
     public const string SpouseId = "110101198705123021";
+    public const string HolderEmployer = "Beijing Metro Works";
+    public const string SpouseEmployer = "Haidian No.2 Primary School";
     public const string HolderCard = "MC0001";
     public const string SpouseCard = "MC0002";
     public const string HolderPin = "123456";
@@ -82,9 +84,9 @@ public sealed class CliHarness : IAsyncLifetime
         await OkAsync("institution", "add", "--id", "P001", "--name", "Kangmei Pharmacy");
         await OkAsync("institution", "add", "--id", "C099", "--name", "Roadside Clinic", "--not-designated");
         await OkAsync("provision", "--reader", "1");
-        await OkAsync("card", "enroll", "--id", HolderId, "--name", "Zhang Wei", "--gender", "male", "--card", HolderCard, "--uid", "04A1B2C9",
+        await OkAsync("card", "enroll", "--id", HolderId, "--name", "Zhang Wei", "--gender", "male", "--employer", HolderEmployer, "--card", HolderCard, "--uid", "04A1B2C9",
             "--pin", HolderPin, "--balance", "100");
-        await OkAsync("card", "enroll", "--id", SpouseId, "--name", "Li Na", "--gender", "female", "--card", SpouseCard, "--uid", "04D4E5F6",
+        await OkAsync("card", "enroll", "--id", SpouseId, "--name", "Li Na", "--gender", "female", "--employer", SpouseEmployer, "--card", SpouseCard, "--uid", "04D4E5F6",
             "--pin", SpousePin, "--balance", "2500");
     }
 

@@ -44,7 +44,7 @@ public sealed class ConnectedReaderAdminTests : IAsyncLifetime
         Assert.True(status.Json.GetProperty("ledger").GetProperty("knowsReader").GetBoolean());
         Assert.False(string.IsNullOrEmpty(status.Json.GetProperty("firmware").GetString()));
 
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId, "--employer", CliHarness.HolderEmployer);
         CliRun push = await _cli.OkAsync("--json", "reader", "hotlist", "push", "--port", _sim.DevicePath);
         Assert.Equal("Activated", push.Json.GetProperty("status").GetString());
         Assert.Equal(push.Json.GetProperty("version").GetUInt32(),
@@ -60,5 +60,21 @@ public sealed class ConnectedReaderAdminTests : IAsyncLifetime
         CliRun wipe = await _cli.OkAsync("--json", "reader", "wipe", "--port", _sim.DevicePath, "--yes");
         Assert.Equal(7001u, wipe.Json.GetProperty("reader").GetUInt32());
         await _sim.WaitForAsync(s => s.ReaderId == 0, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_phone_loss_report_pushes_the_hotlist_to_the_connected_reader_at_once()
+    {
+        CliRun lost = await _cli.OkAsync("--json", "card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId,
+            "--employer", CliHarness.SpouseEmployer, "--push-to", _sim!.DevicePath);
+        Assert.Equal("reported-lost", lost.Json.GetProperty("card").GetProperty("status").GetString());
+        var pushed = lost.Json.GetProperty("hotlistPushedTo")[0];
+        Assert.Equal(7001u, pushed.GetProperty("reader").GetUInt32());
+        Assert.True(pushed.GetProperty("inForce").GetBoolean());
+        Assert.Equal("Activated", pushed.GetProperty("status").GetString());
+        // The reader itself now enforces the ledger's version: nothing left to push.
+        CliRun status = await _cli.OkAsync("--json", "reader", "status", "--port", _sim.DevicePath);
+        Assert.Equal(pushed.GetProperty("version").GetUInt32(), status.Json.GetProperty("hotlist").GetProperty("version").GetUInt32());
+        Assert.False(status.Json.GetProperty("hotlistBehind").GetBoolean());
     }
 }

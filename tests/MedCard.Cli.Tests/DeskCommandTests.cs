@@ -138,9 +138,9 @@ public sealed class DeskCommandTests : IAsyncLifetime
     [Fact]
     public async Task Loss_report_needs_matching_identity_then_stops_and_resumes()
     {
-        CliRun wrong = await _cli.RunAsync("--json", "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wu", "--id", CliHarness.HolderId);
+        CliRun wrong = await _cli.RunAsync("--json", "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wu", "--id", CliHarness.HolderId, "--employer", CliHarness.HolderEmployer);
         Assert.Equal(ExitCodes.Refused, wrong.ExitCode);
-        Assert.Equal("desk.identity_mismatch", wrong.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Equal("loss.report_in_writing", wrong.Json.GetProperty("error").GetProperty("key").GetString());
 
         JsonElement lost = (await _cli.OkAsync("--json", "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei",
             "--id", CliHarness.HolderId, "--channel", "written")).Json;
@@ -151,6 +151,38 @@ public sealed class DeskCommandTests : IAsyncLifetime
 
         CliRun again = await _cli.RunAsync("card", "cancel-loss", "--card", CliHarness.HolderCard, "--id", CliHarness.HolderId);
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_phone_loss_report_with_a_wrong_employer_is_refused_and_a_written_one_needs_only_the_id()
+    {
+        CliRun wrongEmployer = await _cli.RunAsync("--json", "card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na",
+            "--id", CliHarness.SpouseId, "--employer", "Somewhere Else Ltd");
+        Assert.Equal(ExitCodes.Refused, wrongEmployer.ExitCode);
+        Assert.Equal("loss.report_in_writing", wrongEmployer.Json.GetProperty("error").GetProperty("key").GetString());
+        Assert.Contains("report in writing at a service point", wrongEmployer.Json.GetProperty("error").GetProperty("reason").GetString(), System.StringComparison.Ordinal);
+
+        CliRun noEmployer = await _cli.RunAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        Assert.Equal(ExitCodes.BadInput, noEmployer.ExitCode);
+        Assert.Contains("--employer", noEmployer.Error, System.StringComparison.Ordinal);
+        Assert.Equal("active", (await _cli.OkAsync("--json", "card", "show", "--card", CliHarness.SpouseCard)).Json.GetProperty("card").GetProperty("status").GetString());
+
+        JsonElement written = (await _cli.OkAsync("--json", "card", "report-loss", "--id", CliHarness.SpouseId, "--channel", "written")).Json;
+        Assert.Equal(CliHarness.SpouseCard, written.GetProperty("card").GetProperty("cardNumber").GetString());
+        Assert.Equal("reported-lost", written.GetProperty("card").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_resident_id_without_a_real_birth_date_is_bad_input()
+    {
+        // 30 February 1985, with the right check character.
+        const string First17 = "11010119850230451";
+        string id = First17 + MedCard.Protocol.ResidentId.ComputeCheckCharacter(First17);
+        CliRun run = await _cli.RunAsync("card", "enroll", "--id", id, "--name", "Nobody", "--card", "MC0999", "--uid", "04A1B2FF", "--pin", "1234");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("birth date", run.Error, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, System.StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, (await _cli.RunAsync("card", "show", "--card", "MC0999")).ExitCode);
     }
 
     [Fact]
@@ -241,7 +273,7 @@ public sealed class DeskCommandTests : IAsyncLifetime
     {
         string[] claim = ["--json", "card", "claim", "--card", CliHarness.SpouseCard, "--reference", "R-77", "--institution", "H001",
             "--item", "LAB:300"];
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId, "--employer", CliHarness.SpouseEmployer);
         string paidAt = System.DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         CliRun early = await _cli.RunAsync([.. claim, "--time", paidAt]);
         Assert.Equal(ExitCodes.Refused, early.ExitCode); // not replaced yet
@@ -269,8 +301,8 @@ public sealed class DeskCommandTests : IAsyncLifetime
     public async Task A_claim_is_checked_before_its_reference_so_a_reference_never_pays_out_someone_elses_answer()
     {
         // Both holders lose their cards and get replacements; the spouse's claim R-1 is paid.
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId, "--employer", CliHarness.SpouseEmployer);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId, "--employer", CliHarness.HolderEmployer);
         string paidAt = System.DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await _cli.OkAsync("card", "replace", "--card", CliHarness.SpouseCard, "--id", CliHarness.SpouseId, "--new-card", "MC0300",
             "--new-uid", "0A0B0C0E", "--pin", "7777");

@@ -46,7 +46,7 @@ public sealed class ReaderAdminCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_lost_card_pushed_in_the_hotlist_is_refused_at_the_reader()
     {
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId, "--employer", CliHarness.SpouseEmployer);
         CliRun before = await _cli.OkAsync("--json", "reader", "status", "--simulated");
         Assert.True(before.Json.GetProperty("hotlistBehind").GetBoolean());
 

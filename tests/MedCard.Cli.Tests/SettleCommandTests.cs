@@ -83,7 +83,7 @@ public sealed class SettleCommandTests : IAsyncLifetime
     [Fact]
     public async Task Lost_card_refuses_outpatient_but_settles_emergency()
     {
-        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId);
+        await _cli.OkAsync("card", "report-loss", "--card", CliHarness.SpouseCard, "--name", "Li Na", "--id", CliHarness.SpouseId, "--employer", CliHarness.SpouseEmployer);
         CliRun outpatient = await SettleAsync("--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--amount", "20");
         Assert.Equal("card.reported_lost", RefusalKey(outpatient));
         CliRun emergency = await SettleAsync("--card", CliHarness.SpouseCard, "--pin", CliHarness.SpousePin, "--institution", "H001", "--visit", "emergency",

@@ -28,7 +28,7 @@ public sealed class StoreAccessTests : IAsyncLifetime
         new[] { "audit" },
         new[] { "refund", "--reader", "1", "--counter", "1" },
         new[] { "pin", "reset", "--card", CliHarness.HolderCard, "--id", CliHarness.HolderId, "--new-pin", "1234" },
-        new[] { "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId },
+        new[] { "card", "report-loss", "--card", CliHarness.HolderCard, "--name", "Zhang Wei", "--id", CliHarness.HolderId, "--employer", CliHarness.HolderEmployer },
     };
 
     [Theory]

@@ -44,7 +44,9 @@ internal sealed class BenchmarkLedger
         for (int i = 0; i < cards; i++)
         {
             int n = firstPerson + i;
-            string first17 = "3101011975" + n.ToString("0000000", CultureInfo.InvariantCulture);
+            // A real birth date (the ledger checks it): one day per thousand people from 1950 on, then a sequence number.
+            string born = new DateOnly(1950, 1, 1).AddDays(n / 1000).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            string first17 = "310101" + born + (n % 1000).ToString("000", CultureInfo.InvariantCulture);
             string id = first17 + ResidentId.ComputeCheckCharacter(first17);
             string number = "B" + n.ToString("0000000", CultureInfo.InvariantCulture);
             byte[] uid = [0x04, (byte)n, (byte)(n >> 8), (byte)(n >> 16)];

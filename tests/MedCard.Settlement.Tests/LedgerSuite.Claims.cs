@@ -18,7 +18,7 @@ public abstract partial class LedgerSuite
     {
         TestLedger.Holder h = await l.EnrolAsync(0);
         DateTimeOffset lost = TestLedger.Day;
-        Assert.True((await l.Desk.ReportLossAsync(new LossReport(h.CardNumber, h.Name, h.ResidentId, LossChannel.Phone, lost), Ct)).Succeeded);
+        Assert.True((await l.Desk.ReportLossAsync(new LossReport(h.CardNumber, h.Name, h.ResidentId, LossChannel.Phone, lost) { Employer = TestLedger.Employer }, Ct)).Succeeded);
         using var pin = new PinDigits([1, 1, 1, 1]);
         Assert.True((await l.Desk.ReplaceCardAsync(new CardReplacement(h.CardNumber, h.ResidentId, replacement, uid, pin, lost.AddDays(5)), Ct))
             .Succeeded);

@@ -159,7 +159,7 @@ public abstract partial class LedgerSuite
         {
             for (int i = 0; i < 10; i++)
             {
-                Assert.True((await l.Desk.ReportLossAsync(new LossReport(b.CardNumber, b.Name, b.ResidentId, LossChannel.Phone, TestLedger.Day), Ct))
+                Assert.True((await l.Desk.ReportLossAsync(new LossReport(b.CardNumber, b.Name, b.ResidentId, LossChannel.Phone, TestLedger.Day) { Employer = TestLedger.Employer }, Ct))
                     .Succeeded);
                 Assert.True((await l.Desk.CancelLossReportAsync(b.CardNumber, b.ResidentId, Ct)).Succeeded);
             }

@@ -23,10 +23,10 @@ public abstract partial class LedgerSuite
         long hotlistBefore = (await l.Desk.GetHotlistAsync(Ct)).Version;
 
         DeskResult wrongName = await l.Desk.ReportLossAsync(new LossReport(h.CardNumber, "Somebody Else", h.ResidentId, LossChannel.Phone,
-            TestLedger.Day), Ct);
-        Assert.Equal(ReasonCode.IdentityMismatch, wrongName.Refusal!.Code);
+            TestLedger.Day) { Employer = TestLedger.Employer }, Ct);
+        Assert.Equal(ReasonCode.LossReportInWriting, wrongName.Refusal!.Code);
 
-        Assert.True((await l.Desk.ReportLossAsync(new LossReport(h.CardNumber, h.Name, h.ResidentId, LossChannel.Phone, TestLedger.Day), Ct))
+        Assert.True((await l.Desk.ReportLossAsync(new LossReport(h.CardNumber, h.Name, h.ResidentId, LossChannel.Phone, TestLedger.Day) { Employer = TestLedger.Employer }, Ct))
             .Succeeded);
         Hotlist listed = await l.Desk.GetHotlistAsync(Ct);
         Assert.Contains(h.CardNumber, listed.CardNumbers);
@@ -129,7 +129,7 @@ public abstract partial class LedgerSuite
         await using TestLedger l = await NewLedgerAsync();
         TestLedger.Holder h = await l.EnrolAsync(0);
         DateTimeOffset lost = TestLedger.Day;
-        await l.Desk.ReportLossAsync(new LossReport(h.CardNumber, h.Name, h.ResidentId, LossChannel.Phone, lost), Ct);
+        await l.Desk.ReportLossAsync(new LossReport(h.CardNumber, h.Name, h.ResidentId, LossChannel.Phone, lost) { Employer = TestLedger.Employer }, Ct);
         var claim = new LossPeriodClaim("RCPT-1", h.CardNumber, TestLedger.Hospital, VisitType.Outpatient, TestLedger.Covered(300_00),
             lost.AddDays(2));
 

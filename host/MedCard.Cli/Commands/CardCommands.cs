@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using MedCard.Checkout;
 using MedCard.Cli.Infrastructure;
+using MedCard.Host.Transport;
 using MedCard.Protocol;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
@@ -11,7 +15,7 @@ using MedCard.Settlement.Services;
 
 namespace MedCard.Cli.Commands;
 
-/// <summary>`medcard card enroll|show|report-loss|cancel-loss|replace`: the service desk's card operations.</summary>
+/// <summary>`medcard card enroll|show|report-loss|cancel-loss|replace|lookup|lookup-password`: the service desk's card operations.</summary>
 internal static class CardCommands
 {
     public static Command Build(CliIo io)
@@ -22,6 +26,8 @@ internal static class CardCommands
         card.Subcommands.Add(ReportLoss(io));
         card.Subcommands.Add(CancelLoss(io));
         card.Subcommands.Add(Replace(io));
+        card.Subcommands.Add(LookupCommands.Lookup(io));
+        card.Subcommands.Add(LookupCommands.Password(io));
         card.Subcommands.Add(ClaimCommand.Build(io));
         card.Subcommands.Add(ImportCommand.Build(io));
         return card;
@@ -70,22 +76,119 @@ internal static class CardCommands
 
     private static Command ReportLoss(CliIo io)
     {
-        var number = Opt.Required("--card", "Card number");
-        var name = Opt.Required("--name", "Holder's name (must match)", ValueKind.Name);
+        var number = Opt.Optional("--card", "Card number (required on the phone; in writing the holder's active card when left out)");
+        var name = Opt.Optional("--name", "Holder's name (phone: must match)", ValueKind.Name);
         var id = Opt.Required("--id", "Holder's resident ID number (must match)");
-        var channel = new Option<LossChannel>("--channel") { Description = "phone (24 h line) or written (service desk)", DefaultValueFactory = _ => LossChannel.Phone };
-        var command = new Command("report-loss", "Report a card lost: settlement on it stops at once (emergency care still settles)") { number, name, id, channel };
+        var employer = Opt.Optional("--employer", "Holder's employer (phone: must match)", ValueKind.Name);
+        var channel = new Option<LossChannel>("--channel")
+        {
+            Description = "phone (24 h line: name, ID, card number and employer must all match) or written (service point, holder present: the ID is enough)",
+            DefaultValueFactory = _ => LossChannel.Phone,
+        };
+        var pushTo = Opt.Many("--push-to", "A connected reader to push the new hotlist to at once (serial port, pty or tcp://host:port; repeat)", ValueKind.Path);
+        var command = new Command("report-loss", "Report a card lost: settlement on it stops at once (emergency care still settles)")
+        {
+            number, name, id, employer, channel, pushTo,
+        };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
-            string cardNumber = Inputs.CardNumber(parse.GetValue(number));
+            LossChannel how = parse.GetValue(channel);
+            string residentId = Inputs.ResidentId(parse.GetValue(id));
+            string? given = parse.GetValue(number);
+            string? cardNumber = given is null ? null : Inputs.CardNumber(given);
+            if (how == LossChannel.Phone && (cardNumber is null || parse.GetValue(name) is null || parse.GetValue(employer) is null))
+            {
+                throw CliException.BadInput("a phone report needs --card, --name and --employer",
+                    "all four must match the records; without them, report in writing at a service point (--channel written)");
+            }
+
+            string[] readers = parse.GetValue(pushTo) ?? [];
+            var transports = readers.Select(ProvisionCommand.Transport).ToList(); // bad addresses fail before the report
             CardDesk desk = await ctx.DeskAsync(ct).ConfigureAwait(false);
-            DeskResult result = await desk.ReportLossAsync(new LossReport(cardNumber, Inputs.Required(parse.GetValue(name), "--name"),
-                Inputs.ResidentId(parse.GetValue(id)), parse.GetValue(channel), DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
-            DeskResults.EnsureOk(result, "loss report for " + cardNumber + " refused");
-            await ShowCardAsync(ctx, desk, cardNumber, "reported lost", ct).ConfigureAwait(false);
+            if (cardNumber is null)
+            {
+                // In writing without the number: the holder's card that still works is the one reported.
+                cardNumber = (await desk.GetCardsOfPersonAsync(residentId, ct).ConfigureAwait(false)).Find(c => c.Lifecycle == CardLifecycle.Active)?.CardNumber
+                    ?? string.Empty;
+            }
+
+            DeskResult result = await desk.ReportLossAsync(new LossReport(cardNumber, parse.GetValue(name) ?? string.Empty, residentId, how, DateTimeOffset.UtcNow)
+            {
+                Employer = parse.GetValue(employer),
+            }, ct).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                await DisposeAllAsync(transports).ConfigureAwait(false);
+            }
+
+            DeskResults.EnsureOk(result, "loss report" + (cardNumber.Length > 0 && how == LossChannel.Written ? " for " + cardNumber : string.Empty) + " refused");
+            IReadOnlyList<HotlistDelivery> deliveries = await PushHotlistAsync(ctx, transports, ct).ConfigureAwait(false);
+            await ShowCardAsync(ctx, desk, cardNumber, "reported lost", ct, HotlistJson(deliveries)).ConfigureAwait(false);
+            if (!ctx.Json)
+            {
+                foreach (HotlistDelivery d in deliveries)
+                {
+                    ctx.Say(d.InForce
+                        ? "  hotlist version " + d.Report!.Version + " in force on reader " + d.ReaderId
+                        : "  [yellow]reader " + d.ReaderId + " did not take the hotlist[/]: " + Spectre.Console.Markup.Escape(d.Error ?? d.Report!.Ack.Status.ToString()));
+                }
+            }
         });
         return command;
     }
+
+    /// <summary>Opens each reader against the ledger and pushes the hotlist to all of them at once (HotlistBroadcast).</summary>
+    private static async Task<IReadOnlyList<HotlistDelivery>> PushHotlistAsync(CliContext ctx, List<IByteTransport> transports, CancellationToken ct)
+    {
+        if (transports.Count == 0)
+        {
+            return [];
+        }
+
+        var admins = new List<ReaderAdministration>();
+        try
+        {
+            var store = await ctx.StoreAsync(ct).ConfigureAwait(false);
+            foreach (IByteTransport transport in transports)
+            {
+                admins.Add(await ReaderAdministration.OpenAsync(transport, store, new CheckoutOptions { Ledger = ctx.LedgerOptions }, ct).ConfigureAwait(false));
+            }
+
+            return await HotlistBroadcast.PushAsync(admins, ct).ConfigureAwait(false);
+        }
+        catch (TransportException e)
+        {
+            throw CliException.Io("the card is reported lost, but a reader could not be reached to push the hotlist: " + e.Message,
+                "push it when the reader is back: medcard reader hotlist push --port <port>");
+        }
+        finally
+        {
+            foreach (ReaderAdministration admin in admins)
+            {
+                await admin.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await DisposeAllAsync(transports).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task DisposeAllAsync(List<IByteTransport> transports)
+    {
+        foreach (IByteTransport transport in transports)
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static JsonArray HotlistJson(IReadOnlyList<HotlistDelivery> deliveries) =>
+        new(deliveries.Select(d => (JsonNode)new JsonObject
+        {
+            ["reader"] = d.ReaderId,
+            ["inForce"] = d.InForce,
+            ["version"] = d.Report?.Version,
+            ["status"] = d.Report?.Ack.Status.ToString(),
+            ["error"] = d.Error,
+        }).ToArray());
 
     private static Command CancelLoss(CliIo io)
     {
@@ -131,7 +234,7 @@ internal static class CardCommands
     }
 
     /// <summary>Prints a card with its holder (table, or JSON with "card" and "holder").</summary>
-    internal static async Task ShowCardAsync(CliContext ctx, CardDesk desk, string cardNumber, string? action, CancellationToken ct)
+    internal static async Task ShowCardAsync(CliContext ctx, CardDesk desk, string cardNumber, string? action, CancellationToken ct, JsonArray? hotlist = null)
     {
         Card card = await desk.GetCardAsync(cardNumber, ct).ConfigureAwait(false)
             ?? throw new RefusedException("card " + cardNumber + " not found", Refusal.Of(ReasonCode.UnknownCard));
@@ -142,6 +245,11 @@ internal static class CardCommands
             if (action is not null)
             {
                 json["action"] = action;
+            }
+
+            if (hotlist is not null)
+            {
+                json["hotlistPushedTo"] = hotlist;
             }
 
             ctx.WriteJson(json);

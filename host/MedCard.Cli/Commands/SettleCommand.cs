@@ -33,10 +33,11 @@ internal static class SettleCommand
         var holderMacKeyFile = Opt.Optional("--holder-mac-key",
             "With --port: file with the issuer's holder-data MAC key (32 raw bytes, 64 hex digits, or the cards file of medcard sim --export-cards); holder data is verified before the PIN is asked",
             ValueKind.Path);
+        var ecard = Opt.Optional("--ecard", "Pay with the e-card: the token its QR code carries (no reader; the ledger checks the scheme's signature)", ValueKind.Secret);
         var wait = new Option<double>("--wait") { Description = "With --port: seconds to wait for a card", DefaultValueFactory = _ => 60 };
         var command = new Command("settle", "Settle a bill through the checkout on a simulated reader (--simulated) or a connected one (--port); prints the split and its explanation")
         {
-            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, simulated, port, wait, holderMacKeyFile,
+            reader, number, uid, pin, items, amount, bill, institution, visit, relative, fault, simulated, port, wait, holderMacKeyFile, ecard,
         };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
@@ -50,6 +51,24 @@ internal static class SettleCommand
             string? relativeId = parse.GetValue(relative) is { } r ? Inputs.ResidentId(r, "--relative") : null;
             string? portName = parse.GetValue(port);
             bool isSimulated = parse.GetValue(simulated);
+            if (parse.GetValue(ecard) is { } token)
+            {
+                if (portName is not null || isSimulated || cardNumber is not null || cardUid is not null || parse.GetValue(pin) is not null
+                    || parse.GetValue(holderMacKeyFile) is not null || parse.GetValue(fault) != ReaderFault.None)
+                {
+                    throw CliException.BadInput("--ecard settles without a reader or card: not with --simulated, --port, --card, --uid, --pin, --fault or --holder-mac-key",
+                        "the token names the card; the scheme's signature replaces the reader's");
+                }
+
+                var ecardPurchase = new Purchase(billItems, institutionId, visitType) { PayFromRelativeResidentId = relativeId };
+                ILedgerStore ledger = await ctx.StoreAsync(ct).ConfigureAwait(false);
+                using MedCard.Settlement.Rules.PinKeyFile keys = ECardKeyLocation.Open(ctx, create: false);
+                CheckoutResult paid = await new ECardCheckout(ledger, ECardKeyLocation.With(ctx.LedgerOptions, keys)).CheckoutAsync(token, ecardPurchase, ct)
+                    .ConfigureAwait(false);
+                Emit(ctx, paid, ecardPurchase);
+                return;
+            }
+
             if ((portName is null) == !isSimulated)
             {
                 throw CliException.BadInput(isSimulated ? "--simulated and --port exclude each other" : "no reader: give --simulated or --port",
@@ -120,7 +139,9 @@ internal static class SettleCommand
     {
         if (result.Status == CheckoutStatus.Refused)
         {
-            string what = result.Signed
+            string what = purchase.CardNumber is null && result.ReaderId == MedCard.Settlement.Services.SettlementService.ECardChannel && !result.Signed
+                ? "e-card purchase" + (result.CardNumber is null ? string.Empty : " for card " + result.CardNumber) + " refused"
+                : result.Signed
                 ? "settlement " + result.ReaderId + "/" + result.Counter + " on card " + result.CardNumber + " refused"
                 : "purchase on reader " + result.ReaderId + (result.CardNumber is null ? string.Empty : " for card " + result.CardNumber)
                     + " refused before signing (nothing was signed)";

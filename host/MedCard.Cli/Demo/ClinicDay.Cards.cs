@@ -39,7 +39,7 @@ internal sealed partial class ClinicDay
     {
         DateTimeOffset reportedAt = DateTimeOffset.UtcNow;
         DeskOk("Li Na reports her card lost by phone", LiNa.Card, await _desk.ReportLossAsync(
-            new LossReport(LiNa.Card, LiNa.Name, LiNa.ResidentId, LossChannel.Phone, reportedAt), ct).ConfigureAwait(false),
+            new LossReport(LiNa.Card, LiNa.Name, LiNa.ResidentId, LossChannel.Phone, reportedAt) { Employer = LiNa.Employer }, ct).ConfigureAwait(false),
             "settlement stopped at once; card on the hotlist");
         await SettleAsync("someone tries the lost card for an outpatient visit", LiNa, Hospital, VisitType.Outpatient, "card.reported_lost",
             [Covered("CONSULT", "Consultation", "25.00")], HospitalReader, ct).ConfigureAwait(false);

@@ -79,6 +79,7 @@ internal sealed partial class ClinicDay
         yield return ("Over the wire: the desktop reader simulator on a pseudo-terminal", 3, WireAsync);
         yield return ("Inpatient emergency at a non-designated clinic", 2, EmergencyAsync);
         yield return ("A wrong PIN and a block", 6, WrongPinAsync);
+        yield return ("The phone: an e-card purchase, a loss report refused for a wrong employer, a card-number lookup", 5, PhoneLineAsync);
         yield return ("A lost card and its replacement", 8, LostCardAsync);
         yield return ("A relative pays", 3, RelativeAsync);
         yield return ("Record integrity: forged, resent, replayed and out-of-order records", 4, IntegrityAsync);

@@ -59,10 +59,12 @@ internal static class Inputs
     public static string ResidentId(string? value, string option = "--id")
     {
         string? id = MedCard.Protocol.ResidentId.Normalize(value?.Trim());
-        if (!MedCard.Protocol.ResidentId.IsValid(id))
+        // Today in the scheme's calendar (China, UTC+8) for the birth-date check; the ledger checks again with its own clock.
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        if (MedCard.Settlement.Rules.ResidentIdRule.Problem(id, today) is { } problem)
         {
-            throw CliException.BadInput(option + " '" + Echo.Value(value) + "' is not a valid resident ID number",
-                "18 characters: 17 digits and the ISO 7064 MOD 11-2 check character (0-9 or X)");
+            throw CliException.BadInput(option + " '" + Echo.Value(value) + "' is not a valid resident ID number: it " + problem,
+                "18 characters: 17 digits (the 7th to 14th the birth date yyyyMMdd) and the ISO 7064 MOD 11-2 check character (0-9 or X)");
         }
 
         return id!;

@@ -53,7 +53,7 @@ internal static class PinKeyLocation
         return (path, OnFile(path, () => PinKeyFile.AddKey(path)), false);
     }
 
-    private static T OnFile<T>(string path, Func<T> action)
+    internal static T OnFile<T>(string path, Func<T> action, string what = "PIN key file")
     {
         try
         {
@@ -61,7 +61,7 @@ internal static class PinKeyLocation
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw CliException.Io("cannot use the PIN key file " + Echo.Value(path, 256) + ": " + e.Message,
+            throw CliException.Io("cannot use the " + what + " " + Echo.Value(path, 256) + ": " + e.Message,
                 "the file must be owner-only (chmod 600) and hold lines '<key id> <64 hex digits>'", e);
         }
     }

@@ -41,6 +41,16 @@ public enum ReasonCode
     /// <summary>A genuine signed record that was never settled (the host stopped between signing and settling, or the
     /// settlement was refused without taking the record's slot): filed as void with its reason so no counter is lost.</summary>
     RecordVoided = 115,
+    /// <summary>The e-card token is malformed, not signed by the scheme's e-card key, or not bound to this card and holder.</summary>
+    ECardForged = 116,
+    /// <summary>The e-card token has expired; the holder shows a fresh one.</summary>
+    ECardExpired = 117,
+    /// <summary>The e-card token was already used for a settlement (single use).</summary>
+    ECardReplayed = 118,
+    /// <summary>The institution does not accept e-cards.</summary>
+    ECardNotAccepted = 119,
+    /// <summary>The bill is above what an e-card settles without a PIN; the holder uses the physical card with its PIN.</summary>
+    ECardPinRequired = 120,
     /// <summary>Name, resident ID and card number do not match the records.</summary>
     IdentityMismatch = 201,
     /// <summary>The card's state does not allow the operation.</summary>
@@ -49,7 +59,7 @@ public enum ReasonCode
     UnknownPerson = 203,
     /// <summary>The person, card or binding already exists.</summary>
     AlreadyExists = 204,
-    /// <summary>The resident ID is malformed or its check character is wrong.</summary>
+    /// <summary>The resident ID is malformed, its birth date is not a real past date, or its check character is wrong.</summary>
     InvalidResidentId = 205,
     /// <summary>No settled transaction has that reader id and counter.</summary>
     UnknownSettlement = 206,
@@ -59,4 +69,11 @@ public enum ReasonCode
     InvalidRequest = 208,
     /// <summary>The receipt reference was already claimed for a different bill.</summary>
     ClaimReferenceReused = 209,
+    /// <summary>A loss reported by phone whose name, resident ID, card number or employer does not match the records: the
+    /// holder reports it in writing at a service point.</summary>
+    LossReportInWriting = 210,
+    /// <summary>Wrong card-number lookup password; tries remain.</summary>
+    LookupPasswordWrong = 211,
+    /// <summary>The card-number lookup is blocked after too many wrong passwords; a service desk resets it.</summary>
+    LookupBlocked = 212,
 }

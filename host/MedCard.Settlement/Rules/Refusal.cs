@@ -12,10 +12,14 @@ public sealed record Refusal(ReasonCode Code, string Message, int? PinTriesLeft 
         new(code, detail is null ? ReasonCodes.DefaultMessage(code) : ReasonCodes.DefaultMessage(code) + " (" + detail + ")");
 
     /// <summary>A wrong-PIN refusal with <paramref name="triesLeft"/>, or PinBlocked when none are left.</summary>
-    public static Refusal WrongPin(int triesLeft) =>
-        new(triesLeft > 0 ? ReasonCode.PinWrong : ReasonCode.PinBlocked,
+    public static Refusal WrongPin(int triesLeft) => WrongSecret(ReasonCode.PinWrong, ReasonCode.PinBlocked, triesLeft);
+
+    /// <summary>The one wording of a wrong secret with tries (a PIN, a lookup password): <paramref name="wrong"/> with the
+    /// tries left, or <paramref name="blocked"/> when none are left.</summary>
+    internal static Refusal WrongSecret(ReasonCode wrong, ReasonCode blocked, int triesLeft) =>
+        new(triesLeft > 0 ? wrong : blocked,
             triesLeft > 0
-                ? ReasonCodes.DefaultMessage(ReasonCode.PinWrong) + " " + triesLeft + (triesLeft == 1 ? " try left." : " tries left.")
-                : ReasonCodes.DefaultMessage(ReasonCode.PinWrong) + " " + ReasonCodes.DefaultMessage(ReasonCode.PinBlocked),
+                ? ReasonCodes.DefaultMessage(wrong) + " " + triesLeft + (triesLeft == 1 ? " try left." : " tries left.")
+                : ReasonCodes.DefaultMessage(wrong) + " " + ReasonCodes.DefaultMessage(blocked),
             triesLeft);
 }

@@ -17,6 +17,10 @@ public sealed partial class CardDesk
     public Task<Card?> GetCardAsync(string cardNumber, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetCardAsync(cardNumber), cancellationToken);
 
+    /// <summary>Every card of the person with <paramref name="residentId"/>, oldest first (empty when none).</summary>
+    public Task<List<Card>> GetCardsOfPersonAsync(string residentId, CancellationToken cancellationToken = default) =>
+        _store.InTransactionAsync((s, _) => s.GetCardsOfPersonAsync(residentId), cancellationToken);
+
     /// <summary>The deductible met and the fund paid for a person in one year and visit type (zeros when none).</summary>
     public Task<Accumulator> GetAccumulatorAsync(string residentId, int year, VisitType visitType, CancellationToken cancellationToken = default) =>
         _store.InTransactionAsync((s, _) => s.GetAccumulatorAsync(residentId, year, visitType), cancellationToken);

@@ -60,9 +60,9 @@ public sealed partial class CardDesk
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         string id = ResidentId.Normalize(enrolment.ResidentId);
-        if (!ResidentId.IsValid(id))
+        if (ResidentIdRule.Problem(id, Today) is { } idProblem)
         {
-            return DeskResult.Refused(ReasonCode.InvalidResidentId);
+            return DeskResult.Refused(ReasonCode.InvalidResidentId, "the ID " + idProblem);
         }
 
         if (enrolment.OpeningBalance < 0 || enrolment.CardUid is null || enrolment.CardUid.Length == 0

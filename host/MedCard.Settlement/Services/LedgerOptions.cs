@@ -14,6 +14,16 @@ public sealed class LedgerOptions
     /// holder's next right PIN; when null, PINs are stored as PBKDF2 hashes and keyed values cannot be checked.</summary>
     public IPinVerificationKeyStore? PinKeys { get; init; }
 
+    /// <summary>The scheme's e-card signing keys (HMAC-SHA256 under a named key, the same contract and file format as the
+    /// PIN verification keys: an HSM, a vault, or a <see cref="PinKeyFile"/> of its own in development). Null: no e-cards.</summary>
+    public IPinVerificationKeyStore? ECardKeys { get; init; }
+
+    /// <summary>How long an e-card token is valid after issue (the holder's phone shows a fresh one each time).</summary>
+    public TimeSpan ECardLifetime { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The largest bill (fen) an e-card settles without a PIN; above it <c>ecard.pin_required</c>.</summary>
+    public long ECardPinFreeLimit { get; init; } = 500_00;
+
     internal PinProtection PinProtection() => new(PinIterations, PinKeys);
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace MedCard.Settlement.Stores;
 public static class LedgerSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
@@ -19,6 +19,7 @@ public static class LedgerSchema
         3 => Version3,
         4 => Version4,
         5 => Version5,
+        6 => Version6,
         _ => [],
     };
 
@@ -71,6 +72,25 @@ public static class LedgerSchema
         @"CREATE TABLE account_credits (resident_id TEXT NOT NULL, month BIGINT NOT NULL, amount BIGINT NOT NULL CHECK (amount > 0),
             entry_id BIGINT NOT NULL, credited_at BIGINT NOT NULL, statement_id BIGINT, PRIMARY KEY (resident_id, month))",
         SqlDialect.PostgresOnly + "ALTER TABLE postings DROP CONSTRAINT IF EXISTS postings_entry_id_fkey",
+    ];
+
+    /// <summary>
+    /// Version 6: e-card tokens and accepting institutions (ecard_tokens, ecard_institutions), and the card-number lookup
+    /// password of each person. No row means the scheme's default password (the birth date in the resident ID) with every
+    /// try left; a row with a NULL hash is the default password with tries spent; a
+    /// hash is a changed password, stored as a PIN is (keyed verification value or PBKDF2, see PinProtection), bound to
+    /// the person and the purpose. tries_left follows the PIN's rules (spent before the compare, restored by a right one).
+    /// </summary>
+    private static readonly string[] Version6 =
+    [
+        @"CREATE TABLE lookup_passwords (
+            resident_id TEXT PRIMARY KEY REFERENCES persons (resident_id), salt {blob}, hash {blob}, iterations BIGINT, key_id TEXT,
+            tries_left BIGINT NOT NULL CHECK (tries_left >= 0))",
+        // E-cards: each issued token (single use: used_at set in the transaction of its settlement), and the institutions
+        // that accept e-cards.
+        @"CREATE TABLE ecard_tokens (token_id TEXT PRIMARY KEY, card_number TEXT NOT NULL REFERENCES cards (card_number),
+            issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)",
+        "CREATE TABLE ecard_institutions (institution_id TEXT PRIMARY KEY REFERENCES institutions (institution_id))",
     ];
 
     private static readonly string[] Version3 =

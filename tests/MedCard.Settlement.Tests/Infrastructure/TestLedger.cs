@@ -72,6 +72,9 @@ public sealed class TestLedger : IAsyncDisposable
         return ledger;
     }
 
+    /// <summary>The employer every test holder is enrolled with (a phone loss report must name it).</summary>
+    public const string Employer = "Acme Ltd";
+
     /// <summary>A valid resident ID for person number <paramref name="n"/>.</summary>
     public static string ResidentIdFor(int n)
     {
@@ -87,7 +90,7 @@ public sealed class TestLedger : IAsyncDisposable
         var holder = new Holder(ResidentIdFor(n), name ?? "Holder " + n, "C" + n.ToString("0000000", CultureInfo.InvariantCulture),
             [0x04, (byte)n, (byte)(n >> 8), 0xA0]);
         using var pin = new PinDigits(DefaultPin);
-        DeskResult result = await Desk.EnrolAsync(new Enrolment(holder.ResidentId, holder.Name, Gender.Female, "Acme Ltd",
+        DeskResult result = await Desk.EnrolAsync(new Enrolment(holder.ResidentId, holder.Name, Gender.Female, Employer,
             holder.CardNumber, holder.Uid, pin, openingBalance), Ct);
         Assert.True(result.Succeeded, result.ToString());
         return holder;

@@ -138,8 +138,8 @@ internal sealed class LedgerModelRunner
                 {
                     bool wrongName = op.Variant % 6 == 0;
                     DeskResult r = await _l.Desk.ReportLossAsync(new LossReport(p.Card, wrongName ? "Nobody" : p.Holder.Name,
-                        p.Holder.ResidentId, LossChannel.Phone, _clock), TestLedger.Ct);
-                    ReasonCode expected = wrongName ? ReasonCode.IdentityMismatch
+                        p.Holder.ResidentId, LossChannel.Phone, _clock) { Employer = TestLedger.Employer }, TestLedger.Ct);
+                    ReasonCode expected = wrongName ? ReasonCode.LossReportInWriting
                         : p.Life == CardLifecycle.Active ? ReasonCode.None : ReasonCode.InvalidCardState;
                     Assert.Equal(expected, Code(r));
                     if (r.Succeeded)
