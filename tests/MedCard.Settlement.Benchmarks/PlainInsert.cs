@@ -19,6 +19,7 @@ internal sealed class PlainInsert : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly bool _sqlite;
     private long _next;
+    private long _commitTicks;
 
     private PlainInsert(DbConnection connection, bool sqlite)
     {
@@ -48,6 +49,9 @@ internal sealed class PlainInsert : IAsyncDisposable
         return new PlainInsert(connection, sqlite: false);
     }
 
+    /// <summary>Time spent in COMMIT so far (the probe's breakdown).</summary>
+    public TimeSpan CommitTime => Stopwatch.GetElapsedTime(0, _commitTicks);
+
     /// <summary>Inserts <paramref name="count"/> rows, one committed transaction each; returns the time taken.</summary>
     public async Task<TimeSpan> InsertAsync(int count, CancellationToken ct)
     {
@@ -63,7 +67,9 @@ internal sealed class PlainInsert : IAsyncDisposable
             p.Value = _next++;
             insert.Parameters.Add(p);
             await insert.ExecuteNonQueryAsync(ct);
+            long started = Stopwatch.GetTimestamp();
             await tx.CommitAsync(ct);
+            _commitTicks += Stopwatch.GetTimestamp() - started;
         }
 
         return watch.Elapsed;

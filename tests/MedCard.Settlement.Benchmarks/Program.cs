@@ -11,13 +11,15 @@ using MedCard.Settlement.Rules;
 using MedCard.Settlement.Stores;
 using MedCard.Settlement.Tests.Infrastructure;
 
-// Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-postgres]
+// Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-postgres] [--probe]
+// --probe: only counts, per store, the statements, round trips and commits one settlement (keyed PIN check) sends.
 // Prints, per store: sequential durable settlements/s (test-strength PIN hash, so the store is what is
 // measured), the same with the legacy production PBKDF2 count, the same with the production keyed PIN check (HMAC
 // verification value) and its ratio to plain inserts, 16 parallel settlers, and plain single-row inserts/s on the
 // same database, with the ratio.
 int count = ArgValue(args, "--count", 1000);
 bool skipPostgres = args.Contains("--skip-postgres");
+bool probe = args.Contains("--probe");
 CancellationToken ct = CancellationToken.None;
 Console.WriteLine("MedCard.Settlement benchmark: " + count + " settlements per sequential run; CPU cores " + Environment.ProcessorCount);
 Console.WriteLine("PBKDF2-SHA256 per PIN check: " + MeasurePbkdf2(PinHasher.DefaultIterations).ToString("F1", CultureInfo.InvariantCulture)
@@ -61,6 +63,12 @@ finally
 
 async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 {
+    if (probe)
+    {
+        await ProbeAsync(store, n, plainInsert);
+        return;
+    }
+
     const int Parallel = 16;
     int cards = (n / 50 / Parallel + 2) * Parallel; // a multiple of 16: settler pairs keep to their own cards
     BenchmarkLedger fast = await BenchmarkLedger.CreateAsync(store, cards, 1000, 0, ct);
@@ -143,6 +151,43 @@ async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
     Console.WriteLine();
 }
 
+// Statements, round trips and commits per settlement with the production (keyed) PIN check, from the store's own count
+// of what it sent (LedgerTraffic), and where the time goes: COMMIT (the durable flush) against everything else, for a
+// settlement and for a plain insert run right after it.
+async Task ProbeAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
+{
+    using PinKeyFile keys = PinKeyFile.OpenOrCreate(Path.Combine(dir, store.Kind + ".probe-keys"));
+    BenchmarkLedger keyed = await BenchmarkLedger.CreateAsync(store, n / 50 + 1, PinHasher.DefaultIterations, 300_000, ct, keys);
+    for (int i = 0; i < 20; i++)
+    {
+        await keyed.SettleAsync(i, 4, ct);
+    }
+
+    await plainInsert.InsertAsync(20, ct);
+    long statements = store.Traffic.Statements, roundTrips = store.Traffic.RoundTrips, commits = store.Traffic.Commits;
+    long commitTicks = store.Traffic.CommitTicks;
+    var watch = Stopwatch.StartNew();
+    for (int i = 0; i < n; i++)
+    {
+        await keyed.SettleAsync(20 + i, 4, ct);
+    }
+
+    double settleMs = watch.Elapsed.TotalMilliseconds / n;
+    double settleCommitMs = Stopwatch.GetElapsedTime(0, store.Traffic.CommitTicks - commitTicks).TotalMilliseconds / n;
+    TimeSpan insertCommitBefore = plainInsert.CommitTime;
+    double insertMs = (await plainInsert.InsertAsync(n, ct)).TotalMilliseconds / n;
+    double insertCommitMs = (plainInsert.CommitTime - insertCommitBefore).TotalMilliseconds / n;
+    Console.WriteLine(store.Kind + ": per settlement (keyed PIN check): "
+        + ((store.Traffic.Statements - statements) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " statements, "
+        + ((store.Traffic.RoundTrips - roundTrips) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " round trips, "
+        + ((store.Traffic.Commits - commits) / (double)n).ToString("F1", CultureInfo.InvariantCulture) + " commits; "
+        + Ms(settleMs) + " ms (COMMIT " + Ms(settleCommitMs) + " ms, the rest " + Ms(settleMs - settleCommitMs) + " ms)");
+    Console.WriteLine(store.Kind + ": per plain insert: " + Ms(insertMs) + " ms (COMMIT " + Ms(insertCommitMs) + " ms, the rest "
+        + Ms(insertMs - insertCommitMs) + " ms); settlements per plain insert in this probe "
+        + (insertMs / settleMs).ToString("F2", CultureInfo.InvariantCulture));
+    AuditLine(store.Kind, await MedCard.Settlement.Services.LedgerAudit.VerifyAsync(store, ct));
+}
+
 static void AuditLine(string kind, MedCard.Settlement.Services.AuditReport report)
 {
     if (!report.Ok)
@@ -156,6 +201,8 @@ static double Median(List<double> values)
     values.Sort();
     return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
 }
+
+static string Ms(double ms) => ms.ToString("F3", CultureInfo.InvariantCulture);
 
 static string F(double perSecond) => perSecond.ToString("F0", CultureInfo.InvariantCulture).PadLeft(8);
 

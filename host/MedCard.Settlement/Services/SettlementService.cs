@@ -56,7 +56,7 @@ public sealed partial class SettlementService
             }
 
             // The ledger's one PIN-try routine, under the card's row lock taken by CheckAsync.
-            (bool right, Card card) = await PinTry.SpendAndCompareAsync(s, _pins, check.Card!, request.Pin!).ConfigureAwait(false);
+            (bool right, Card card) = await PinTry.SpendAndCompareAsync(s, _pins, check.Card!, request.Pin!, check.Pin).ConfigureAwait(false);
             if (!right)
             {
                 return await StoreRefusalAsync(s, request, hash, Refusal.WrongPin(card.PinTriesLeft), card.ResidentId).ConfigureAwait(false);
@@ -134,16 +134,19 @@ public sealed partial class SettlementService
         return (refusal, total);
     }
 
-    private sealed record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note);
+    private sealed partial record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note, PinCredential? Pin = null);
 
     private static Checked Stop(SettlementOutcome outcome) => new(outcome, null, null, null);
 
     /// <summary>Every refusal rule, in a fixed order. Refusals of records that are not genuine new records
-    /// (replayed, out of order, forged) are not stored; all others are stored under (reader, counter).</summary>
+    /// (replayed, out of order, forged) are not stored; all others are stored under (reader, counter).
+    /// Everything the rules read comes in one batch (<see cref="LedgerSession.GetSettlementInputsAsync"/>, one round trip).</summary>
     private async Task<Checked> CheckAsync(LedgerSession s, SettlementRequest request, byte[] hash, bool pinAlreadyCounted)
     {
         VerifiedTransaction tx = request.Transaction;
-        SettlementRecord? existing = await s.GetSettlementAsync(tx.ReaderId, tx.Counter).ConfigureAwait(false);
+        SettlementInputs inputs = await s.GetSettlementInputsAsync(tx.ReaderId, tx.Counter, tx.CardNumber, request.InstitutionId, request.VisitType)
+            .ConfigureAwait(false);
+        SettlementRecord? existing = inputs.Existing;
         if (existing is not null)
         {
             return Stop(existing.ContentHash.AsSpan().SequenceEqual(hash)
@@ -151,7 +154,7 @@ public sealed partial class SettlementService
                 : SettlementOutcome.NotStored(Refusal.Of(ReasonCode.RecordReplayed, "reader " + tx.ReaderId + " counter " + tx.Counter)));
         }
 
-        long last = await s.GetReaderLastCounterAsync(tx.ReaderId, forUpdate: true).ConfigureAwait(false);
+        long last = inputs.ReaderLastCounter;
         if (tx.Counter <= last)
         {
             return Stop(SettlementOutcome.NotStored(Refusal.Of(ReasonCode.RecordOutOfOrder,
@@ -173,7 +176,7 @@ public sealed partial class SettlementService
                 "signed amount " + SettlementCalculator.Fen(tx.Amount) + " differs from the bill total " + SettlementCalculator.Fen(billTotal))));
         }
 
-        Card? card = await s.GetCardAsync(tx.CardNumber, forUpdate: true).ConfigureAwait(false);
+        Card? card = inputs.Card;
         if (card is null)
         {
             return Stop(await StoreRefusalAsync(s, request, hash, Refusal.Of(ReasonCode.UnknownCard), null).ConfigureAwait(false));
@@ -187,8 +190,8 @@ public sealed partial class SettlementService
 
         bool emergency = request.VisitType == VisitType.Emergency;
         Refusal? refusal = null;
-        Institution? institution = await s.GetInstitutionAsync(request.InstitutionId).ConfigureAwait(false);
-        VisitPolicy? policy = await s.GetPolicyAsync(request.VisitType).ConfigureAwait(false);
+        Institution? institution = inputs.Institution;
+        (VisitPolicy? policy, RegionRoute route) = await PolicyForAsync(s, inputs, request.VisitType).ConfigureAwait(false);
         if (card.Lifecycle == CardLifecycle.Replaced)
         {
             refusal = Refusal.Of(ReasonCode.CardReplaced, "replaced by a new card");
@@ -228,7 +231,7 @@ public sealed partial class SettlementService
             return Stop(await StoreRefusalAsync(s, request, hash, refusal, card.ResidentId).ConfigureAwait(false));
         }
 
-        return new Checked(null, card, policy, note);
+        return new Checked(null, card, policy, note, inputs.Pin) { Route = route };
     }
 
     private static bool BillIsValid(IReadOnlyList<BillItem> items, out string problem, out long total)
@@ -278,13 +281,18 @@ public sealed partial class SettlementService
         Card card = check.Card!;
         string? relativeId = request.PayFromRelativeResidentId;
 
-        // Lock persons in a fixed (ordinal) order so two settlements sharing a family account cannot deadlock.
+        // Lock persons in a fixed (ordinal) order so two settlements sharing a family account cannot deadlock, then the
+        // accumulator, then open the journal entry: one batch.
+        int year = _options.AccountingYear(tx.Time);
+        string reference = tx.ReaderId + "/" + tx.Counter;
+        List<string> ids = [.. OrderedIds(card.ResidentId, relativeId)];
+        (List<Person?> persons, Accumulator ytd, long entryId) = await s.LockHoldersAsync(ids, card.ResidentId, year, request.VisitType,
+            (EntryKind.Settlement, reference, _options.Clock.GetUtcNow())).ConfigureAwait(false);
         Person? own = null, relative = null;
-        foreach (string id in OrderedIds(card.ResidentId, relativeId))
+        for (int i = 0; i < ids.Count; i++)
         {
-            Person p = await s.GetPersonAsync(id, forUpdate: true).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("Card holder or relative missing from persons.");
-            if (id == card.ResidentId)
+            Person p = persons[i] ?? throw new InvalidOperationException("Card holder or relative missing from persons.");
+            if (ids[i] == card.ResidentId)
             {
                 own = p;
             }
@@ -294,15 +302,13 @@ public sealed partial class SettlementService
             }
         }
 
-        int year = _options.AccountingYear(tx.Time);
-        Accumulator ytd = await s.GetAccumulatorAsync(card.ResidentId, year, request.VisitType, forUpdate: true).ConfigureAwait(false);
         FundShare share = SettlementCalculator.ComputeFundShare(request.Items, check.Policy!, ytd);
         PaymentSplit split = SettlementCalculator.SplitOutOfPocket(share.OutOfPocket, own!.Balance, relativeId, relative?.Balance ?? 0);
 
         var postings = new List<Posting>
         {
             new(LedgerAccounts.Institution(request.InstitutionId), share.Total),
-            new(LedgerAccounts.PooledFund, -share.Fund),
+            new(LedgerAccounts.RegionFund(check.Route.Treatment), -share.Fund),
             new(LedgerAccounts.Personal(card.ResidentId), -split.OwnAccount),
             new(LedgerAccounts.Cash, -split.Cash),
         };
@@ -311,8 +317,8 @@ public sealed partial class SettlementService
             postings.Add(new Posting(LedgerAccounts.Personal(relativeId), -split.RelativeAccount));
         }
 
-        string reference = tx.ReaderId + "/" + tx.Counter;
-        long entryId = await s.InsertEntryAsync(EntryKind.Settlement, reference, _options.Clock.GetUtcNow(), postings).ConfigureAwait(false);
+        await s.InsertPostingsAsync(entryId, postings).ConfigureAwait(false);
+        await RecordClearingAsync(s, tx, check.Route, share.Fund).ConfigureAwait(false);
         if (split.OwnAccount > 0)
         {
             await s.AddToBalanceAsync(card.ResidentId, -split.OwnAccount).ConfigureAwait(false);
@@ -346,6 +352,7 @@ public sealed partial class SettlementService
             steps.Add("card reported lost: settled under the emergency exception");
         }
 
+        steps.AddRange(RemoteSteps(check.Route));
         steps.AddRange(share.Steps);
         steps.AddRange(split.Steps);
         steps.Add("card now has " + updated.UnprintedCount + " of " + CardRules.UnprintedRecordLimit + " unprinted records");

@@ -21,6 +21,47 @@ public sealed partial class LedgerSession
     /// business outcome.</summary>
     internal async Task<long> InsertEntryAsync(EntryKind kind, string reference, DateTimeOffset at, IReadOnlyList<Posting> postings)
     {
+        CheckBalanced(postings);
+        long id = (await ReadManyAsync(EntryInsert(kind, reference, at)).ConfigureAwait(false))[0] is [long e, ..]
+            ? e
+            : throw new InvalidOperationException("No entry id returned.");
+        await InsertPostingsAsync(id, postings).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <summary>The INSERT of an entry's header, returning its id (a read, so it can travel in a batch of reads).</summary>
+    private static Read EntryInsert(EntryKind kind, string reference, DateTimeOffset at) =>
+        new("INSERT INTO entries (kind, reference, created_at) VALUES (@k, @ref, @at) RETURNING entry_id", r => L(r, 0),
+            ("@k", (long)kind), ("@ref", reference), ("@at", DbTime.ToDb(at)));
+
+    /// <summary>Queues the postings of entry <paramref name="entryId"/> (opened by <see cref="InsertEntryAsync"/> or
+    /// <see cref="LockHoldersAsync"/>) as one multi-row INSERT of the non-zero ones. Refuses (throws) an unbalanced set.</summary>
+    internal async Task InsertPostingsAsync(long entryId, IReadOnlyList<Posting> postings)
+    {
+        CheckBalanced(postings);
+
+        // A handful of distinct texts (by count), each prepared once.
+        var sql = new System.Text.StringBuilder("INSERT INTO postings (entry_id, account, amount) VALUES ");
+        var parameters = new List<(string Name, object? Value)> { ("@e", entryId) };
+        foreach (Posting p in postings)
+        {
+            if (p.Amount != 0)
+            {
+                int n = parameters.Count;
+                sql.Append(n == 1 ? string.Empty : ", ").Append("(@e, @a").Append(n).Append(", @m").Append(n).Append(')');
+                parameters.Add(("@a" + n, p.Account));
+                parameters.Add(("@m" + n, p.Amount));
+            }
+        }
+
+        if (parameters.Count > 1)
+        {
+            await DeferAsync(sql.ToString(), [.. parameters]).ConfigureAwait(false);
+        }
+    }
+
+    private static void CheckBalanced(IReadOnlyList<Posting> postings)
+    {
         long sum = 0;
         foreach (Posting p in postings)
         {
@@ -31,20 +72,6 @@ public sealed partial class LedgerSession
         {
             throw new InvalidOperationException("A journal entry must have at least two postings summing to zero.");
         }
-
-        long id = await ScalarAsync("INSERT INTO entries (kind, reference, created_at) VALUES (@k, @ref, @at) RETURNING entry_id",
-            ("@k", (long)kind), ("@ref", reference), ("@at", DbTime.ToDb(at))).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("No entry id returned.");
-        foreach (Posting p in postings)
-        {
-            if (p.Amount != 0)
-            {
-                await ExecuteAsync("INSERT INTO postings (entry_id, account, amount) VALUES (@e, @a, @m)",
-                    ("@e", id), ("@a", p.Account), ("@m", p.Amount)).ConfigureAwait(false);
-            }
-        }
-
-        return id;
     }
 
     /// <summary>The postings of journal entry <paramref name="entryId"/>.</summary>
@@ -69,7 +96,10 @@ public sealed partial class LedgerSession
 
     /// <summary>The settlement or stored refusal of (reader, counter), or null; <paramref name="forUpdate"/> locks the row.</summary>
     public Task<SettlementRecord?> GetSettlementAsync(uint readerId, uint counter, bool forUpdate = false) =>
-        SingleAsync("SELECT " + SettlementColumns + " FROM settlements WHERE reader_id = @r AND counter = @c" + Lock(forUpdate),
+        SingleAsync<SettlementRecord>(SettlementRead(readerId, counter, forUpdate));
+
+    private Read SettlementRead(uint readerId, uint counter, bool forUpdate) =>
+        new("SELECT " + SettlementColumns + " FROM settlements WHERE reader_id = @r AND counter = @c" + Lock(forUpdate),
             MapSettlement, ("@r", (long)readerId), ("@c", (long)counter));
 
     /// <summary>Every settlement and stored refusal.</summary>
@@ -77,7 +107,7 @@ public sealed partial class LedgerSession
         QueryAsync("SELECT " + SettlementColumns + " FROM settlements ORDER BY reader_id, counter", MapSettlement);
 
     internal Task InsertSettlementAsync(SettlementRecord s) =>
-        ExecuteAsync("INSERT INTO settlements (" + SettlementColumns + ") VALUES (@r, @c, @h, @o, @msg, @tries, @card, @rid, @inst, @v, @y, "
+        DeferAsync("INSERT INTO settlements (" + SettlementColumns + ") VALUES (@r, @c, @h, @o, @msg, @tries, @card, @rid, @inst, @v, @y, "
             + "@t, @total, @fund, @ded, @own, @rel, @relid, @cash, @expl, @e, @rev)",
             ("@r", (long)s.ReaderId), ("@c", (long)s.Counter), ("@h", s.ContentHash), ("@o", (long)s.Outcome), ("@msg", s.Message),
             ("@tries", s.PinTriesLeft is int tries ? (long)tries : null), ("@card", s.CardNumber), ("@rid", s.ResidentId),
@@ -100,7 +130,7 @@ public sealed partial class LedgerSession
         L(r, 8), L(r, 9), L(r, 10), L(r, 11), NL(r, 12), L(r, 13) != 0);
 
     internal Task InsertCardRecordAsync(CardRecord c) =>
-        ExecuteAsync("INSERT INTO card_records (card_number, original_card_number, reader_id, counter, tx_time, institution_id, visit_type, "
+        DeferAsync("INSERT INTO card_records (card_number, original_card_number, reader_id, counter, tx_time, institution_id, visit_type, "
             + "total, fund, personal, cash, statement_id, refunded) VALUES (@n, @o, @r, @c, @t, @i, @v, @total, @fund, @p, @cash, NULL, 0)",
             ("@n", c.CardNumber), ("@o", c.OriginalCardNumber), ("@r", (long)c.ReaderId), ("@c", (long)c.Counter), ("@t", DbTime.ToDb(c.Time)),
             ("@i", c.InstitutionId), ("@v", (long)c.VisitType), ("@total", c.Total), ("@fund", c.Fund), ("@p", c.Personal), ("@cash", c.Cash));

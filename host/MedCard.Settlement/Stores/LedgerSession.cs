@@ -21,13 +21,18 @@ public sealed partial class LedgerSession
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _dialect;
+    private readonly LedgerTraffic _traffic;
+    private readonly LedgerCommands? _commands;
     private readonly CancellationToken _ct;
 
-    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, CancellationToken ct)
+    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, LedgerTraffic traffic, LedgerCommands? commands,
+        CancellationToken ct)
     {
+        _commands = commands;
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
+        _traffic = traffic;
         _ct = ct;
     }
 
@@ -43,9 +48,11 @@ public sealed partial class LedgerSession
 
     private string Lock(bool forUpdate) => forUpdate ? _dialect.ForUpdate : string.Empty;
 
+    /// <summary>A command for <paramref name="sql"/>: the connection's prepared one where it keeps them. Give it back with
+    /// <see cref="DoneAsync"/>.</summary>
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        DbCommand command = _connection.CreateCommand();
+        DbCommand command = _commands?.Get(sql) ?? _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
@@ -59,31 +66,57 @@ public sealed partial class LedgerSession
         return command;
     }
 
+    /// <summary>Runs a statement now (after the queued writes, in the same round trip where the driver batches) and
+    /// returns the rows it changed.</summary>
     internal async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
-        await using DbCommand command = Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+        if (_pending.Count > 0 && _connection.CanCreateBatch)
+        {
+            await DeferAsync(sql, parameters).ConfigureAwait(false);
+            await using DbBatch batch = PendingBatch();
+            await batch.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+            return batch.BatchCommands[^1].RecordsAffected;
+        }
+
+        await FlushAsync().ConfigureAwait(false);
+        DbCommand command = Command(sql, parameters);
+        try
+        {
+            _traffic.Sent(1);
+            return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DoneAsync(command).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Disposes <paramref name="command"/> unless the connection keeps it prepared.</summary>
+    private ValueTask DoneAsync(DbCommand command) =>
+        _commands is not null && _commands.Keeps(command) ? ValueTask.CompletedTask : command.DisposeAsync();
 
     internal async Task<long?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
     {
-        await using DbCommand command = Command(sql, parameters);
-        object? value = await command.ExecuteScalarAsync(_ct).ConfigureAwait(false);
-        return value is null || value is DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        List<object?> rows = await QueryAsync(sql, r => r.IsDBNull(0) ? null : r.GetValue(0), parameters).ConfigureAwait(false);
+        object? value = rows.Count == 0 ? null : rows[0];
+        return value is null ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     internal async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
-        await using DbCommand command = Command(sql, parameters);
-        await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(_ct).ConfigureAwait(false))
+        List<object?>[] results = await ReadManyAsync(new Read(sql, r => map(r), parameters)).ConfigureAwait(false);
+        var rows = new List<T>(results[0].Count);
+        foreach (object? row in results[0])
         {
-            rows.Add(map(reader));
+            rows.Add((T)row!);
         }
 
         return rows;
     }
+
+    private async Task<T?> SingleAsync<T>(Read read)
+        where T : class =>
+        (await ReadManyAsync(read).ConfigureAwait(false))[0] is [T first, ..] ? first : null;
 
     internal async Task<T?> SingleAsync<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
         where T : class
@@ -103,8 +136,10 @@ public sealed partial class LedgerSession
     // ---------------- persons ----------------
 
     /// <summary>The insured person, or null; <paramref name="forUpdate"/> locks the row.</summary>
-    public Task<Person?> GetPersonAsync(string residentId, bool forUpdate = false) =>
-        SingleAsync("SELECT resident_id, name, gender, employer, balance FROM persons WHERE resident_id = @id" + Lock(forUpdate),
+    public Task<Person?> GetPersonAsync(string residentId, bool forUpdate = false) => SingleAsync<Person>(PersonRead(residentId, forUpdate));
+
+    private Read PersonRead(string residentId, bool forUpdate) =>
+        new("SELECT resident_id, name, gender, employer, balance FROM persons WHERE resident_id = @id" + Lock(forUpdate),
             r => new Person(r.GetString(0), r.GetString(1), GenderColumn.FromDb(L(r, 2)), r.GetString(3), L(r, 4)), ("@id", residentId));
 
     internal Task InsertPersonAsync(Person person) =>
@@ -112,14 +147,11 @@ public sealed partial class LedgerSession
             ("@id", person.ResidentId), ("@name", person.Name), ("@gender", GenderColumn.ToDb(person.Gender)), ("@employer", person.Employer),
             ("@balance", person.Balance));
 
-    /// <summary>Adds <paramref name="delta"/> to a personal balance and returns the new balance. The CHECK
-    /// (balance >= 0) makes an overdraft impossible even if a caller's arithmetic were wrong.</summary>
-    internal async Task<long> AddToBalanceAsync(string residentId, long delta)
-    {
-        long? balance = await ScalarAsync("UPDATE persons SET balance = balance + @d WHERE resident_id = @id RETURNING balance",
-            ("@d", delta), ("@id", residentId)).ConfigureAwait(false);
-        return balance ?? throw new InvalidOperationException("No such person.");
-    }
+    /// <summary>Adds <paramref name="delta"/> to a personal balance (queued with the transaction's other writes). The CHECK
+    /// (balance >= 0) makes an overdraft impossible even if a caller's arithmetic were wrong; the callers hold the person's
+    /// row lock, so the row exists.</summary>
+    internal Task AddToBalanceAsync(string residentId, long delta) =>
+        DeferAsync("UPDATE persons SET balance = balance + @d WHERE resident_id = @id", ("@d", delta), ("@id", residentId));
 
     // ---------------- cards ----------------
 
@@ -154,7 +186,7 @@ public sealed partial class LedgerSession
 
     /// <summary>Writes every mutable field of the card (not the PIN credential).</summary>
     internal Task UpdateCardAsync(Card card) =>
-        ExecuteAsync("UPDATE cards SET lifecycle = @life, pin_tries_left = @tries, unprinted_count = @unprinted, lost_at = @lost, "
+        DeferRowAsync("cards:" + card.CardNumber, "UPDATE cards SET lifecycle = @life, pin_tries_left = @tries, unprinted_count = @unprinted, lost_at = @lost, "
             + "loss_channel = @ch, replaced_at = @rep, replaced_by = @repby WHERE card_number = @n",
             ("@life", (long)card.Lifecycle), ("@tries", (long)card.PinTriesLeft), ("@unprinted", (long)card.UnprintedCount),
             ("@lost", card.LostAt is { } l ? DbTime.ToDb(l) : null), ("@ch", card.LossChannel is { } c ? (long)c : null),
@@ -165,14 +197,16 @@ public sealed partial class LedgerSession
             r => new PinCredential(B(r, 0), B(r, 1), (int)L(r, 2), NS(r, 3)), ("@n", cardNumber));
 
     internal Task SetPinCredentialAsync(string cardNumber, PinCredential pin) =>
-        ExecuteAsync("UPDATE cards SET pin_salt = @salt, pin_hash = @hash, pin_iterations = @iter, pin_key_id = @key WHERE card_number = @n",
+        DeferAsync("UPDATE cards SET pin_salt = @salt, pin_hash = @hash, pin_iterations = @iter, pin_key_id = @key WHERE card_number = @n",
             ("@salt", pin.Salt), ("@hash", pin.Hash), ("@iter", (long)pin.Iterations), ("@key", pin.KeyId), ("@n", cardNumber));
 
     // ---------------- institutions and policies ----------------
 
     /// <summary>The institution, or null.</summary>
-    public Task<Institution?> GetInstitutionAsync(string institutionId) =>
-        SingleAsync("SELECT institution_id, name, designated FROM institutions WHERE institution_id = @id",
+    public Task<Institution?> GetInstitutionAsync(string institutionId) => SingleAsync<Institution>(InstitutionRead(institutionId));
+
+    private static Read InstitutionRead(string institutionId) =>
+        new("SELECT institution_id, name, designated FROM institutions WHERE institution_id = @id",
             r => new Institution(r.GetString(0), r.GetString(1), L(r, 2) != 0), ("@id", institutionId));
 
     internal Task UpsertInstitutionAsync(Institution institution) =>
@@ -181,8 +215,10 @@ public sealed partial class LedgerSession
             ("@id", institution.InstitutionId), ("@name", institution.Name), ("@d", institution.Designated ? 1L : 0L));
 
     /// <summary>The policy of <paramref name="visitType"/>, or null when none is set.</summary>
-    public Task<VisitPolicy?> GetPolicyAsync(VisitType visitType) =>
-        SingleAsync("SELECT deductible, copay_bp, fund_cap FROM policies WHERE visit_type = @v",
+    public Task<VisitPolicy?> GetPolicyAsync(VisitType visitType) => SingleAsync<VisitPolicy>(PolicyRead(visitType));
+
+    private static Read PolicyRead(VisitType visitType) =>
+        new("SELECT deductible, copay_bp, fund_cap FROM policies WHERE visit_type = @v",
             r => new VisitPolicy(L(r, 0), (int)L(r, 1), L(r, 2)), ("@v", (long)visitType));
 
     internal Task UpsertPolicyAsync(VisitType visitType, VisitPolicy policy) =>
@@ -193,17 +229,17 @@ public sealed partial class LedgerSession
     // ---------------- accumulators ----------------
 
     /// <summary>Returns the accumulator, or zeros when this person has no spending yet that year.</summary>
-    public async Task<Accumulator> GetAccumulatorAsync(string residentId, int year, VisitType visitType, bool forUpdate = false)
-    {
-        Accumulator? row = await SingleAsync(
-            "SELECT deductible_met, fund_paid FROM accumulators WHERE resident_id = @id AND year = @y AND visit_type = @v" + Lock(forUpdate),
+    public async Task<Accumulator> GetAccumulatorAsync(string residentId, int year, VisitType visitType, bool forUpdate = false) =>
+        await SingleAsync<Accumulator>(AccumulatorRead(residentId, year, visitType, forUpdate)).ConfigureAwait(false)
+        ?? new Accumulator(residentId, year, visitType, 0, 0);
+
+    private Read AccumulatorRead(string residentId, int year, VisitType visitType, bool forUpdate) =>
+        new("SELECT deductible_met, fund_paid FROM accumulators WHERE resident_id = @id AND year = @y AND visit_type = @v" + Lock(forUpdate),
             r => new Accumulator(residentId, year, visitType, L(r, 0), L(r, 1)),
-            ("@id", residentId), ("@y", (long)year), ("@v", (long)visitType)).ConfigureAwait(false);
-        return row ?? new Accumulator(residentId, year, visitType, 0, 0);
-    }
+            ("@id", residentId), ("@y", (long)year), ("@v", (long)visitType));
 
     internal Task UpsertAccumulatorAsync(Accumulator a) =>
-        ExecuteAsync("INSERT INTO accumulators (resident_id, year, visit_type, deductible_met, fund_paid) VALUES (@id, @y, @v, @d, @f) "
+        DeferAsync("INSERT INTO accumulators (resident_id, year, visit_type, deductible_met, fund_paid) VALUES (@id, @y, @v, @d, @f) "
             + "ON CONFLICT (resident_id, year, visit_type) DO UPDATE SET deductible_met = excluded.deductible_met, fund_paid = excluded.fund_paid",
             ("@id", a.ResidentId), ("@y", (long)a.Year), ("@v", (long)a.VisitType), ("@d", a.DeductibleMet), ("@f", a.FundPaid));
 
@@ -231,13 +267,15 @@ public sealed partial class LedgerSession
 
     /// <summary>Highest counter seen from this reader, or -1 when none.</summary>
     public async Task<long> GetReaderLastCounterAsync(uint readerId, bool forUpdate = false) =>
-        await ScalarAsync("SELECT last_counter FROM readers WHERE reader_id = @r" + Lock(forUpdate), ("@r", (long)readerId))
-            .ConfigureAwait(false) ?? -1;
+        (await ReadManyAsync(ReaderCounterRead(readerId, forUpdate)).ConfigureAwait(false))[0] is [long last, ..] ? last : -1;
+
+    private Read ReaderCounterRead(uint readerId, bool forUpdate) =>
+        new("SELECT last_counter FROM readers WHERE reader_id = @r" + Lock(forUpdate), r => L(r, 0), ("@r", (long)readerId));
 
     /// <summary>Moves the reader's position to <paramref name="counter"/> (never lowers it). When <paramref name="mac"/> is
     /// given, the chain position (MAC, nonce) moves with it in this same transaction.</summary>
     internal Task SetReaderLastCounterAsync(uint readerId, uint counter, byte[]? mac = null, byte[]? nonce = null) =>
-        ExecuteAsync("INSERT INTO readers (reader_id, last_counter, last_mac, last_nonce) VALUES (@r, @c, @m, @n) "
+        DeferAsync("INSERT INTO readers (reader_id, last_counter, last_mac, last_nonce) VALUES (@r, @c, @m, @n) "
             // Never lowers the counter, even if two records of one reader commit out of order.
             + "ON CONFLICT (reader_id) DO UPDATE SET "
             + "last_mac = CASE WHEN excluded.last_counter > readers.last_counter THEN excluded.last_mac ELSE readers.last_mac END, "

@@ -27,8 +27,19 @@ public abstract class SqlLedgerStore : ILedgerStore
 
     internal SqlDialect Dialect { get; }
 
+    /// <summary>Statements, round trips and commits sent so far (the benchmark's probe).</summary>
+    internal LedgerTraffic Traffic { get; } = new();
+
     /// <summary>Opens a connection with the store's per-connection settings applied.</summary>
     private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gives back a connection <see cref="OpenAsync"/> opened; <paramref name="reusable"/> is false after a failed
+    /// transaction. By default it is disposed (returned to the driver's pool).</summary>
+    private protected virtual ValueTask ReleaseAsync(DbConnection connection, bool reusable) => connection.DisposeAsync();
+
+    /// <summary>The prepared commands kept with <paramref name="connection"/> for reuse, or null where the driver's own
+    /// statement reuse suffices (Npgsql's auto-prepare).</summary>
+    private protected virtual LedgerCommands? CommandsOf(DbConnection connection) => null;
 
     /// <summary>Begins the store's serializable write transaction.</summary>
     private protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
@@ -47,29 +58,53 @@ public abstract class SqlLedgerStore : ILedgerStore
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using DbTransaction transaction = await BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+            DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            bool reusable = false;
             try
             {
-                var session = new LedgerSession(connection, transaction, Dialect, cancellationToken);
-                T result = await work(session, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await using DbTransaction transaction = await BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+                T result = await RunAsync(connection, transaction, work, cancellationToken).ConfigureAwait(false);
+                reusable = true;
                 return result;
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
             {
-                await SafeRollbackAsync(transaction).ConfigureAwait(false);
                 Interlocked.Increment(ref _retries);
 
                 // Randomised, growing back-off so contending hosts stop colliding in lockstep.
                 int ceilingMs = Math.Min(50, 1 << Math.Min(attempt, 6));
                 await Task.Delay(Random.Shared.Next(1, ceilingMs + 1), cancellationToken).ConfigureAwait(false);
             }
-            catch
+            finally
             {
-                await SafeRollbackAsync(transaction).ConfigureAwait(false);
-                throw;
+                await ReleaseAsync(connection, reusable).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>One attempt: the work, its queued writes, COMMIT; on any failure a rollback and the exception.</summary>
+    private async Task<T> RunAsync<T>(DbConnection connection, DbTransaction transaction, Func<LedgerSession, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var session = new LedgerSession(connection, transaction, Dialect, Traffic, CommandsOf(connection), cancellationToken);
+            T result = await work(session, cancellationToken).ConfigureAwait(false);
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            bool oneTrip = await session.FlushAndCommitAsync().ConfigureAwait(false);
+            if (!oneTrip)
+            {
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            Traffic.Committed(System.Diagnostics.Stopwatch.GetTimestamp() - started, separateRoundTrip: !oneTrip);
+            return result;
+        }
+        catch
+        {
+            await SafeRollbackAsync(transaction).ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,10 +16,18 @@ namespace MedCard.Settlement.Stores;
 /// front: settlements are serialized, which is what makes read-then-write of a balance safe here.
 /// The file holds personal data and (for the medcard tool) reader keys: it is created owner-only (0600 on
 /// Unix, <see cref="PrivateFiles"/>), and SQLite gives its -wal and -shm files the database file's mode.
+/// The store keeps its open connections (pragmas applied once) with the statements each has prepared
+/// (<see cref="LedgerCommands"/>): a settlement compiles no SQL in steady state.
 /// </summary>
 public sealed class SqliteLedgerStore : SqlLedgerStore
 {
+    /// <summary>Idle connections kept open; SQLite has one writer at a time, so a few cover the readers as well.</summary>
+    private const int MaxIdle = 8;
+
     private readonly string _connectionString;
+    private readonly ConcurrentBag<SqliteConnection> _idle = new();
+    private readonly ConditionalWeakTable<DbConnection, LedgerCommands> _commands = new();
+    private volatile bool _disposed;
 
     /// <summary>A store in the SQLite database at <paramref name="path"/>.</summary>
     public SqliteLedgerStore(string path)
@@ -48,6 +58,11 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
 
     private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (_idle.TryTake(out SqliteConnection? idle))
+        {
+            return idle;
+        }
+
         if (IsFilePath)
         {
             // SQLite would create the file with the process umask (typically 0644).
@@ -72,6 +87,48 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
         }
     }
 
+    private protected override LedgerCommands CommandsOf(DbConnection connection) =>
+        _commands.GetValue(connection, c => new LedgerCommands(c));
+
+    /// <summary>Keeps a connection whose transaction ended cleanly (up to <see cref="MaxIdle"/>); closes any other, with
+    /// its prepared statements.</summary>
+    private protected override async ValueTask ReleaseAsync(DbConnection connection, bool reusable)
+    {
+        if (reusable && !_disposed && connection.State == System.Data.ConnectionState.Open && _idle.Count < MaxIdle)
+        {
+            _idle.Add((SqliteConnection)connection);
+            if (!_disposed)
+            {
+                return;
+            }
+
+            // Disposed meanwhile: DisposeAsync may have drained the bag already; close what is left.
+            await CloseIdleAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await CloseAsync(connection).ConfigureAwait(false);
+    }
+
+    private async ValueTask CloseAsync(DbConnection connection)
+    {
+        if (_commands.TryGetValue(connection, out LedgerCommands? commands))
+        {
+            commands.Dispose();
+            _commands.Remove(connection);
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask CloseIdleAsync()
+    {
+        while (_idle.TryTake(out SqliteConnection? connection))
+        {
+            await CloseAsync(connection).ConfigureAwait(false);
+        }
+    }
+
     private protected override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // deferred: false => BEGIN IMMEDIATE (writer lock now, not at the first write, so two
@@ -83,10 +140,12 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
     private protected override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
-    /// <summary>Drops pooled connections so the file can be deleted (tests, tools).</summary>
-    public override ValueTask DisposeAsync()
+    /// <summary>Closes the kept connections and drops pooled ones so the file can be deleted (tests, tools).</summary>
+    public override async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        await CloseIdleAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
-        return base.DisposeAsync();
+        await base.DisposeAsync().ConfigureAwait(false);
     }
 }
