@@ -30,6 +30,8 @@ internal static class CommandTree
         root.Subcommands.Add(RecordsCommands.Build(io));
         root.Subcommands.Add(InstitutionCommands.Build(io));
         root.Subcommands.Add(PolicyCommands.Build(io));
+        root.Subcommands.Add(RegionCommands.Build(io));
+        root.Subcommands.Add(ClearingCommands.Build(io));
 
         root.Subcommands.Add(AuditCommand.Build(io));
 

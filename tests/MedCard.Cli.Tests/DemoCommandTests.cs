@@ -32,6 +32,10 @@ public sealed class DemoCommandTests : IAsyncLifetime
             Assert.Contains(rule, outcomes);
         }
 
+        // The remote patient: settled under the insured region's policy, and the day's clearing shows what that region owes.
+        JsonElement clearing = steps.Single(s => s.GetProperty("step").GetString()!.StartsWith("clearing report", System.StringComparison.Ordinal));
+        Assert.Contains("310000 fund owes", clearing.GetProperty("details").GetProperty("note").GetString(), System.StringComparison.Ordinal);
+
         Assert.True(json.GetProperty("audit").GetProperty("ok").GetBoolean());
         Assert.Equal(0, json.GetProperty("audit").GetProperty("postingTotalFen").GetInt64());
         string pdf = json.GetProperty("statementPdf").GetString()!;

@@ -55,6 +55,9 @@ public sealed class OptionTableTests : IAsyncLifetime
         ["institution list"] = [],
         ["policy show"] = [],
         ["policy set"] = ["--visit", "outpatient", "--deductible", "100", "--copay", "30", "--cap", "20000"],
+        ["region add"] = ["--code", "310000", "--name", "Shanghai", "--visit", "outpatient", "--deductible", "0", "--copay", "10", "--cap", "5000"],
+        ["region list"] = [],
+        ["clearing report"] = ["--from", "2026-12-01", "--to", "2026-12-31"],
         ["audit"] = [],
     };
 

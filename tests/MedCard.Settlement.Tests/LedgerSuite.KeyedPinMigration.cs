@@ -18,26 +18,7 @@ public abstract partial class LedgerSuite
         using var pin = new PinDigits(TestLedger.DefaultPin);
         PinCredential legacy = new PinHasher(TestLedger.TestPinIterations).Hash(pin);
         string residentId = TestLedger.ResidentIdFor(1);
-        await store.InTransactionAsync(async (s, _) =>
-        {
-            await s.ExecuteAsync(LedgerSchema.CreateMeta);
-            foreach (int version in new[] { 1, 2 })
-            {
-                foreach (string statement in LedgerSchema.Step(version))
-                {
-                    await s.ExecuteAsync(((SqlLedgerStore)store).Dialect.Ddl(statement));
-                }
-            }
-
-            await s.ExecuteAsync("INSERT INTO meta (key, value) VALUES ('schema_version', 2)");
-            await s.ExecuteAsync("INSERT INTO persons (resident_id, name, gender, employer, balance) VALUES (@id, 'Holder 1', 2, 'Acme Ltd', 100000)",
-                ("@id", residentId));
-            await s.ExecuteAsync("INSERT INTO cards (card_number, uid, resident_id, lifecycle, pin_salt, pin_hash, pin_iterations, "
-                + "pin_tries_left, unprinted_count, issued_at) VALUES ('C0000001', @uid, @id, 0, @salt, @hash, @iter, 3, 0, 0)",
-                ("@uid", new byte[] { 0x04, 1, 0, 0xA0 }), ("@id", residentId), ("@salt", legacy.Salt), ("@hash", legacy.Hash),
-                ("@iter", (long)legacy.Iterations));
-            return 0;
-        }, TestLedger.Ct);
+        await OldLedger.CreateAsync(store, 2, residentId, legacy, 100000);
 
         await using TestLedger l = await TestLedger.CreateAsync(store); // migrates to the current version
         Assert.Equal(LedgerSchema.CurrentVersion, await store.GetSchemaVersionAsync(TestLedger.Ct));

@@ -37,7 +37,8 @@ internal static class CardCommands
         var uid = Opt.Required("--uid", "Card UID in hex (4, 7 or 10 bytes)");
         var pin = Opt.Required("--pin", "Initial PIN, 4 to 12 digits", ValueKind.Secret);
         var balance = new Option<string>("--balance") { Description = "Opening personal-account balance in yuan", DefaultValueFactory = _ => "0" };
-        var command = new Command("enroll", "Enrol an insured person with their first card and PIN") { id, name, gender, employer, number, uid, pin, balance };
+        var region = Opt.Optional("--region", "Code of the region where the person is insured (default: the home region)", ValueKind.Id);
+        var command = new Command("enroll", "Enrol an insured person with their first card and PIN") { id, name, gender, employer, number, uid, pin, balance, region };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             string residentId = Inputs.ResidentId(parse.GetValue(id));
@@ -47,7 +48,8 @@ internal static class CardCommands
             using PinDigits digits = Inputs.Pin(parse.GetValue(pin));
             CardDesk desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             DeskResult result = await desk.EnrolAsync(new Enrolment(residentId, Inputs.Required(parse.GetValue(name), "--name"), parse.GetValue(gender),
-                parse.GetValue(employer) ?? string.Empty, cardNumber, cardUid, digits, opening), ct).ConfigureAwait(false);
+                parse.GetValue(employer) ?? string.Empty, cardNumber, cardUid, digits, opening) { InsuredRegion = parse.GetValue(region)?.Trim() }, ct)
+                .ConfigureAwait(false);
             DeskResults.EnsureOk(result, "enrolment of " + cardNumber + " refused");
             await ShowCardAsync(ctx, desk, cardNumber, "enrolled", ct).ConfigureAwait(false);
         });

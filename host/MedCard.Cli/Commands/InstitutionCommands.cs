@@ -5,6 +5,7 @@ using MedCard.Cli.Infrastructure;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Stores;
 using Spectre.Console;
+using Region = MedCard.Settlement.Model.Region;
 
 namespace MedCard.Cli.Commands;
 
@@ -24,13 +25,23 @@ internal static class InstitutionCommands
         var id = Opt.Required("--id", "Institution id (as the hospital system sends it)", ValueKind.Id);
         var name = Opt.Required("--name", "Display name", ValueKind.Name);
         var notDesignated = new Option<bool>("--not-designated") { Description = "Not a designated institution: only emergency care settles there" };
-        var command = new Command("add", "Register or update an institution") { id, name, notDesignated };
+        var region = Opt.Optional("--region", "Code of the region the institution is in (default: the home region); see 'medcard region list'", ValueKind.Id);
+        var command = new Command("add", "Register or update an institution") { id, name, notDesignated, region };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
             var institution = new Institution(Inputs.Required(parse.GetValue(id), "--id"), Inputs.Required(parse.GetValue(name), "--name"),
                 !parse.GetValue(notDesignated));
             var desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
-            await desk.RegisterInstitutionAsync(institution, ct).ConfigureAwait(false);
+            if (parse.GetValue(region) is { } regionCode)
+            {
+                DeskResults.EnsureOk(await desk.RegisterInstitutionInRegionAsync(institution, regionCode.Trim(), ct).ConfigureAwait(false),
+                    "institution " + institution.InstitutionId + " refused");
+            }
+            else
+            {
+                await desk.RegisterInstitutionAsync(institution, ct).ConfigureAwait(false);
+            }
+
             await ListAsync(ctx, ct, "registered " + institution.InstitutionId).ConfigureAwait(false);
         });
         return command;
@@ -46,13 +57,22 @@ internal static class InstitutionCommands
     private static async System.Threading.Tasks.Task ListAsync(CliContext ctx, System.Threading.CancellationToken ct, string? action)
     {
         ILedgerStore store = await ctx.StoreAsync(ct).ConfigureAwait(false);
-        List<Institution> all = await store.InTransactionAsync((s, _) => s.ListInstitutionsAsync(), ct).ConfigureAwait(false);
+        List<(Institution Institution, string Region)> all = await store.InTransactionAsync(async (s, _) =>
+        {
+            var rows = new List<(Institution, string)>();
+            foreach (Institution i in await s.ListInstitutionsAsync().ConfigureAwait(false))
+            {
+                rows.Add((i, await s.GetInstitutionRegionAsync(i.InstitutionId).ConfigureAwait(false) ?? Region.HomeCode));
+            }
+
+            return rows;
+        }, ct).ConfigureAwait(false);
         if (ctx.Json)
         {
             var array = new JsonArray();
-            foreach (Institution i in all)
+            foreach ((Institution i, string r) in all)
             {
-                array.Add(new JsonObject { ["id"] = i.InstitutionId, ["name"] = i.Name, ["designated"] = i.Designated });
+                array.Add(new JsonObject { ["id"] = i.InstitutionId, ["name"] = i.Name, ["designated"] = i.Designated, ["region"] = r });
             }
 
             var json = new JsonObject { ["institutions"] = array };
@@ -70,10 +90,11 @@ internal static class InstitutionCommands
             ctx.Say("[green]" + Markup.Escape(action) + "[/]");
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("Institutions").AddColumn("Id").AddColumn("Name").AddColumn("Designated");
-        foreach (Institution i in all)
+        var table = new Table().Border(TableBorder.Rounded).Title("Institutions").AddColumn("Id").AddColumn("Name").AddColumn("Designated")
+            .AddColumn("Region");
+        foreach ((Institution i, string r) in all)
         {
-            table.AddRow(Markup.Escape(i.InstitutionId), Markup.Escape(i.Name), i.Designated ? "yes" : "no (emergency only)");
+            table.AddRow(Markup.Escape(i.InstitutionId), Markup.Escape(i.Name), i.Designated ? "yes" : "no (emergency only)", Markup.Escape(r));
         }
 
         ctx.Console.Write(table);

@@ -55,20 +55,8 @@ internal static class PolicyCommands
         foreach (VisitType type in Enum.GetValues<VisitType>())
         {
             VisitPolicy? p = await store.InTransactionAsync((s, _) => s.GetPolicyAsync(type), ct).ConfigureAwait(false);
-            json[Views.Visit(type)] = p is null ? null : new JsonObject
-            {
-                ["deductibleFen"] = p.YearlyDeductible,
-                ["copayBasisPoints"] = p.CoPaymentBasisPoints,
-                ["fundCapFen"] = p.YearlyFundCap,
-            };
-            if (p is null)
-            {
-                table.AddRow(Views.Visit(type), "not set", "-", "-");
-            }
-            else
-            {
-                table.AddRow(Views.Visit(type), Money.Format(p.YearlyDeductible), Inputs.Percent(p.CoPaymentBasisPoints), Money.Format(p.YearlyFundCap));
-            }
+            json[Views.Visit(type)] = Views.Policy(p);
+            table.AddRow([Views.Visit(type), .. Views.PolicyCells(p)]);
         }
 
         if (ctx.Json)

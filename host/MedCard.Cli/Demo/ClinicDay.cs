@@ -83,6 +83,7 @@ internal sealed partial class ClinicDay
         yield return ("A relative pays", 3, RelativeAsync);
         yield return ("Record integrity: forged, resent, replayed and out-of-order records", 4, IntegrityAsync);
         yield return ("A card reaching 60 unprinted records", CardRules.UnprintedRecordLimit + 4, SixtyRecordsAsync);
+        yield return ("A remote patient: cross-region direct settlement and the clearing between funds", 5, RemotePatientAsync);
         yield return ("End of day: a refund, balances and the ledger audit", 3, EndOfDayAsync);
     }
 

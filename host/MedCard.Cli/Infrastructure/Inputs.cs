@@ -115,4 +115,17 @@ internal static class Inputs
 
     public static string Percent(int basisPoints) =>
         (basisPoints / 100).ToString(CultureInfo.InvariantCulture) + "." + (basisPoints % 100).ToString("00", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A calendar day, yyyy-MM-dd (the scheme calendar's: periods of reports).</summary>
+    public static DateOnly Day(string? text, string option)
+    {
+        if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day))
+        {
+            throw CliException.BadInput(option + " '" + Echo.Value(text) + "' is not a date", "use yyyy-MM-dd, e.g. 2026-12-01");
+        }
+
+        return day;
+    }
+
+    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

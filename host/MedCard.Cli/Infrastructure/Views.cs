@@ -62,6 +62,19 @@ internal static class Views
 
     public static string Visit(VisitType visit) => visit.ToString().ToLowerInvariant();
 
+    /// <summary>A visit type's policy in --json (null when none is set): `policy show` and `region list`.</summary>
+    public static JsonObject? Policy(VisitPolicy? p) => p is null ? null : new JsonObject
+    {
+        ["deductibleFen"] = p.YearlyDeductible,
+        ["copayBasisPoints"] = p.CoPaymentBasisPoints,
+        ["fundCapFen"] = p.YearlyFundCap,
+    };
+
+    /// <summary>A policy's three table cells: yearly deductible, co-payment, yearly fund cap ("not set" when none is).</summary>
+    public static string[] PolicyCells(VisitPolicy? p) => p is null
+        ? ["not set", "-", "-"]
+        : [Money.Format(p.YearlyDeductible), Inputs.Percent(p.CoPaymentBasisPoints), Money.Format(p.YearlyFundCap)];
+
     public static string Mask(string residentId) => MedCard.Settlement.Statements.Statement.Mask(residentId);
 
     public static Table KeyValues(string title, IEnumerable<(string Key, string Value)> rows)

@@ -90,6 +90,11 @@ public sealed partial class CardDesk
         DateTimeOffset now = Now;
         return await _store.InTransactionAsync(async (s, _) =>
         {
+            if (await CheckInsuredRegionAsync(s, enrolment).ConfigureAwait(false) is { } unknownRegion)
+            {
+                return unknownRegion;
+            }
+
             if (await s.GetPersonAsync(id).ConfigureAwait(false) is not null)
             {
                 return DeskResult.Refused(ReasonCode.AlreadyExists, "person " + id);
@@ -105,6 +110,11 @@ public sealed partial class CardDesk
             await s.InsertPersonAsync(new Person(id, enrolment.Name.Trim(), enrolment.Gender, enrolment.Employer?.Trim() ?? string.Empty, 0))
                 .ConfigureAwait(false);
             await s.InsertCardAsync(NewCard(enrolment.CardNumber, enrolment.CardUid, id, now, null), pin).ConfigureAwait(false);
+            if (enrolment.InsuredRegion is { } region)
+            {
+                await s.SetInsuredRegionAsync(id, region).ConfigureAwait(false);
+            }
+
             if (enrolment.OpeningBalance > 0)
             {
                 await ContributeAsync(s, id, enrolment.OpeningBalance, "enrol:" + id, now).ConfigureAwait(false);

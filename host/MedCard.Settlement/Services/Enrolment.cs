@@ -13,4 +13,8 @@ public sealed record Enrolment(
     string CardNumber,
     byte[] CardUid,
     PinDigits Pin,
-    long OpeningBalance = 0);
+    long OpeningBalance = 0)
+{
+    /// <summary>The region where the person is insured (a registered region's code); null for the home region.</summary>
+    public string? InsuredRegion { get; init; }
+}

@@ -119,7 +119,8 @@ public static class LedgerAudit
                 v.Add("accumulator " + row.Key + " stores " + row.D + "/" + row.F + " but settlements give " + d + "/" + f);
             }
 
-            VisitPolicy? policy = await s.GetPolicyAsync((VisitType)row.Key.Item3).ConfigureAwait(false);
+            string insured = await s.GetInsuredRegionAsync(row.Key.Item1).ConfigureAwait(false) ?? Region.HomeCode;
+            VisitPolicy? policy = await s.GetRegionPolicyAsync(insured, (VisitType)row.Key.Item3).ConfigureAwait(false);
             if (policy is not null && (row.D > policy.YearlyDeductible || row.F > policy.YearlyFundCap))
             {
                 v.Add("accumulator " + row.Key + " exceeds the policy's deductible or cap");

@@ -63,7 +63,9 @@ public sealed partial class SettlementService
                 return ClaimResult.Refused(ReasonCode.InstitutionNotDesignated);
             }
 
-            VisitPolicy? policy = await s.GetPolicyAsync(claim.VisitType).ConfigureAwait(false);
+            // A loss-period claim is paid back by the fund where the holder is insured, under its policy (as a remote settlement).
+            string insured = await s.GetInsuredRegionAsync(card.ResidentId).ConfigureAwait(false) ?? Region.HomeCode;
+            VisitPolicy? policy = await s.GetRegionPolicyAsync(insured, claim.VisitType).ConfigureAwait(false);
             if (policy is null)
             {
                 return ClaimResult.Refused(ReasonCode.NoPolicy);
@@ -89,7 +91,7 @@ public sealed partial class SettlementService
             FundShare share = SettlementCalculator.ComputeFundShare(claim.Items, policy, ytd);
             var postings = new List<Posting>
             {
-                new(LedgerAccounts.PooledFund, -share.Fund),
+                new(LedgerAccounts.RegionFund(insured), -share.Fund),
                 new(LedgerAccounts.Personal(card.ResidentId), share.Fund),
             };
             long entryId = await s.InsertEntryAsync(EntryKind.LossReimbursement, claim.ClaimReference, _options.Clock.GetUtcNow(), postings)

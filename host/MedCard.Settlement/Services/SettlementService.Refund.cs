@@ -54,6 +54,7 @@ public sealed partial class SettlementService
                 FundPaid = ytd.FundPaid - settled.Fund,
             }).ConfigureAwait(false);
 
+            await ReverseClearingAsync(s, readerId, counter).ConfigureAwait(false);
             await s.SetReversalAsync(readerId, counter, entryId).ConfigureAwait(false);
             await s.MarkRecordRefundedAsync(readerId, counter).ConfigureAwait(false);
             return new RefundResult(null, false, reversal);

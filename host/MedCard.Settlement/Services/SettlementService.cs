@@ -134,7 +134,7 @@ public sealed partial class SettlementService
         return (refusal, total);
     }
 
-    private sealed record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note, PinCredential? Pin = null);
+    private sealed partial record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note, PinCredential? Pin = null);
 
     private static Checked Stop(SettlementOutcome outcome) => new(outcome, null, null, null);
 
@@ -191,7 +191,7 @@ public sealed partial class SettlementService
         bool emergency = request.VisitType == VisitType.Emergency;
         Refusal? refusal = null;
         Institution? institution = inputs.Institution;
-        VisitPolicy? policy = inputs.Policy;
+        (VisitPolicy? policy, RegionRoute route) = await PolicyForAsync(s, card.ResidentId, request).ConfigureAwait(false);
         if (card.Lifecycle == CardLifecycle.Replaced)
         {
             refusal = Refusal.Of(ReasonCode.CardReplaced, "replaced by a new card");
@@ -231,7 +231,7 @@ public sealed partial class SettlementService
             return Stop(await StoreRefusalAsync(s, request, hash, refusal, card.ResidentId).ConfigureAwait(false));
         }
 
-        return new Checked(null, card, policy, note, inputs.Pin);
+        return new Checked(null, card, policy, note, inputs.Pin) { Route = route };
     }
 
     private static bool BillIsValid(IReadOnlyList<BillItem> items, out string problem, out long total)
@@ -308,7 +308,7 @@ public sealed partial class SettlementService
         var postings = new List<Posting>
         {
             new(LedgerAccounts.Institution(request.InstitutionId), share.Total),
-            new(LedgerAccounts.PooledFund, -share.Fund),
+            new(LedgerAccounts.RegionFund(check.Route.Treatment), -share.Fund),
             new(LedgerAccounts.Personal(card.ResidentId), -split.OwnAccount),
             new(LedgerAccounts.Cash, -split.Cash),
         };
@@ -318,6 +318,7 @@ public sealed partial class SettlementService
         }
 
         await s.InsertPostingsAsync(entryId, postings).ConfigureAwait(false);
+        await RecordClearingAsync(s, tx, check.Route, share.Fund).ConfigureAwait(false);
         if (split.OwnAccount > 0)
         {
             await s.AddToBalanceAsync(card.ResidentId, -split.OwnAccount).ConfigureAwait(false);
@@ -351,6 +352,7 @@ public sealed partial class SettlementService
             steps.Add("card reported lost: settled under the emergency exception");
         }
 
+        steps.AddRange(RemoteSteps(check.Route));
         steps.AddRange(share.Steps);
         steps.AddRange(split.Steps);
         steps.Add("card now has " + updated.UnprintedCount + " of " + CardRules.UnprintedRecordLimit + " unprinted records");

@@ -10,17 +10,39 @@ namespace MedCard.Settlement.Stores;
 public static class LedgerSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
         1 => Version1,
         2 => Version2,
         3 => Version3,
+        4 => Version4,
         _ => [],
     };
 
     internal const string CreateMeta = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)";
+
+    /// <summary>
+    /// Version 4: regions and inter-region clearing. Every existing institution and person gets the home region
+    /// ('home', whose policies stay in the policies table), so a single-region ledger settles exactly as before.
+    /// region_policies holds the policies of the other regions; clearings holds one row per remote settlement (kind 1)
+    /// and per refund of one (kind 2, the negated amount): the treatment region's fund advanced the amount, the insured
+    /// region's fund owes it.
+    /// </summary>
+    private static readonly string[] Version4 =
+    [
+        "CREATE TABLE regions (region_code TEXT PRIMARY KEY, name TEXT NOT NULL)",
+        "INSERT INTO regions (region_code, name) VALUES ('home', 'Home region')",
+        @"CREATE TABLE region_policies (region_code TEXT NOT NULL REFERENCES regions (region_code), visit_type BIGINT NOT NULL,
+            deductible BIGINT NOT NULL, copay_bp BIGINT NOT NULL, fund_cap BIGINT NOT NULL, PRIMARY KEY (region_code, visit_type))",
+        "ALTER TABLE institutions ADD COLUMN region_code TEXT NOT NULL DEFAULT 'home'",
+        "ALTER TABLE persons ADD COLUMN insured_region TEXT NOT NULL DEFAULT 'home'",
+        @"CREATE TABLE clearings (
+            reader_id BIGINT NOT NULL, counter BIGINT NOT NULL, kind BIGINT NOT NULL, paid_by_region TEXT NOT NULL,
+            owed_by_region TEXT NOT NULL, amount BIGINT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (reader_id, counter, kind))",
+        "CREATE INDEX clearings_at ON clearings (at)",
+    ];
 
     /// <summary>
     /// Version 2: the readers table becomes the one durable reader store: besides the last counter, the chain position
