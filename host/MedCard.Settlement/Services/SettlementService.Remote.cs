@@ -29,12 +29,16 @@ public sealed partial class SettlementService
     /// region's fund advances the fund share to the institution and the insured region owes it back (a clearing row).
     /// For a person treated where they are insured (every single-region ledger) this is the home policy, as before.
     /// </summary>
-    private static async Task<(VisitPolicy? Policy, RegionRoute Route)> PolicyForAsync(LedgerSession s, string residentId, SettlementRequest request)
+    /// <remarks>The regions and the home policy come with the settlement's inputs batch (one round trip); only a holder
+    /// insured elsewhere costs one more read, of that region's policy.</remarks>
+    private static async Task<(VisitPolicy? Policy, RegionRoute Route)> PolicyForAsync(LedgerSession s, SettlementInputs inputs, SettlementRequest request)
     {
-        RegionRoute route = await s.GetSettlementRegionsAsync(residentId, request.InstitutionId).ConfigureAwait(false) is { } regions
+        RegionRoute route = inputs.Regions is { } regions
             ? new RegionRoute(regions.Insured, regions.Treatment)
             : RegionRoute.Home;
-        VisitPolicy? policy = await s.GetRegionPolicyAsync(route.Insured, request.VisitType).ConfigureAwait(false);
+        VisitPolicy? policy = route.Insured == Region.HomeCode
+            ? inputs.HomePolicy
+            : await s.GetRegionPolicyAsync(route.Insured, request.VisitType).ConfigureAwait(false);
         return (policy, route);
     }
 

@@ -191,7 +191,7 @@ public sealed partial class SettlementService
         bool emergency = request.VisitType == VisitType.Emergency;
         Refusal? refusal = null;
         Institution? institution = inputs.Institution;
-        (VisitPolicy? policy, RegionRoute route) = await PolicyForAsync(s, card.ResidentId, request).ConfigureAwait(false);
+        (VisitPolicy? policy, RegionRoute route) = await PolicyForAsync(s, inputs, request).ConfigureAwait(false);
         if (card.Lifecycle == CardLifecycle.Replaced)
         {
             refusal = Refusal.Of(ReasonCode.CardReplaced, "replaced by a new card");

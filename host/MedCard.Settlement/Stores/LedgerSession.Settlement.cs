@@ -10,14 +10,16 @@ namespace MedCard.Settlement.Stores;
 /// <summary>What a settlement reads before it decides, fetched together (one round trip on PostgreSQL). The card row
 /// carries its PIN credential, so the PIN check reads nothing more.</summary>
 internal sealed record SettlementInputs(
-    SettlementRecord? Existing, long ReaderLastCounter, Card? Card, PinCredential? Pin, Institution? Institution, VisitPolicy? Policy);
+    SettlementRecord? Existing, long ReaderLastCounter, Card? Card, PinCredential? Pin, Institution? Institution, VisitPolicy? HomePolicy,
+    (string Insured, string Treatment)? Regions);
 
 /// <summary>The reads of a settlement, batched. The locks are the ones the single reads took, in the same order.</summary>
 public sealed partial class LedgerSession
 {
     /// <summary>
     /// In one batch, in this order: the stored answer of (reader, counter) if any; the reader's last counter, locked; the
-    /// card with its PIN credential, locked; the institution; the policy of the visit type. Reader then card is the lock
+    /// card with its PIN credential, locked; the institution; the home region's policy of the visit type; the card holder's
+    /// insured region and the institution's region (as <see cref="GetSettlementRegionsAsync"/>, through the card). Reader then card is the lock
     /// order of every service; reading the card when the record turns out to be a replay only holds its lock a moment
     /// longer, inside a transaction that then writes nothing.
     /// </summary>
@@ -30,7 +32,10 @@ public sealed partial class LedgerSession
             new Read("SELECT " + CardColumns + ", pin_salt, pin_hash, pin_iterations, pin_key_id FROM cards WHERE card_number = @n" + Lock(true),
                 r => (MapCard(r), new PinCredential(B(r, 12), B(r, 13), (int)L(r, 14), NS(r, 15))), ("@n", cardNumber)),
             InstitutionRead(institutionId),
-            PolicyRead(visitType)).ConfigureAwait(false);
+            PolicyRead(visitType),
+            new Read("SELECT p.insured_region, i.region_code FROM cards c, persons p, institutions i "
+                + "WHERE c.card_number = @n AND p.resident_id = c.resident_id AND i.institution_id = @i",
+                r => (r.GetString(0), r.GetString(1)), ("@n", cardNumber), ("@i", institutionId))).ConfigureAwait(false);
         (Card Card, PinCredential Pin)? card = rows[2] is [System.ValueTuple<Card, PinCredential> found, ..] ? found : null;
         return new SettlementInputs(
             rows[0] is [SettlementRecord existing, ..] ? existing : null,
@@ -38,7 +43,8 @@ public sealed partial class LedgerSession
             card?.Card,
             card?.Pin,
             rows[3] is [Institution institution, ..] ? institution : null,
-            rows[4] is [VisitPolicy policy, ..] ? policy : null);
+            rows[4] is [VisitPolicy policy, ..] ? policy : null,
+            rows[5] is [System.ValueTuple<string, string> regions, ..] ? regions : null);
     }
 
     /// <summary>
