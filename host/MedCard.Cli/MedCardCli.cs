@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,8 +25,23 @@ public static class MedCardCli
         };
         using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
-        return await RunAsync(args, CliIo.FromConsole(), cancel.Token).ConfigureAwait(false);
+        try
+        {
+            return await RunAsync(args, CliIo.FromConsole(), cancel.Token).ConfigureAwait(false);
+        }
+        catch (IOException e) when (IsClosedPipe(e))
+        {
+            // `medcard --help | head`: the reader of our output went away. Nothing is left to tell it, and a stack
+            // trace on stderr would be noise; the exit code still says the output was not all delivered.
+            return ExitCodes.IoFailure;
+        }
     }
+
+    /// <summary>EPIPE (32) on Linux and macOS, ERROR_NO_DATA / ERROR_BROKEN_PIPE on Windows: writing to a pipe whose
+    /// reading end is closed.</summary>
+    private static bool IsClosedPipe(IOException e) =>
+        e.HResult is 32 or unchecked((int)0x800700E8) or unchecked((int)0x8007006D)
+        || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Runs one command with the given streams. Never throws for a command failure: the failure is
     /// reported on <see cref="CliIo.Error"/> (or as JSON on <see cref="CliIo.Out"/> with --json) and mapped to an exit code.</summary>
