@@ -100,7 +100,7 @@ public sealed class PurchaseOverHttpTests
         await using ServedPharmacy pharmacy = await ServedPharmacy.StartAsync(readers: 2);
 
         HttpResponseMessage response = await pharmacy.Http.PostAsync("/v1/cards/" + CheckoutScene.CardNumber + "/loss-reports",
-            ServedPharmacy.Json("{\"name\":\"Li Na\",\"residentId\":\"" + CheckoutScene.ResidentId + "\",\"channel\":\"Phone\"}"));
+            ServedPharmacy.Json("{\"name\":\"Li Na\",\"residentId\":\"" + CheckoutScene.ResidentId + "\",\"channel\":\"Phone\",\"employer\":\"school\"}"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         JsonElement report = await response.Content.ReadFromJsonAsync<JsonElement>();

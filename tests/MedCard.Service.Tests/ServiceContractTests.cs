@@ -34,6 +34,8 @@ public sealed class ServiceContractTests
             ("GET", "/v1/cards/MC9999/balance", null, HttpStatusCode.NotFound, null),
             ("POST", "/v1/cards/MC0002/statements?format=docx", null, HttpStatusCode.BadRequest, "format"),
             ("POST", "/v1/cards/MC0002/loss-reports", "{\"name\":\"Li Na\",\"residentId\":\"12345\"}", HttpStatusCode.BadRequest, "residentId"),
+            ("POST", "/v1/cards/MC0002/loss-reports", "{\"name\":\"Li Na\",\"residentId\":\"" + CheckoutScene.ResidentId + "\",\"channel\":\"Phone\"}",
+                HttpStatusCode.BadRequest, "employer"),
             ("POST", "/v1/refunds", "{\"readerId\":1,\"counter\":0}", HttpStatusCode.BadRequest, "counter"),
             ("POST", "/v1/refunds", "{\"readerId\":1,\"counter\":77}", HttpStatusCode.UnprocessableEntity, null),
         ];
@@ -153,7 +155,7 @@ public sealed class ServiceContractTests
             Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
             Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
             Assert.Equal(HttpStatusCode.Unauthorized, (await pharmacy.Http.GetAsync(MedCardServer.OpenApiPath)).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, await Send(pharmacy, "/v1/readers", ("X-Api-Key", key[..^1] + "0")));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Send(pharmacy, "/v1/readers", ("X-Api-Key", key[..^1] + (key[^1] == '0' ? "1" : "0"))));
             Assert.Equal(HttpStatusCode.Unauthorized, await Send(pharmacy, "/v1/readers", ("Authorization", "Basic " + key)));
             string wrongBody = await none.Content.ReadAsStringAsync();
             Assert.DoesNotContain(key, wrongBody, StringComparison.Ordinal);

@@ -99,6 +99,10 @@ internal static class CardEndpoints
         {
             errors["channel"] = ["channel must be Phone or Written"];
         }
+        else if (request.Channel == LossChannel.Phone && string.IsNullOrWhiteSpace(request.Employer))
+        {
+            errors["employer"] = ["the holder's employer is required for a report by phone"];
+        }
 
         if (errors.Count > 0)
         {
@@ -106,40 +110,35 @@ internal static class CardEndpoints
         }
 
         DeskResult filed = await desk.ReportLossAsync(new LossReport(cardNumber, request.Name!.Trim(), ResidentId.Normalize(request.ResidentId)!,
-            request.Channel, ledgerOptions.Clock.GetUtcNow()), ct).ConfigureAwait(false);
+            request.Channel, ledgerOptions.Clock.GetUtcNow()) { Employer = request.Employer?.Trim() }, ct).ConfigureAwait(false);
         if (!filed.Succeeded)
         {
             return filed.Refusal!.Code == ReasonCode.UnknownCard ? Problems.UnknownCard(cardNumber) : Problems.Refused("Loss report refused", filed.Refusal);
         }
 
-        // The ledger already refuses the card; the readers are told now so they refuse it before a PIN is even asked.
+        // The ledger already refuses the card; every connected reader is told now, all at once, so each refuses it before
+        // a PIN is even asked. A reader that is not connected is listed as such; the ledger still refuses the card there.
+        ServedReader[] connected = [.. fleet.All.Where(r => r.Administration is not null)];
+        IReadOnlyList<HotlistDelivery> delivered = await HotlistBroadcast.PushAsync(connected.Select(r => r.Administration!), ct).ConfigureAwait(false);
         var pushes = new List<HotlistPushView>();
         foreach (ServedReader reader in fleet.All)
         {
-            pushes.Add(await PushAsync(reader, logger, ct).ConfigureAwait(false));
+            int at = Array.IndexOf(connected, reader);
+            pushes.Add(at < 0 ? new HotlistPushView(reader.Name, 0, 0, "Failed", false, "not connected: " + reader.Error) : View(reader, delivered[at], logger));
         }
 
         return TypedResults.Ok(new LossReportView(cardNumber, pushes));
     }
 
-    private static async Task<HotlistPushView> PushAsync(ServedReader reader, ILogger logger, CancellationToken ct)
+    private static HotlistPushView View(ServedReader reader, HotlistDelivery delivery, ILogger logger)
     {
-        if (reader.Administration is not { } admin)
+        if (delivery.Report is not { } pushed)
         {
-            return new HotlistPushView(reader.Name, 0, 0, "Failed", false, "not connected: " + reader.Error);
+            logger.LogWarning("Hotlist push to reader {Name} failed: {Error}", reader.Name, delivery.Error);
+            return new HotlistPushView(reader.Name, 0, 0, "Failed", false, delivery.Error);
         }
 
-        try
-        {
-            HotlistPushReport pushed = await admin.PushHotlistAsync(ct).ConfigureAwait(false);
-            return new HotlistPushView(reader.Name, pushed.Version, pushed.Cards, pushed.Ack.Status.ToString(), pushed.InForce, null);
-        }
-        catch (Exception e) when (e is TimeoutException or MedCard.Host.Transport.TransportException or MedCard.Host.Link.ReaderLinkClosedException
-                                      or InvalidOperationException)
-        {
-            logger.LogWarning("Hotlist push to reader {Name} failed: {Error}", reader.Name, e.Message);
-            return new HotlistPushView(reader.Name, 0, 0, "Failed", false, e.Message);
-        }
+        return new HotlistPushView(reader.Name, pushed.Version, pushed.Cards, pushed.Ack.Status.ToString(), pushed.InForce, null);
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> StatementAsync(string cardNumber, CardDesk desk,
