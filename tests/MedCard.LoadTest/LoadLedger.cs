@@ -53,7 +53,7 @@ public static class LoadLedger
     private static async Task EnrolAsync(CardDesk desk, string residentId, string name, string card, byte[] uid, long balance, CancellationToken ct)
     {
         using PinDigits pin = LoadPin.Digits(LoadPlan.FirstPin);
-        var enrolment = new Enrolment(residentId, name, MedCard.Protocol.Gender.Female, "load", card, uid, pin, balance);
+        var enrolment = new Enrolment(residentId, name, MedCard.Protocol.Gender.Female, LoadPlan.Employer, card, uid, pin, balance);
         Check(await desk.EnrolAsync(enrolment, ct).ConfigureAwait(false), "enrolment of " + residentId);
     }
 

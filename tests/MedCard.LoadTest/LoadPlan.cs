@@ -22,6 +22,9 @@ public sealed record LoadPlan(int Hosts, int ReadersPerHost, string ReaderRoot, 
 
     public const string Institution = "H001";
 
+    /// <summary>Every enrolled person's employer; a loss report by phone must state it.</summary>
+    public const string Employer = "load";
+
     /// <summary>Every holder's first PIN; a replacement card gets another.</summary>
     public const string FirstPin = "246810";
 

@@ -381,7 +381,10 @@ internal sealed class ReaderLoop
 
     private async Task ReportLossAsync(CancellationToken ct)
     {
-        Expect(await _desk.ReportLossAsync(new LossReport(_card, _name, _residentId, LossChannel.Phone, DateTimeOffset.UtcNow), ct).ConfigureAwait(false),
+        Expect(await _desk.ReportLossAsync(new LossReport(_card, _name, _residentId, LossChannel.Phone, DateTimeOffset.UtcNow)
+        {
+            Employer = LoadPlan.Employer,
+        }, ct).ConfigureAwait(false),
             "reporting " + _card + " lost");
         _tally.LossReported();
     }
