@@ -13,8 +13,9 @@ namespace MedCard.Checkout.Tests;
 /// <summary>
 /// The many-host load test (tests/MedCard.LoadTest) at N = 8 for a few seconds: eight host processes, each with its own
 /// simulated reader, settle at once against one private PostgreSQL server with family payments, emergencies, refunds,
-/// loss reports and replacements mixed in. Afterwards the ledger audit passes, no balance is negative, no counter is
-/// settled twice, every signed record is settled, refused or voided, and no host step failed. The figures are printed,
+/// loss reports, replacements and month-end credit runs mixed in. Afterwards the ledger audit passes, no balance is
+/// negative, every balance equals its postings, no counter is settled twice, every signed record is settled, refused or
+/// voided, no person is credited twice for a month and each credit's entry sums to zero, and no host step failed. The figures are printed,
 /// never asserted (the machine is shared).
 /// </summary>
 public sealed class LoadTestTests(ITestOutputHelper output)
@@ -44,6 +45,10 @@ public sealed class LoadTestTests(ITestOutputHelper output)
             Assert.True(f.LossReports >= 16, f.LossReports + " loss reports");
             Assert.True(f.Replacements >= 8, f.Replacements + " replacements");
             Assert.True(f.FamilyPayments > 0, "no family payment");
+            output.WriteLine(LoadReport.Credits(f));
+            Assert.True(f.Credits.Runs >= 8, f.Credits.Runs + " credit runs");
+            Assert.True(f.Credits.Credited > 0, "no one credited");
+            Assert.Equal(0, f.Credits.Failed);
         }
         finally
         {
