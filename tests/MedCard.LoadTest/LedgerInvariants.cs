@@ -20,7 +20,7 @@ namespace MedCard.LoadTest;
 /// its reason) and nothing is filed that no reader signed; no reader's journal holds a record past the ledger's counter;
 /// every person's balance equals the sum of their account's postings; month-end credits (<see cref="VerifyCreditsAsync"/>).
 /// </summary>
-internal static class LedgerInvariants
+public static class LedgerInvariants
 {
     public static async Task<List<string>> VerifyAsync(ILedgerStore store, string connectionString, LoadPlan plan, IReadOnlyList<HostReport> hosts,
         CancellationToken ct)
