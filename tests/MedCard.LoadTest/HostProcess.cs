@@ -48,13 +48,15 @@ internal static class HostProcess
     public static async Task<int> RunAsync(Arguments a, CancellationToken ct)
     {
         await using var store = new PostgresLedgerStore(a.Store);
+        // The credit runs get a store (and pool) of their own, so the host can tell their re-run transactions from the rest.
+        await using var creditStore = new PostgresLedgerStore(a.Store);
         using PinKeyFile keys = PinKeyFile.Open(a.PinKeys);
         var options = new LedgerOptions { PinKeys = keys };
         var tally = new HostTally(a.Host);
         var loops = new List<ReaderLoop>();
         for (int r = 0; r < a.Plan.ReadersPerHost; r++)
         {
-            loops.Add(new ReaderLoop(LoadPlan.ReaderId(a.Host, r), a.Plan, store, options, tally, a.Seed * 1000 + a.Host * 100 + r));
+            loops.Add(new ReaderLoop(LoadPlan.ReaderId(a.Host, r), a.Plan, store, creditStore, options, tally, a.Seed * 1000 + a.Host * 100 + r));
         }
 
         TimeSpan wait = a.StartAt - DateTimeOffset.UtcNow;
@@ -75,7 +77,7 @@ internal static class HostProcess
 
         await Task.WhenAll(running).ConfigureAwait(false);
         double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
-        HostReport report = tally.Close(store.TransactionRetries, late, clock.Elapsed.TotalSeconds, cpu);
+        HostReport report = tally.Close(store.TransactionRetries + creditStore.TransactionRetries, creditStore.TransactionRetries, late, clock.Elapsed.TotalSeconds, cpu);
         Console.Out.WriteLine(JsonSerializer.Serialize(report));
         return 0;
     }

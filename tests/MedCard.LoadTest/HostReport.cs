@@ -24,6 +24,25 @@ public sealed class HostReport
 
     public long Statements { get; set; }
 
+    /// <summary>Month-end credit runs this host started (each one small file of a few enrolled persons for one month).</summary>
+    public long CreditRuns { get; set; }
+
+    /// <summary>Persons the host's credit runs credited (a new credit row and entry each).</summary>
+    public long Credited { get; set; }
+
+    /// <summary>Persons the host's credit runs skipped as credited for the month already (by any host).</summary>
+    public long AlreadyCredited { get; set; }
+
+    /// <summary>What the host's credit runs credited, in fen.</summary>
+    public long CreditedFen { get; set; }
+
+    /// <summary>Credit runs that applied nothing (a refused file or a store fault); each is also an error.</summary>
+    public long CreditFailures { get; set; }
+
+    /// <summary>Credit-run transactions the store re-ran (also counted in <see cref="Retries"/>): the credit runs have a
+    /// store of their own in the host, so this count is theirs alone.</summary>
+    public long CreditRetries { get; set; }
+
     /// <summary>Steps that threw (a broken link, a store fault); each is printed on the host's standard error.</summary>
     public long Errors { get; set; }
 

@@ -52,19 +52,35 @@ internal sealed class HostTally(int host)
 
     public void Statement() => Add(r => r.Statements++);
 
+    public void Credit(int credited, int alreadyCredited, long fen) => Add(r =>
+    {
+        r.CreditRuns++;
+        r.Credited += credited;
+        r.AlreadyCredited += alreadyCredited;
+        r.CreditedFen += fen;
+    });
+
+    public void CreditFailed() => Add(r =>
+    {
+        r.CreditRuns++;
+        r.CreditFailures++;
+    });
+
     public void Error(string line)
     {
         Add(r => r.Errors++);
         Console.Error.WriteLine("host " + host + ": " + line);
     }
 
-    /// <summary>The report, closed with the store's retry count, the start delay and the window's length.</summary>
-    public HostReport Close(long retries, long startedLateMs, double seconds, double cpuMs)
+    /// <summary>The report, closed with the stores' retry counts (all, and the credit runs' share), the start delay and the
+    /// window's length.</summary>
+    public HostReport Close(long retries, long creditRetries, long startedLateMs, double seconds, double cpuMs)
     {
         lock (_gate)
         {
             _report.CpuMs = cpuMs;
             _report.Retries = retries;
+            _report.CreditRetries = creditRetries;
             _report.StartedLateMs = startedLateMs;
             _report.Seconds = seconds;
             return _report;

@@ -17,9 +17,6 @@ namespace MedCard.LoadTest;
 /// </summary>
 public static class LoadLedger
 {
-    /// <summary>The employer every load-test holder is enrolled with (a report by phone must name it).</summary>
-    public const string Employer = "load";
-
     public static async Task SetUpAsync(ILedgerStore store, LedgerOptions options, LoadPlan plan, CancellationToken ct)
     {
         await store.MigrateAsync(ct).ConfigureAwait(false);
@@ -56,7 +53,7 @@ public static class LoadLedger
     private static async Task EnrolAsync(CardDesk desk, string residentId, string name, string card, byte[] uid, long balance, CancellationToken ct)
     {
         using PinDigits pin = LoadPin.Digits(LoadPlan.FirstPin);
-        var enrolment = new Enrolment(residentId, name, MedCard.Protocol.Gender.Female, Employer, card, uid, pin, balance);
+        var enrolment = new Enrolment(residentId, name, MedCard.Protocol.Gender.Female, LoadPlan.Employer, card, uid, pin, balance);
         Check(await desk.EnrolAsync(enrolment, ct).ConfigureAwait(false), "enrolment of " + residentId);
     }
 

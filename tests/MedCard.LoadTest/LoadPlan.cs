@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Collections.Generic;
 using MedCard.Protocol;
+using MedCard.Settlement.Credits;
 
 namespace MedCard.LoadTest;
 
@@ -19,6 +21,9 @@ public sealed record LoadPlan(int Hosts, int ReadersPerHost, string ReaderRoot, 
     public const int Payers = 4;
 
     public const string Institution = "H001";
+
+    /// <summary>Every enrolled person's employer; a loss report by phone must state it.</summary>
+    public const string Employer = "load";
 
     /// <summary>Every holder's first PIN; a replacement card gets another.</summary>
     public const string FirstPin = "246810";
@@ -44,6 +49,49 @@ public sealed record LoadPlan(int Hosts, int ReadersPerHost, string ReaderRoot, 
     public static string PayerOf(uint readerId) => Payer((int)(readerId % Payers));
 
     public static string Payer(int index) => Resident("19600101", index);
+
+    /// <summary>How many months the credit runs choose from: few, so runs on different hosts often name the same month and
+    /// person at once (the run's idempotency across hosts is what is exercised, not its size).</summary>
+    public const int CreditMonths = 4;
+
+    /// <summary>The <paramref name="index"/>-th month credit runs choose from.</summary>
+    public static CreditMonth CreditMonthAt(int index) => new(2026, 1 + index);
+
+    /// <summary>
+    /// The month-end credit of a person for a month, a function of both alone, so every host that credits them for the month
+    /// names the same amount (a run naming a different amount for a person already credited is refused as a whole, which
+    /// is a conflicting file, not a race). 1.00-20.99 yuan.
+    /// </summary>
+    public static long CreditAmount(string residentId, CreditMonth month)
+    {
+        long h = (month.Year * 100L) + month.Month;
+        foreach (char c in residentId)
+        {
+            h = ((h * 31) + c) % 1_000_003;
+        }
+
+        return 1_00 + (h % 2_000);
+    }
+
+    /// <summary>Every person the set-up enrolled: each reader's holder on every host, then the family payers.</summary>
+    public IReadOnlyList<string> Enrolled()
+    {
+        var persons = new List<string>();
+        for (int host = 0; host < Hosts; host++)
+        {
+            for (int r = 0; r < ReadersPerHost; r++)
+            {
+                persons.Add(Holder(ReaderId(host, r)).ResidentId);
+            }
+        }
+
+        for (int p = 0; p < Payers; p++)
+        {
+            persons.Add(Payer(p));
+        }
+
+        return persons;
+    }
 
     /// <summary>A valid resident ID: region 310101, the birth date, a 3-digit sequence (reader ids stay below 1000).</summary>
     private static string Resident(string birthDate, int sequence)

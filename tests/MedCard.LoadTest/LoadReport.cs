@@ -17,6 +17,12 @@ public static class LoadReport
             f.Errors, f.StartedLateMs, f.Violations.Count == 0 ? "hold" : f.Violations.Count + " violated", f.HostCpuPerSettlement,
             f.ServerCpuPerSettlement, f.WalBytesPerSettlement);
 
+    /// <summary>The month-end credit runs of a run.</summary>
+    public static string Credits(LoadFigures f) =>
+        string.Format(CultureInfo.InvariantCulture, "      credits: {0} runs, {1} persons credited ({2}.{3:00} yuan), {4} already credited, {5} failed, {6} retried",
+            f.Credits.Runs, f.Credits.Credited, f.Credits.CreditedFen / 100, f.Credits.CreditedFen % 100, f.Credits.AlreadyCredited, f.Credits.Failed,
+            f.Credits.Retries);
+
     /// <summary>The refusals of a run by reason, most frequent first.</summary>
     public static string Refusals(LoadFigures f) =>
         "      refused: " + (f.RefusedBy.Count == 0 ? "none" : string.Join(", ", f.RefusedBy.OrderByDescending(p => p.Value).Select(p => p.Key + " " + p.Value)));

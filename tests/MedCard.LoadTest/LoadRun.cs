@@ -17,7 +17,7 @@ namespace MedCard.LoadTest;
 public sealed record LoadFigures(int Hosts, int ReadersPerHost, double Seconds, long Checkouts, long Settled, long FamilyPayments, long Refunds,
     long LossReports, long Replacements, long Statements, long Refused, long Retries, long Deadlocks, int LoggedLockWaits, double MeanWaiting,
     long MostWaiting, long Errors, long StartedLateMs, double HostCpuMs, double ServerCpuMs, long WalBytes, IReadOnlyDictionary<string, long> RefusedBy,
-    IReadOnlyList<string> Violations)
+    IReadOnlyList<string> Violations, CreditFigures Credits)
 {
     public double SettlementsPerSecond => Settled / Seconds;
 
@@ -91,7 +91,8 @@ public static class LoadRun
             sampled.Samples == 0 ? 0 : (double)sampled.WaiterSamples / sampled.Samples, sampled.MostWaiting, reports.Sum(r => r.Errors),
             reports.Max(r => r.StartedLateMs), reports.Sum(r => r.CpuMs), serverCpu, wal,
             reports.SelectMany(r => r.Refused).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal),
-            violations);
+            violations, new CreditFigures(reports.Sum(r => r.CreditRuns), reports.Sum(r => r.Credited), reports.Sum(r => r.AlreadyCredited),
+                reports.Sum(r => r.CreditedFen), reports.Sum(r => r.CreditFailures), reports.Sum(r => r.CreditRetries)));
     }
 
     private static async Task<(int, int, long, long)> SampleFromAsync(LockWatch locks, DateTimeOffset startAt, CancellationToken stop)

@@ -66,6 +66,7 @@ public static class Program
                 all.Add(f);
                 Console.WriteLine(LoadReport.Line(f, all[0]));
                 Console.WriteLine(LoadReport.Refusals(f));
+                Console.WriteLine(LoadReport.Credits(f));
                 foreach (string v in f.Violations)
                 {
                     Console.WriteLine("  VIOLATION: " + v);

@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MedCard.Checkout;
+using MedCard.Settlement.Credits;
 using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
@@ -17,15 +21,17 @@ namespace MedCard.LoadTest;
 /// <summary>
 /// One simulated reader of a host and the holder at it, for the length of a run: purchases through the checkout library
 /// (some paid partly by the bound family payer, some emergencies), refunds, loss reports (cancelled, or followed by a
-/// replacement card and a purchase tried on the old one) and statements when the card nears the 60-record limit.
-/// The mix is <see cref="Workload"/>: one weighted row per kind of step, so a new kind (month-end credits, say) is one
-/// more row and one more method here.
+/// replacement card and a purchase tried on the old one), month-end credit runs for a few enrolled persons of any host,
+/// and statements when the card nears the 60-record limit.
+/// The mix is <see cref="Workload"/>: one weighted row per kind of step, so a new kind is one more row and one more
+/// method here.
 /// </summary>
 internal sealed class ReaderLoop
 {
     private readonly uint _readerId;
     private readonly LoadPlan _plan;
     private readonly ILedgerStore _store;
+    private readonly ILedgerStore _creditStore;
     private readonly LedgerOptions _options;
     private readonly CardDesk _desk;
     private readonly SettlementService _settlement;
@@ -46,8 +52,9 @@ internal sealed class ReaderLoop
     private byte[]? _holderMacKey;
     private string? _cardInField;
 
-    public ReaderLoop(uint readerId, LoadPlan plan, ILedgerStore store, LedgerOptions options, HostTally tally, int seed)
+    public ReaderLoop(uint readerId, LoadPlan plan, ILedgerStore store, ILedgerStore creditStore, LedgerOptions options, HostTally tally, int seed)
     {
+        _creditStore = creditStore;
         _readerId = readerId;
         _direct = plan.Direct;
         _plan = plan;
@@ -69,6 +76,7 @@ internal sealed class ReaderLoop
         (10, RefundAsync),
         (3, LossReportedThenCancelledAsync),
         (2, ReplacementAsync),
+        (1, MonthEndCreditAsync),
     ];
 
     public async Task RunAsync(DateTimeOffset until, CancellationToken ct)
@@ -326,9 +334,57 @@ internal sealed class ReaderLoop
         }
     }
 
+    /// <summary>
+    /// A month-end credit run started from this host, as the scheme's back office would: a small file (the CSV a run reads)
+    /// naming 2-5 enrolled persons, holders of any host and family payers, for one of <see cref="LoadPlan.CreditMonths"/>
+    /// months. Other hosts run files naming the same month and persons at the same time, and settle on those persons
+    /// meanwhile; a person already credited for the month is skipped, never credited twice.
+    /// </summary>
+    private async Task MonthEndCreditAsync(CancellationToken ct)
+    {
+        CreditMonth month = LoadPlan.CreditMonthAt(_random.Next(LoadPlan.CreditMonths));
+        List<string> persons = _plan.Enrolled().OrderBy(_ => _random.Next()).Take(2 + _random.Next(4)).ToList();
+        var csv = new StringBuilder(AccountCreditFile.Header).Append('\n');
+        foreach (string person in persons)
+        {
+            long fen = LoadPlan.CreditAmount(person, month);
+            csv.Append(person).Append(',').Append(fen / 100).Append('.').Append((fen % 100).ToString("00", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        CreditRunResult run;
+        try
+        {
+            using var text = new StringReader(csv.ToString());
+            run = await new AccountCreditRun(_creditStore, _options).RunFileAsync(month, AccountCreditFile.Read(text), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _tally.CreditFailed();
+            throw;
+        }
+
+        if (!run.Succeeded)
+        {
+            _tally.CreditFailed();
+            throw new InvalidOperationException("the credit run for " + month + " was refused: "
+                + string.Join("; ", run.Errors.Select(e => "line " + e.Line + ": " + e.Reason)));
+        }
+
+        if (run.Credited + run.AlreadyCredited != persons.Count)
+        {
+            throw new InvalidOperationException("the credit run for " + month + " of " + persons.Count + " persons credited " + run.Credited
+                + " and skipped " + run.AlreadyCredited);
+        }
+
+        _tally.Credit(run.Credited, run.AlreadyCredited, run.CreditedFen);
+    }
+
     private async Task ReportLossAsync(CancellationToken ct)
     {
-        Expect(await _desk.ReportLossAsync(new LossReport(_card, _name, _residentId, LossChannel.Phone, DateTimeOffset.UtcNow) { Employer = LoadLedger.Employer }, ct).ConfigureAwait(false),
+        Expect(await _desk.ReportLossAsync(new LossReport(_card, _name, _residentId, LossChannel.Phone, DateTimeOffset.UtcNow)
+        {
+            Employer = LoadPlan.Employer,
+        }, ct).ConfigureAwait(false),
             "reporting " + _card + " lost");
         _tally.LossReported();
     }
