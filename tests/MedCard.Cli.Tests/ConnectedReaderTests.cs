@@ -15,38 +15,9 @@ namespace MedCard.Cli.Tests;
 /// simulator's virtual holder types the card's PIN.
 /// </summary>
 [Collection(SerialCollection.Name)]
-public sealed class ConnectedReaderTests : IAsyncLifetime
+public sealed class ConnectedReaderTests : SimulatedReaderTests
 {
-    // The demo deck's "alice": UID 04A1B2C3, card M0000001, PIN 123456, resident ID 11010519800101002 + check.
-    private const string AliceId = "110105198001010024";
-
-    private readonly CliHarness _cli = new();
-    private ReaderSimulator? _sim;
-
-    public async Task InitializeAsync()
-    {
-        await _cli.InitializeAsync();
-        // A slower virtual finger than the default: the firmware's keypad scan runs on the simulator's poll
-        // thread, and on a loaded 2-core machine a 50 ms press can fall between two scans.
-        _sim = await ReaderSimulator.StartAsync(new SimulatorOptions
-        {
-            Cards = CardDeck.FromFile(CardDeck.DemoFile() with { Reader = null }),
-            KeyHoldMs = 150,
-            KeyGapMs = 100,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_sim is not null)
-        {
-            await _sim.DisposeAsync();
-        }
-
-        await _cli.DisposeAsync();
-    }
-
-    private Task<CliRun> SettleWhenAskedAsync(string card, params string[] args) => SettleWhenAskedAsync(_sim!, card, args);
+    private Task<CliRun> SettleWhenAskedAsync(string card, params string[] args) => SettleWhenAskedAsync(Sim, card, args);
 
     private async Task<CliRun> SettleWhenAskedAsync(ReaderSimulator sim, string card, params string[] args)
     {
@@ -54,7 +25,7 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         using var stdout = new StringWriter();
         var stderrText = new StringWriter();
         TextWriter stderr = TextWriter.Synchronized(stderrText);
-        Task<int> run = MedCardCli.RunAsync(["--store", _cli.Store, "--json", "settle", "--port", sim.DevicePath, "--wait", "20", .. args],
+        Task<int> run = MedCardCli.RunAsync(["--store", Cli.Store, "--json", "settle", "--port", sim.DevicePath, "--wait", "20", .. args],
             new CliIo(stdout, stderr, TextReader.Null, OutputIsTerminal: false), CancellationToken.None);
 
         // Present the card only once the tool says it listens for it, like a holder at the counter.
@@ -75,12 +46,12 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     [Fact]
     public async Task Provision_over_the_link_then_settle_with_the_pin_typed_on_the_reader()
     {
-        await _cli.SeedAsync();
-        CliRun provision = await _cli.OkAsync("--json", "provision", "--reader", "7001", "--port", _sim!.DevicePath);
-        Assert.Equal(_sim.DevicePath, provision.Json.GetProperty("target").GetString());
-        await _sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
+        await Cli.SeedAsync();
+        CliRun provision = await Cli.OkAsync("--json", "provision", "--reader", "7001", "--port", Sim.DevicePath);
+        Assert.Equal(Sim.DevicePath, provision.Json.GetProperty("target").GetString());
+        await Sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
 
-        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
+        await Cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
             "--balance", "50");
         CliRun settle = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self");
         Assert.True(settle.ExitCode == ExitCodes.Success, settle.ToString());
@@ -88,9 +59,9 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         Assert.Equal(7001u, json.GetProperty("reader").GetUInt32());
         Assert.Equal("M0000001", json.GetProperty("card").GetString());
         Assert.Equal(2500, json.GetProperty("ownAccountFen").GetInt64());
-        Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
-        Assert.Equal(1u, _sim.Snapshot.Counter);
-        JsonElement card = (await _cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
+        Assert.Equal(2500, await Cli.BalanceFenAsync(AliceId));
+        Assert.Equal(1u, Sim.Snapshot.Counter);
+        JsonElement card = (await Cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
         Assert.Equal(3, card.GetProperty("pinTriesLeft").GetInt32());
         Assert.Equal(1, card.GetProperty("unprintedRecords").GetInt32());
     }
@@ -98,29 +69,29 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     [Fact]
     public async Task With_the_issuers_holder_mac_key_the_card_settles_and_with_another_key_it_is_refused_before_signing()
     {
-        await _cli.SeedAsync();
-        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
-        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
+        await Cli.SeedAsync();
+        await Cli.OkAsync("provision", "--reader", "7001", "--port", Sim.DevicePath);
+        await Cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
             "--balance", "50");
 
         // Another 32-byte key than the issuer's, as raw bytes: the card's holder data does not verify, nothing is signed.
-        string wrong = Path.Combine(_cli.Folder, "wrong.key");
+        string wrong = Path.Combine(Cli.Folder, "wrong.key");
         File.WriteAllBytes(wrong, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         CliRun refused = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self", "--holder-mac-key", wrong);
         Assert.True(refused.ExitCode == ExitCodes.Refused, refused.ToString());
         Assert.Equal("reader.unreadable_card", refused.Json.GetProperty("error").GetProperty("key").GetString());
         Assert.Contains("before signing", refused.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("BadIssuerMac", refused.Out, StringComparison.Ordinal);
-        Assert.Equal(0u, _sim.Snapshot.Counter);
-        Assert.Equal(5000, await _cli.BalanceFenAsync(AliceId));
+        Assert.Equal(0u, Sim.Snapshot.Counter);
+        Assert.Equal(5000, await Cli.BalanceFenAsync(AliceId));
 
         // The cards file `medcard sim --export-cards` writes carries the issuer's key (scheme.holderMacKey): verified, settled.
-        string cards = Path.Combine(_cli.Folder, "cards.json");
-        await _cli.OkAsync("sim", "--export-cards", cards);
+        string cards = Path.Combine(Cli.Folder, "cards.json");
+        await Cli.OkAsync("sim", "--export-cards", cards);
         CliRun settled = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self", "--holder-mac-key", cards);
         Assert.True(settled.ExitCode == ExitCodes.Success, settled.ToString());
-        Assert.Equal(1u, _sim.Snapshot.Counter);
-        Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
+        Assert.Equal(1u, Sim.Snapshot.Counter);
+        Assert.Equal(2500, await Cli.BalanceFenAsync(AliceId));
         string issuerKey = CardDeck.DemoFile().Scheme!.HolderMacKey;
         Assert.DoesNotContain(issuerKey, settled.Out + settled.Error, StringComparison.OrdinalIgnoreCase);
     }
@@ -128,22 +99,22 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_or_unusable_holder_mac_key_file_is_bad_input_and_holder_mac_key_needs_port()
     {
-        string zeros = Path.Combine(_cli.Folder, "zeros.key");
+        string zeros = Path.Combine(Cli.Folder, "zeros.key");
         File.WriteAllBytes(zeros, new byte[32]);
-        string cardsWithoutScheme = Path.Combine(_cli.Folder, "no-scheme.json");
+        string cardsWithoutScheme = Path.Combine(Cli.Folder, "no-scheme.json");
         File.WriteAllText(cardsWithoutScheme, "{ \"cards\": [] }");
-        foreach (string file in new[] { Path.Combine(_cli.Folder, "nope.key"), zeros, cardsWithoutScheme })
+        foreach (string file in new[] { Path.Combine(Cli.Folder, "nope.key"), zeros, cardsWithoutScheme })
         {
-            CliRun run = await _cli.RunAsync("settle", "--port", _sim!.DevicePath, "--institution", "H001", "--amount", "25", "--holder-mac-key", file);
+            CliRun run = await Cli.RunAsync("settle", "--port", Sim.DevicePath, "--institution", "H001", "--amount", "25", "--holder-mac-key", file);
             Assert.True(run.ExitCode == ExitCodes.BadInput, run.ToString());
             Assert.Single(run.Error.TrimEnd().Split('\n'));
             Assert.Contains("--holder-mac-key file", run.Error, StringComparison.Ordinal);
-            Assert.False(File.Exists(_cli.Store)); // refused before the ledger was opened
+            Assert.False(File.Exists(Cli.Store)); // refused before the ledger was opened
         }
 
-        string cards = Path.Combine(_cli.Folder, "cards.json");
-        await _cli.OkAsync("sim", "--export-cards", cards);
-        CliRun simulated = await _cli.RunAsync("settle", "--simulated", "--card", "MC0001", "--pin", "123456", "--institution", "H001", "--amount", "10",
+        string cards = Path.Combine(Cli.Folder, "cards.json");
+        await Cli.OkAsync("sim", "--export-cards", cards);
+        CliRun simulated = await Cli.RunAsync("settle", "--simulated", "--card", "MC0001", "--pin", "123456", "--institution", "H001", "--amount", "10",
             "--holder-mac-key", cards);
         Assert.Equal(ExitCodes.BadInput, simulated.ExitCode);
         Assert.Contains("--holder-mac-key applies to a connected reader", simulated.Error, StringComparison.Ordinal);
@@ -154,7 +125,7 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     private string WriteCardKeysFile(string name)
     {
         MedCard.Simulator.Cards.SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
-        string path = Path.Combine(_cli.Folder, name);
+        string path = Path.Combine(Cli.Folder, name);
         File.WriteAllText(path, scheme.KeyAMasterKey + "\n");
         return path;
     }
@@ -172,12 +143,12 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
             KeyHoldMs = 150,
             KeyGapMs = 100,
         });
-        await _cli.SeedAsync();
-        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
+        await Cli.SeedAsync();
+        await Cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
             "--balance", "50");
 
         // Control: with a reader key but no card keys, the reader cannot read alice's card.
-        await _cli.OkAsync("provision", "--reader", "7001", "--port", bare.DevicePath);
+        await Cli.OkAsync("provision", "--reader", "7001", "--port", bare.DevicePath);
         bare.PlaceCard("alice");
         ReaderSnapshot unread = await bare.WaitForAsync(s => s.State == MedCard.Firmware.Reader.ReaderState.WaitingRemoval || s.CardNumber is not null,
             TimeSpan.FromSeconds(10));
@@ -188,7 +159,7 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
         // The same command with --card-keys: the reader already shares reader 7001's key with the host, so only the
         // card keys are sent.
         string keysFile = WriteCardKeysFile("scheme.keys");
-        CliRun install = await _cli.OkAsync("--json", "provision", "--reader", "7001", "--port", bare.DevicePath, "--card-keys", keysFile);
+        CliRun install = await Cli.OkAsync("--json", "provision", "--reader", "7001", "--port", bare.DevicePath, "--card-keys", keysFile);
         JsonElement cardKeys = install.Json.GetProperty("cardKeys");
         MedCard.Simulator.Cards.SchemeKeys scheme = CardDeck.DemoFile().Scheme!;
         Assert.Equal("installed", cardKeys.GetProperty("status").GetString());
@@ -207,28 +178,28 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     [Fact]
     public async Task Card_keys_already_on_the_reader_are_left_alone_with_a_warning_and_a_bad_keys_file_changes_nothing()
     {
-        string bad = Path.Combine(_cli.Folder, "short.keys");
+        string bad = Path.Combine(Cli.Folder, "short.keys");
         File.WriteAllText(bad, new string('A', 100));
-        CliRun refused = await _cli.RunAsync("--json", "provision", "--reader", "7001", "--port", _sim!.DevicePath, "--card-keys", bad);
+        CliRun refused = await Cli.RunAsync("--json", "provision", "--reader", "7001", "--port", Sim.DevicePath, "--card-keys", bad);
         Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
-        Assert.Equal(0u, _sim.Snapshot.ReaderId); // nothing reached the reader
-        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("provision", "--reader", "1", "--card-keys", WriteCardKeysFile("k"))).ExitCode);
+        Assert.Equal(0u, Sim.Snapshot.ReaderId); // nothing reached the reader
+        Assert.Equal(ExitCodes.BadInput, (await Cli.RunAsync("provision", "--reader", "1", "--card-keys", WriteCardKeysFile("k"))).ExitCode);
 
         // This simulator was flashed with the scheme's card keys: the reader key goes in, the card keys stay.
-        CliRun run = await _cli.OkAsync("--json", "provision", "--reader", "7001", "--port", _sim.DevicePath, "--card-keys", WriteCardKeysFile("k2"));
+        CliRun run = await Cli.OkAsync("--json", "provision", "--reader", "7001", "--port", Sim.DevicePath, "--card-keys", WriteCardKeysFile("k2"));
         Assert.Equal("already-installed", run.Json.GetProperty("cardKeys").GetProperty("status").GetString());
         Assert.Contains("factory wipe", run.Json.GetProperty("warning").GetString(), StringComparison.Ordinal);
         Assert.Contains("medcard: warning:", run.Error, StringComparison.Ordinal);
         Assert.NotNull(run.Json.GetProperty("keyFingerprint").GetString());
-        await _sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
+        await Sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task Provisioning_twice_over_the_link_is_refused()
     {
-        CliRun first = await _cli.OkAsync("--verbose", "provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        CliRun first = await Cli.OkAsync("--verbose", "provision", "--reader", "7001", "--port", Sim.DevicePath);
         Assert.Contains("ReaderLink", first.Error); // --verbose: the host library's log on stderr
-        CliRun again = await _cli.RunAsync("--json", "provision", "--reader", "7002", "--port", _sim.DevicePath);
+        CliRun again = await Cli.RunAsync("--json", "provision", "--reader", "7002", "--port", Sim.DevicePath);
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
         Assert.Equal("reader.already_provisioned", again.Json.GetProperty("error").GetProperty("key").GetString());
     }
@@ -236,21 +207,21 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_card_on_a_connected_reader_is_refused_before_signing()
     {
-        await _cli.SeedAsync();
-        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        await Cli.SeedAsync();
+        await Cli.OkAsync("provision", "--reader", "7001", "--port", Sim.DevicePath);
         CliRun settle = await SettleWhenAskedAsync("alice", "--institution", "H001", "--amount", "25");
         Assert.Equal(ExitCodes.Refused, settle.ExitCode);
         Assert.Equal("card.unknown", settle.Json.GetProperty("error").GetProperty("key").GetString());
-        Assert.Equal(0u, _sim.Snapshot.Counter);
+        Assert.Equal(0u, Sim.Snapshot.Counter);
     }
 
     [Fact]
     public async Task Wrong_pins_are_refused_before_signing_three_block_and_after_the_reset_one_settlement_counts_no_extra_try()
     {
-        await _cli.SeedAsync();
-        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
+        await Cli.SeedAsync();
+        await Cli.OkAsync("provision", "--reader", "7001", "--port", Sim.DevicePath);
         // The ledger holds another PIN than the one the simulator's holder types (123456): every entry is wrong.
-        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "654321",
+        await Cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "654321",
             "--balance", "50");
 
         for (int triesLeft = 2; triesLeft >= 1; triesLeft--)
@@ -261,23 +232,23 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
             Assert.Equal("pin.wrong", error.GetProperty("key").GetString());
             Assert.Equal(triesLeft, error.GetProperty("pinTriesLeft").GetInt32());
             Assert.Contains("before signing", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-            Assert.Equal(0u, _sim.Snapshot.Counter); // the reader signed nothing
+            Assert.Equal(0u, Sim.Snapshot.Counter); // the reader signed nothing
         }
 
         CliRun third = await SettleWhenAskedAsync("alice", "--institution", "H001", "--amount", "25");
         Assert.Equal("pin.blocked", third.Json.GetProperty("error").GetProperty("key").GetString());
-        Assert.Equal(0u, _sim.Snapshot.Counter);
-        JsonElement blocked = (await _cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
+        Assert.Equal(0u, Sim.Snapshot.Counter);
+        JsonElement blocked = (await Cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
         Assert.Equal("pin-blocked", blocked.GetProperty("status").GetString());
-        Assert.Equal(5000, await _cli.BalanceFenAsync(AliceId));
+        Assert.Equal(5000, await Cli.BalanceFenAsync(AliceId));
 
         // The desk resets the PIN to the one the holder types: one record signed, one settlement, tries back to 3.
-        await _cli.OkAsync("pin", "reset", "--card", "M0000001", "--id", AliceId, "--new-pin", "123456");
+        await Cli.OkAsync("pin", "reset", "--card", "M0000001", "--id", AliceId, "--new-pin", "123456");
         CliRun settle = await SettleWhenAskedAsync("alice", "--institution", "H001", "--item", "CONSULT:25:self");
         Assert.True(settle.ExitCode == ExitCodes.Success, settle.ToString());
-        Assert.Equal(1u, _sim.Snapshot.Counter);
-        Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
-        JsonElement card = (await _cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
+        Assert.Equal(1u, Sim.Snapshot.Counter);
+        Assert.Equal(2500, await Cli.BalanceFenAsync(AliceId));
+        JsonElement card = (await Cli.OkAsync("--json", "card", "show", "--card", "M0000001")).Json.GetProperty("card");
         Assert.Equal(3, card.GetProperty("pinTriesLeft").GetInt32());
         Assert.Equal(1, card.GetProperty("unprintedRecords").GetInt32());
     }
@@ -285,20 +256,20 @@ public sealed class ConnectedReaderTests : IAsyncLifetime
     [Fact]
     public async Task Settle_on_an_unprovisioned_reader_is_refused_and_pin_with_port_is_bad_input()
     {
-        await _cli.SeedAsync();
-        CliRun run = await _cli.RunAsync("--json", "settle", "--port", _sim!.DevicePath, "--institution", "H001", "--amount", "25", "--wait", "1");
+        await Cli.SeedAsync();
+        CliRun run = await Cli.RunAsync("--json", "settle", "--port", Sim.DevicePath, "--institution", "H001", "--amount", "25", "--wait", "1");
         Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Equal("reader.not_provisioned", run.Json.GetProperty("error").GetProperty("key").GetString());
-        Assert.Equal(ExitCodes.BadInput, (await _cli.RunAsync("settle", "--port", _sim.DevicePath, "--pin", "1234", "--institution", "H001",
+        Assert.Equal(ExitCodes.BadInput, (await Cli.RunAsync("settle", "--port", Sim.DevicePath, "--pin", "1234", "--institution", "H001",
             "--amount", "25")).ExitCode);
     }
 
     [Fact]
     public async Task No_card_within_the_wait_is_refused()
     {
-        await _cli.SeedAsync();
-        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
-        CliRun run = await _cli.RunAsync("--json", "settle", "--port", _sim.DevicePath, "--institution", "H001", "--amount", "25", "--wait", "0.5");
+        await Cli.SeedAsync();
+        await Cli.OkAsync("provision", "--reader", "7001", "--port", Sim.DevicePath);
+        CliRun run = await Cli.RunAsync("--json", "settle", "--port", Sim.DevicePath, "--institution", "H001", "--amount", "25", "--wait", "0.5");
         Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Equal("reader.no_card", run.Json.GetProperty("error").GetProperty("key").GetString());
     }

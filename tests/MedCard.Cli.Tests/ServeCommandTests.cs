@@ -18,50 +18,24 @@ namespace MedCard.Cli.Tests;
 /// holder types the PIN on the reader; Ctrl+C (the token) stops it with exit 0. And a refused binding: one line, exit 2.
 /// </summary>
 [Collection(SerialCollection.Name)]
-public sealed class ServeCommandTests : IAsyncLifetime
+public sealed class ServeCommandTests : SimulatedReaderTests
 {
-    private const string AliceId = "110105198001010024";
-
-    private readonly CliHarness _cli = new();
-    private ReaderSimulator? _sim;
-
-    public async Task InitializeAsync()
-    {
-        await _cli.InitializeAsync();
-        _sim = await ReaderSimulator.StartAsync(new SimulatorOptions
-        {
-            Cards = CardDeck.FromFile(CardDeck.DemoFile() with { Reader = null }),
-            KeyHoldMs = 150,
-            KeyGapMs = 100,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_sim is not null)
-        {
-            await _sim.DisposeAsync();
-        }
-
-        await _cli.DisposeAsync();
-    }
-
     [Fact]
     public async Task Serve_settles_a_purchase_over_http_on_a_medcard_sim_reader_and_stops_cleanly()
     {
-        await _cli.SeedAsync();
-        await _cli.OkAsync("provision", "--reader", "7001", "--port", _sim!.DevicePath);
-        await _sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
-        await _cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
+        await Cli.SeedAsync();
+        await Cli.OkAsync("provision", "--reader", "7001", "--port", Sim.DevicePath);
+        await Sim.WaitForAsync(s => s.ReaderId == 7001, TimeSpan.FromSeconds(10));
+        await Cli.OkAsync("card", "enroll", "--id", AliceId, "--name", "Zhang Li", "--card", "M0000001", "--uid", "04A1B2C3", "--pin", "123456",
             "--balance", "50");
-        string cards = Path.Combine(_cli.Folder, "cards.json");
-        await _cli.OkAsync("sim", "--export-cards", cards);
+        string cards = Path.Combine(Cli.Folder, "cards.json");
+        await Cli.OkAsync("sim", "--export-cards", cards);
 
         var stdoutText = new StringWriter();
         TextWriter stdout = TextWriter.Synchronized(stdoutText);
         var stderr = new StringWriter();
         using var stop = new CancellationTokenSource();
-        Task<int> serve = MedCardCli.RunAsync(["--store", _cli.Store, "--json", "serve", "--reader", "counter1=" + _sim.DevicePath, "--listen",
+        Task<int> serve = MedCardCli.RunAsync(["--store", Cli.Store, "--json", "serve", "--reader", "counter1=" + Sim.DevicePath, "--listen",
             "http://127.0.0.1:0", "--holder-mac-key", cards, "--wait", "20"], new CliIo(stdout, TextWriter.Synchronized(stderr), TextReader.Null, false), stop.Token);
         try
         {
@@ -86,7 +60,7 @@ public sealed class ServeCommandTests : IAsyncLifetime
                 await Task.Delay(20, deadline.Token);
             }
 
-            _sim.PlaceCard("alice"); // the virtual holder types alice's PIN on the reader when it asks
+            Sim.PlaceCard("alice"); // the virtual holder types alice's PIN on the reader when it asks
             HttpResponseMessage answer = await purchase;
             string body = await answer.Content.ReadAsStringAsync();
             Assert.True(answer.IsSuccessStatusCode, body + " " + stderr);
@@ -94,7 +68,7 @@ public sealed class ServeCommandTests : IAsyncLifetime
             Assert.True(settled.GetProperty("status").GetString() == "settled", body);
             Assert.Equal("M0000001", settled.GetProperty("cardNumber").GetString());
             Assert.Equal(2500, settled.GetProperty("ownAccountFen").GetInt64());
-            Assert.Equal(1u, _sim.Snapshot.Counter);
+            Assert.Equal(1u, Sim.Snapshot.Counter);
         }
         finally
         {
@@ -102,17 +76,17 @@ public sealed class ServeCommandTests : IAsyncLifetime
         }
 
         Assert.Equal(ExitCodes.Success, await serve.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(2500, await _cli.BalanceFenAsync(AliceId));
+        Assert.Equal(2500, await Cli.BalanceFenAsync(AliceId));
     }
 
     [Fact]
     public async Task A_non_loopback_listen_without_a_key_is_one_line_and_exit_2_before_the_ledger_is_opened()
     {
-        CliRun run = await _cli.RunAsync("serve", "--reader", _sim!.DevicePath, "--listen", "http://0.0.0.0:5080");
+        CliRun run = await Cli.RunAsync("serve", "--reader", Sim.DevicePath, "--listen", "http://0.0.0.0:5080");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
         Assert.Contains("--api-key-file", run.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(_cli.Store));
+        Assert.False(File.Exists(Cli.Store));
     }
 }
