@@ -118,20 +118,17 @@ public sealed partial class LedgerSession
 
     internal Task DropCreditStageAsync() => ExecuteAsync("DROP TABLE IF EXISTS " + Stage);
 
+    /// <summary>The columns <see cref="MapCredit"/> reads, in its order.</summary>
+    private const string CreditRows = "SELECT resident_id, month, amount, entry_id, credited_at, statement_id FROM account_credits ";
+
     /// <summary>The month's credit of the person, or null.</summary>
     public Task<MonthlyCredit?> GetAccountCreditAsync(string residentId, CreditMonth month) =>
-        SingleAsync("SELECT resident_id, month, amount, entry_id, credited_at, statement_id FROM account_credits WHERE resident_id = @id AND month = @m",
+        SingleAsync(CreditRows + "WHERE resident_id = @id AND month = @m",
             MapCredit, ("@id", residentId), ("@m", month.Key));
-
-    /// <summary>Every monthly credit of the person, oldest first.</summary>
-    public Task<List<MonthlyCredit>> GetAccountCreditsAsync(string residentId) =>
-        QueryAsync("SELECT resident_id, month, amount, entry_id, credited_at, statement_id FROM account_credits WHERE resident_id = @id ORDER BY month",
-            MapCredit, ("@id", residentId));
 
     /// <summary>The person's credits no statement has shown yet, oldest first.</summary>
     internal Task<List<MonthlyCredit>> GetUnprintedCreditsAsync(string residentId) =>
-        QueryAsync("SELECT resident_id, month, amount, entry_id, credited_at, statement_id FROM account_credits WHERE resident_id = @id "
-            + "AND statement_id IS NULL ORDER BY month", MapCredit, ("@id", residentId));
+        QueryAsync(CreditRows + "WHERE resident_id = @id AND statement_id IS NULL ORDER BY month", MapCredit, ("@id", residentId));
 
     internal Task MarkCreditsPrintedAsync(string residentId, long statementId) =>
         ExecuteAsync("UPDATE account_credits SET statement_id = @s WHERE resident_id = @id AND statement_id IS NULL",
