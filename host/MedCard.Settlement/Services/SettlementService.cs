@@ -134,7 +134,11 @@ public sealed partial class SettlementService
         return (refusal, total);
     }
 
-    private sealed partial record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note, PinCredential? Pin = null);
+    private sealed partial record Checked(SettlementOutcome? Done, Card? Card, VisitPolicy? Policy, string? Note, PinCredential? Pin = null)
+    {
+        /// <summary>What the batched read found and locked (persons, accumulator, the reserved entry id).</summary>
+        public SettlementInputs? Inputs { get; init; }
+    }
 
     private static Checked Stop(SettlementOutcome outcome) => new(outcome, null, null, null);
 
@@ -144,8 +148,8 @@ public sealed partial class SettlementService
     private async Task<Checked> CheckAsync(LedgerSession s, SettlementRequest request, byte[] hash, bool pinAlreadyCounted)
     {
         VerifiedTransaction tx = request.Transaction;
-        SettlementInputs inputs = await s.GetSettlementInputsAsync(tx.ReaderId, tx.Counter, tx.CardNumber, request.InstitutionId, request.VisitType)
-            .ConfigureAwait(false);
+        SettlementInputs inputs = await s.GetSettlementInputsAsync(tx.ReaderId, tx.Counter, tx.CardNumber, request.InstitutionId, request.VisitType,
+            request.PayFromRelativeResidentId, _options.AccountingYear(tx.Time)).ConfigureAwait(false);
         SettlementRecord? existing = inputs.Existing;
         if (existing is not null)
         {
@@ -231,7 +235,7 @@ public sealed partial class SettlementService
             return Stop(await StoreRefusalAsync(s, request, hash, refusal, card.ResidentId).ConfigureAwait(false));
         }
 
-        return new Checked(null, card, policy, note, inputs.Pin) { Route = route };
+        return new Checked(null, card, policy, note, inputs.Pin) { Route = route, Inputs = inputs };
     }
 
     private static bool BillIsValid(IReadOnlyList<BillItem> items, out string problem, out long total)
@@ -281,29 +285,36 @@ public sealed partial class SettlementService
         Card card = check.Card!;
         string? relativeId = request.PayFromRelativeResidentId;
 
-        // Lock persons in a fixed (ordinal) order so two settlements sharing a family account cannot deadlock, then the
-        // accumulator, then open the journal entry: one batch.
+        // The persons (in ordinal order) and the accumulator came locked with the settlement's first read, and the journal
+        // entry's id was reserved there: the rest of the settlement is queued writes that go with the COMMIT.
         int year = _options.AccountingYear(tx.Time);
-        string reference = tx.ReaderId + "/" + tx.Counter;
-        List<string> ids = [.. OrderedIds(card.ResidentId, relativeId)];
-        (List<Person?> persons, Accumulator ytd, long entryId) = await s.LockHoldersAsync(ids, card.ResidentId, year, request.VisitType,
-            (EntryKind.Settlement, reference, _options.Clock.GetUtcNow())).ConfigureAwait(false);
+        SettlementInputs inputs = check.Inputs!;
         Person? own = null, relative = null;
-        for (int i = 0; i < ids.Count; i++)
+        foreach (Person p in inputs.Persons)
         {
-            Person p = persons[i] ?? throw new InvalidOperationException("Card holder or relative missing from persons.");
-            if (ids[i] == card.ResidentId)
+            if (p.ResidentId == card.ResidentId)
             {
                 own = p;
             }
-            else
+            else if (p.ResidentId == relativeId)
             {
                 relative = p;
             }
         }
 
+        if (own is null || (relativeId is not null && relative is null))
+        {
+            throw new InvalidOperationException("Card holder or relative missing from persons.");
+        }
+
+        Accumulator ytd = inputs.YearToDate is { } found
+            ? new Accumulator(card.ResidentId, year, request.VisitType, found.DeductibleMet, found.FundPaid)
+            : new Accumulator(card.ResidentId, year, request.VisitType, 0, 0);
+        long entryId = inputs.EntryId;
+        await s.OpenEntryAsync(entryId, EntryKind.Settlement, tx.ReaderId + "/" + tx.Counter, _options.Clock.GetUtcNow()).ConfigureAwait(false);
+
         FundShare share = SettlementCalculator.ComputeFundShare(request.Items, check.Policy!, ytd);
-        PaymentSplit split = SettlementCalculator.SplitOutOfPocket(share.OutOfPocket, own!.Balance, relativeId, relative?.Balance ?? 0);
+        PaymentSplit split = SettlementCalculator.SplitOutOfPocket(share.OutOfPocket, own.Balance, relativeId, relative?.Balance ?? 0);
 
         var postings = new List<Posting>
         {

@@ -35,7 +35,7 @@ public sealed partial class LedgerSession
             ("@k", (long)kind), ("@ref", reference), ("@at", DbTime.ToDb(at)));
 
     /// <summary>Queues the postings of entry <paramref name="entryId"/> (opened by <see cref="InsertEntryAsync"/> or
-    /// <see cref="LockHoldersAsync"/>) as one multi-row INSERT of the non-zero ones. Refuses (throws) an unbalanced set.</summary>
+    /// <see cref="OpenEntryAsync"/>) as one multi-row INSERT of the non-zero ones. Refuses (throws) an unbalanced set.</summary>
     internal async Task InsertPostingsAsync(long entryId, IReadOnlyList<Posting> postings)
     {
         CheckBalanced(postings);

@@ -7,71 +7,76 @@ using MedCard.Settlement.Rules;
 
 namespace MedCard.Settlement.Stores;
 
-/// <summary>What a settlement reads before it decides, fetched together (one round trip on PostgreSQL). The card row
-/// carries its PIN credential, so the PIN check reads nothing more.</summary>
+/// <summary>What a settlement reads and locks before it decides, fetched together (one round trip on PostgreSQL). The card
+/// row carries its PIN credential, so the PIN check reads nothing more; the holder (and the paying relative) come locked,
+/// with the holder's accumulator, so the split needs no second round trip; <see cref="EntryId"/> is the id the settlement's
+/// journal entry will take.</summary>
 internal sealed record SettlementInputs(
     SettlementRecord? Existing, long ReaderLastCounter, Card? Card, PinCredential? Pin, Institution? Institution, VisitPolicy? Policy,
-    (string Insured, string Treatment)? Regions);
+    (string Insured, string Treatment)? Regions, IReadOnlyList<Person> Persons, (long DeductibleMet, long FundPaid)? YearToDate, long EntryId);
 
 /// <summary>The reads of a settlement, batched. The locks are the ones the single reads took, in the same order.</summary>
 public sealed partial class LedgerSession
 {
     /// <summary>
     /// In one batch, in this order: the stored answer of (reader, counter) if any; the reader's last counter, locked; the
-    /// card with its PIN credential, locked; the institution; the home policy of the visit type; the holder's insured region and the institution's region. Reader then card is the lock
-    /// order of every service; reading the card when the record turns out to be a replay only holds its lock a moment
-    /// longer, inside a transaction that then writes nothing.
+    /// card with its PIN credential, locked; the institution with its region; the home policy of the visit type; the card
+    /// holder and the relative <paramref name="relativeId"/> (if any) with their insured regions, locked in ordinal order
+    /// of resident ID (so two settlements sharing a family account cannot deadlock); the holder's accumulator of
+    /// <paramref name="year"/> and the visit type, locked; the next journal entry id. Reader, card, persons, accumulator
+    /// is the lock order of every service. A record that turns out to be a replay or a refusal holds these locks only a
+    /// moment longer, inside a transaction that then writes little or nothing.
     /// </summary>
     internal async Task<SettlementInputs> GetSettlementInputsAsync(uint readerId, uint counter, string cardNumber, string institutionId,
-        VisitType visitType)
+        VisitType visitType, string? relativeId, int year)
     {
+        const string Holder = "(SELECT resident_id FROM cards WHERE card_number = @n)";
         List<object?>[] rows = await ReadManyAsync(
             SettlementRead(readerId, counter, forUpdate: false),
             ReaderCounterRead(readerId, forUpdate: true),
             new Read("SELECT " + CardColumns + ", pin_salt, pin_hash, pin_iterations, pin_key_id FROM cards WHERE card_number = @n" + Lock(true),
                 r => (MapCard(r), new PinCredential(B(r, 12), B(r, 13), (int)L(r, 14), NS(r, 15))), ("@n", cardNumber)),
-            InstitutionRead(institutionId),
+            new Read("SELECT institution_id, name, designated, region_code FROM institutions WHERE institution_id = @id",
+                r => (new Institution(r.GetString(0), r.GetString(1), L(r, 2) != 0), r.GetString(3)), ("@id", institutionId)),
             PolicyRead(visitType),
-            new Read("SELECT p.insured_region, i.region_code FROM cards c JOIN persons p ON p.resident_id = c.resident_id, institutions i "
-                + "WHERE c.card_number = @n AND i.institution_id = @i", r => (r.GetString(0), r.GetString(1)), ("@n", cardNumber), ("@i", institutionId)))
+            new Read("SELECT resident_id, name, gender, employer, balance, insured_region FROM persons WHERE resident_id = " + Holder
+                + " OR resident_id = @rel ORDER BY resident_id" + _dialect.Ordinal + Lock(true),
+                r => (new Person(r.GetString(0), r.GetString(1), GenderColumn.FromDb(L(r, 2)), r.GetString(3), L(r, 4)), r.GetString(5)),
+                ("@n", cardNumber), ("@rel", relativeId)),
+            new Read("SELECT deductible_met, fund_paid FROM accumulators WHERE resident_id = " + Holder + " AND year = @y AND visit_type = @v" + Lock(true),
+                r => (L(r, 0), L(r, 1)), ("@n", cardNumber), ("@y", (long)year), ("@v", (long)visitType)),
+            new Read(_dialect.NextEntryId, r => L(r, 0)))
             .ConfigureAwait(false);
-        (Card Card, PinCredential Pin)? card = rows[2] is [System.ValueTuple<Card, PinCredential> found, ..] ? found : null;
+        (Card Card, PinCredential Pin)? card = rows[2] is [ValueTuple<Card, PinCredential> found, ..] ? found : null;
+        (Institution Institution, string Region)? institution = rows[3] is [ValueTuple<Institution, string> i, ..] ? i : null;
+        var persons = new List<Person>(rows[5].Count);
+        string? insured = null;
+        foreach (object? row in rows[5])
+        {
+            (Person person, string region) = (ValueTuple<Person, string>)row!;
+            persons.Add(person);
+            if (person.ResidentId == card?.Card.ResidentId)
+            {
+                insured = region;
+            }
+        }
+
         return new SettlementInputs(
             rows[0] is [SettlementRecord existing, ..] ? existing : null,
             rows[1] is [long last, ..] ? last : -1,
             card?.Card,
             card?.Pin,
-            rows[3] is [Institution institution, ..] ? institution : null,
+            institution?.Institution,
             rows[4] is [VisitPolicy policy, ..] ? policy : null,
-            rows[5] is [System.ValueTuple<string, string> regions, ..] ? regions : null);
+            insured is not null && institution is { } known ? (insured, known.Region) : null,
+            persons,
+            rows[6] is [ValueTuple<long, long> ytd, ..] ? ytd : null,
+            rows[7] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."));
     }
 
-    /// <summary>
-    /// Locks, in one batch, the persons whose accounts a settlement may move (<paramref name="orderedResidentIds"/>, in
-    /// ordinal order so two settlements sharing a family account cannot deadlock), then the card holder's accumulator of
-    /// the year and visit type, then opens the journal entry <paramref name="entry"/> (its postings follow with
-    /// <see cref="InsertPostingsAsync"/>): the statements and their order are those of the single calls, in one round trip.
-    /// Persons that do not exist come back null.
-    /// </summary>
-    internal async Task<(List<Person?> Persons, Accumulator Accumulator, long EntryId)> LockHoldersAsync(IReadOnlyList<string> orderedResidentIds,
-        string residentId, int year, VisitType visitType, (EntryKind Kind, string Reference, DateTimeOffset At) entry)
-    {
-        var reads = new Read[orderedResidentIds.Count + 2];
-        for (int i = 0; i < orderedResidentIds.Count; i++)
-        {
-            reads[i] = PersonRead(orderedResidentIds[i], forUpdate: true);
-        }
-
-        reads[^2] = AccumulatorRead(residentId, year, visitType, forUpdate: true);
-        reads[^1] = EntryInsert(entry.Kind, entry.Reference, entry.At);
-        List<object?>[] rows = await ReadManyAsync(reads).ConfigureAwait(false);
-        var persons = new List<Person?>(orderedResidentIds.Count);
-        for (int i = 0; i < orderedResidentIds.Count; i++)
-        {
-            persons.Add(rows[i] is [Person person, ..] ? person : null);
-        }
-
-        return (persons, rows[^2] is [Accumulator ytd, ..] ? ytd : new Accumulator(residentId, year, visitType, 0, 0),
-            rows[^1] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."));
-    }
+    /// <summary>Opens the journal entry <paramref name="entryId"/> (reserved by <see cref="GetSettlementInputsAsync"/>) with
+    /// the transaction's other queued writes; its postings follow with <see cref="InsertPostingsAsync"/>.</summary>
+    internal Task OpenEntryAsync(long entryId, EntryKind kind, string reference, DateTimeOffset at) =>
+        DeferAsync("INSERT INTO entries (entry_id, kind, reference, created_at) VALUES (@e, @k, @ref, @at)",
+            ("@e", entryId), ("@k", (long)kind), ("@ref", reference), ("@at", DbTime.ToDb(at)));
 }
