@@ -10,7 +10,7 @@ namespace MedCard.Settlement.Stores;
 public static class LedgerSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     internal static IReadOnlyList<string> Step(int version) => version switch
     {
@@ -20,6 +20,7 @@ public static class LedgerSchema
         4 => Version4,
         5 => Version5,
         6 => Version6,
+        7 => Version7,
         _ => [],
     };
 
@@ -91,6 +92,19 @@ public static class LedgerSchema
         @"CREATE TABLE ecard_tokens (token_id TEXT PRIMARY KEY, card_number TEXT NOT NULL REFERENCES cards (card_number),
             issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)",
         "CREATE TABLE ecard_institutions (institution_id TEXT PRIMARY KEY REFERENCES institutions (institution_id))",
+    ];
+
+    /// <summary>
+    /// Version 7: the index of postings by account goes. Every settlement wrote one entry into it per posting (three to
+    /// five, each on a different leaf: institution, fund, person, cash), the largest share of the pages a settlement's
+    /// commit flushes, and nothing a settlement, refund, statement or the audit reads used it: balances live on the
+    /// person row, statements read card records, the audit sums every account in one scan. A single account's total
+    /// (<see cref="LedgerSession.GetAccountTotalAsync"/>) is now a scan of the postings, a report's cost and not a
+    /// settlement's.
+    /// </summary>
+    private static readonly string[] Version7 =
+    [
+        "DROP INDEX IF EXISTS postings_account",
     ];
 
     private static readonly string[] Version3 =
