@@ -36,9 +36,12 @@ public sealed partial class LedgerSession
             ReaderCounterRead(readerId, forUpdate: true),
             new Read("SELECT " + CardColumns + ", pin_salt, pin_hash, pin_iterations, pin_key_id FROM cards WHERE card_number = @n" + Lock(true),
                 r => (MapCard(r), new PinCredential(B(r, 12), B(r, 13), (int)L(r, 14), NS(r, 15))), ("@n", cardNumber)),
-            new Read("SELECT institution_id, name, designated, region_code FROM institutions WHERE institution_id = @id",
-                r => (new Institution(r.GetString(0), r.GetString(1), L(r, 2) != 0), r.GetString(3)), ("@id", institutionId)),
-            PolicyRead(visitType),
+            // The home policy comes with the institution: when the institution is unknown the settlement is refused for that
+            // before any policy matters.
+            new Read("SELECT i.institution_id, i.name, i.designated, i.region_code, p.deductible, p.copay_bp, p.fund_cap FROM institutions i "
+                + "LEFT JOIN policies p ON p.visit_type = @v WHERE i.institution_id = @id",
+                r => (new Institution(r.GetString(0), r.GetString(1), L(r, 2) != 0), r.GetString(3),
+                    r.IsDBNull(4) ? null : new VisitPolicy(L(r, 4), (int)L(r, 5), L(r, 6))), ("@id", institutionId), ("@v", (long)visitType)),
             new Read("SELECT resident_id, name, gender, employer, balance, insured_region FROM persons WHERE resident_id = " + Holder
                 + " OR resident_id = @rel ORDER BY resident_id" + _dialect.Ordinal + Lock(true),
                 r => (new Person(r.GetString(0), r.GetString(1), GenderColumn.FromDb(L(r, 2)), r.GetString(3), L(r, 4)), r.GetString(5)),
@@ -48,10 +51,11 @@ public sealed partial class LedgerSession
             new Read(_dialect.NextEntryId, r => L(r, 0)))
             .ConfigureAwait(false);
         (Card Card, PinCredential Pin)? card = rows[2] is [ValueTuple<Card, PinCredential> found, ..] ? found : null;
-        (Institution Institution, string Region)? institution = rows[3] is [ValueTuple<Institution, string> i, ..] ? i : null;
-        var persons = new List<Person>(rows[5].Count);
+        (Institution Institution, string Region, VisitPolicy? Policy)? institution =
+            rows[3] is [ValueTuple<Institution, string, VisitPolicy?> i, ..] ? i : null;
+        var persons = new List<Person>(rows[4].Count);
         string? insured = null;
-        foreach (object? row in rows[5])
+        foreach (object? row in rows[4])
         {
             (Person person, string region) = (ValueTuple<Person, string>)row!;
             persons.Add(person);
@@ -67,11 +71,11 @@ public sealed partial class LedgerSession
             card?.Card,
             card?.Pin,
             institution?.Institution,
-            rows[4] is [VisitPolicy policy, ..] ? policy : null,
+            institution?.Policy,
             insured is not null && institution is { } known ? (insured, known.Region) : null,
             persons,
-            rows[6] is [ValueTuple<long, long> ytd, ..] ? ytd : null,
-            rows[7] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."));
+            rows[5] is [ValueTuple<long, long> ytd, ..] ? ytd : null,
+            rows[6] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."));
     }
 
     /// <summary>Opens the journal entry <paramref name="entryId"/> (reserved by <see cref="GetSettlementInputsAsync"/>) with
