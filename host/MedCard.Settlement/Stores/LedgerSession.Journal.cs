@@ -79,7 +79,8 @@ public sealed partial class LedgerSession
         QueryAsync("SELECT account, amount FROM postings WHERE entry_id = @e ORDER BY account",
             r => new Posting(r.GetString(0), L(r, 1)), ("@e", entryId));
 
-    /// <summary>Sum of all postings on one account.</summary>
+    /// <summary>Sum of all postings on one account: a scan of the postings (a report; schema 7 dropped the index by account
+    /// that every settlement paid for).</summary>
     public async Task<long> GetAccountTotalAsync(string account) =>
         await ScalarAsync("SELECT COALESCE(SUM(amount), 0) FROM postings WHERE account = @a", ("@a", account)).ConfigureAwait(false) ?? 0;
 
