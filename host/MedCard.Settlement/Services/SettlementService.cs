@@ -221,7 +221,7 @@ public sealed partial class SettlementService
             refusal = Refusal.Of(ReasonCode.NoPolicy, request.VisitType.ToString());
         }
         else if (request.PayFromRelativeResidentId is { } relative
-            && (relative == card.ResidentId || await s.GetBindingAsync(relative, card.ResidentId).ConfigureAwait(false) is null))
+            && (relative == card.ResidentId || !inputs.RelativeBound))
         {
             refusal = Refusal.Of(ReasonCode.RelativeNotBound);
         }

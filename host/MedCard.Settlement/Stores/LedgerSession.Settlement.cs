@@ -13,25 +13,28 @@ namespace MedCard.Settlement.Stores;
 /// journal entry will take.</summary>
 internal sealed record SettlementInputs(
     SettlementRecord? Existing, long ReaderLastCounter, Card? Card, PinCredential? Pin, Institution? Institution, VisitPolicy? Policy,
-    (string Insured, string Treatment)? Regions, IReadOnlyList<Person> Persons, (long DeductibleMet, long FundPaid)? YearToDate, long EntryId);
+    (string Insured, string Treatment)? Regions, IReadOnlyList<Person> Persons, (long DeductibleMet, long FundPaid)? YearToDate, long EntryId,
+    bool RelativeBound);
 
 /// <summary>The reads of a settlement, batched. The locks are the ones the single reads took, in the same order.</summary>
 public sealed partial class LedgerSession
 {
     /// <summary>
     /// In one batch, in this order: the stored answer of (reader, counter) if any; the reader's last counter, locked; the
-    /// card with its PIN credential, locked; the institution with its region; the home policy of the visit type; the card
-    /// holder and the relative <paramref name="relativeId"/> (if any) with their insured regions, locked in ordinal order
-    /// of resident ID (so two settlements sharing a family account cannot deadlock); the holder's accumulator of
-    /// <paramref name="year"/> and the visit type, locked; the next journal entry id. Reader, card, persons, accumulator
-    /// is the lock order of every service. A record that turns out to be a replay or a refusal holds these locks only a
-    /// moment longer, inside a transaction that then writes little or nothing.
+    /// card with its PIN credential, locked; the institution with its region and the home policy of the visit type; the
+    /// card holder and the relative <paramref name="relativeId"/> (if any) with their insured regions, locked in ordinal
+    /// order of resident ID (so two settlements sharing a family account cannot deadlock); the holder's accumulator of
+    /// <paramref name="year"/> and the visit type, locked; the next journal entry id; for a family payment, whether the
+    /// relative is bound to pay for the holder. Reader, card, persons, accumulator is the lock order of every service. A
+    /// record that turns out to be a replay or a refusal holds these locks only a moment longer, inside a transaction that
+    /// then writes little or nothing.
     /// </summary>
     internal async Task<SettlementInputs> GetSettlementInputsAsync(uint readerId, uint counter, string cardNumber, string institutionId,
         VisitType visitType, string? relativeId, int year)
     {
         const string Holder = "(SELECT resident_id FROM cards WHERE card_number = @n)";
-        List<object?>[] rows = await ReadManyAsync(
+        var reads = new List<Read>
+        {
             SettlementRead(readerId, counter, forUpdate: false),
             ReaderCounterRead(readerId, forUpdate: true),
             new Read("SELECT " + CardColumns + ", pin_salt, pin_hash, pin_iterations, pin_key_id FROM cards WHERE card_number = @n" + Lock(true),
@@ -48,8 +51,16 @@ public sealed partial class LedgerSession
                 ("@n", cardNumber), ("@rel", relativeId)),
             new Read("SELECT deductible_met, fund_paid FROM accumulators WHERE resident_id = " + Holder + " AND year = @y AND visit_type = @v" + Lock(true),
                 r => (L(r, 0), L(r, 1)), ("@n", cardNumber), ("@y", (long)year), ("@v", (long)visitType)),
-            new Read(_dialect.NextEntryId, r => L(r, 0)))
-            .ConfigureAwait(false);
+            new Read(_dialect.NextEntryId, r => L(r, 0)),
+        };
+        if (relativeId is not null)
+        {
+            // Whether the named relative's account may pay for the holder (a family payment only).
+            reads.Add(new Read("SELECT relation FROM bindings WHERE payer_id = @rel AND beneficiary_id = " + Holder, r => L(r, 0),
+                ("@rel", relativeId), ("@n", cardNumber)));
+        }
+
+        List<object?>[] rows = await ReadManyAsync([.. reads]).ConfigureAwait(false);
         (Card Card, PinCredential Pin)? card = rows[2] is [ValueTuple<Card, PinCredential> found, ..] ? found : null;
         (Institution Institution, string Region, VisitPolicy? Policy)? institution =
             rows[3] is [ValueTuple<Institution, string, VisitPolicy?> i, ..] ? i : null;
@@ -75,7 +86,8 @@ public sealed partial class LedgerSession
             insured is not null && institution is { } known ? (insured, known.Region) : null,
             persons,
             rows[5] is [ValueTuple<long, long> ytd, ..] ? ytd : null,
-            rows[6] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."));
+            rows[6] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."),
+            rows.Length > 7 && rows[7].Count > 0);
     }
 
     /// <summary>Opens the journal entry <paramref name="entryId"/> (reserved by <see cref="GetSettlementInputsAsync"/>) with
