@@ -55,6 +55,8 @@ public static partial class MedCardServer
         // A purchase in flight at shutdown is waited for up to its card wait (and a little for the signing and filing).
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.CardWait + TimeSpan.FromSeconds(30));
         builder.WebHost.UseUrls(listen.GetLeftPart(UriPartial.Authority));
+        // The slim builder leaves HTTPS out: without this an https:// address fails at start.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel => ClientCertificates.Configure(kestrel, options));
         builder.Logging.ClearProviders();
         if (logging is not null)

@@ -19,8 +19,10 @@ internal static class ClientCertificates
 
         X509Certificate2 server = Load(() => X509CertificateLoader.LoadPkcs12FromFile(options.CertificateFile, null), "the server certificate "
             + options.CertificateFile);
-        X509Certificate2? authority = options.ClientCaFile is null ? null
-            : Load(() => X509Certificate2.CreateFromPemFile(options.ClientCaFile), "the client certificate authority " + options.ClientCaFile);
+        // A CA file holds certificates only (CreateFromPemFile would look for a private key beside them); it may be a bundle
+        // (a root and its intermediates), all of which are trusted for client certificates.
+        X509Certificate2Collection? authority = options.ClientCaFile is null ? null
+            : Load(() => Authorities(options.ClientCaFile), "the client certificate authority " + options.ClientCaFile);
         kestrel.ConfigureHttpsDefaults(https =>
         {
             https.ServerCertificate = server;
@@ -32,16 +34,23 @@ internal static class ClientCertificates
         });
     }
 
-    private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 authority)
+    private static X509Certificate2Collection Authorities(string path)
+    {
+        var authorities = new X509Certificate2Collection();
+        authorities.ImportFromPemFile(path);
+        return authorities.Count > 0 ? authorities : throw new CryptographicException("no certificate in the file");
+    }
+
+    private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2Collection authority)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.CustomTrustStore.AddRange(authority);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         return chain.Build(certificate);
     }
 
-    private static X509Certificate2 Load(System.Func<X509Certificate2> load, string what)
+    private static T Load<T>(System.Func<T> load, string what)
     {
         try
         {
