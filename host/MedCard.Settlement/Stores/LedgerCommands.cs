@@ -22,13 +22,13 @@ internal sealed class LedgerCommands : IDisposable
         _connection = connection;
     }
 
-    /// <summary>The kept command for <paramref name="sql"/> (its parameters cleared), or a new one kept from now on; null
-    /// when the cache is full (the caller then makes and disposes its own).</summary>
+    /// <summary>The kept command for <paramref name="sql"/> (with the parameters of its last run, for the caller to reuse
+    /// or replace), or a new one kept from now on; null when the cache is full (the caller then makes and disposes its
+    /// own).</summary>
     public DbCommand? Get(string sql)
     {
         if (_bySql.TryGetValue(sql, out DbCommand? command))
         {
-            command.Parameters.Clear();
             return command;
         }
 

@@ -54,7 +54,23 @@ public sealed partial class LedgerSession
     {
         DbCommand command = _commands?.Get(sql) ?? _connection.CreateCommand();
         command.Transaction = _transaction;
-        command.CommandText = sql;
+        if (!string.Equals(command.CommandText, sql, StringComparison.Ordinal))
+        {
+            command.CommandText = sql;
+        }
+
+        if (SameNames(command.Parameters, parameters))
+        {
+            // A kept command run again: only the values change (no parameter objects made, no names checked again).
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+            }
+
+            return command;
+        }
+
+        command.Parameters.Clear();
         foreach ((string name, object? value) in parameters)
         {
             DbParameter p = command.CreateParameter();
@@ -64,6 +80,24 @@ public sealed partial class LedgerSession
         }
 
         return command;
+    }
+
+    private static bool SameNames(DbParameterCollection kept, (string Name, object? Value)[] parameters)
+    {
+        if (kept.Count != parameters.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (!string.Equals(kept[i].ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Runs a statement now (after the queued writes, in the same round trip where the driver batches) and
