@@ -21,7 +21,8 @@ int count = ArgValue(args, "--count", 1000);
 bool skipPostgres = args.Contains("--skip-postgres");
 bool probe = args.Contains("--probe");
 CancellationToken ct = CancellationToken.None;
-Console.WriteLine("MedCard.Settlement benchmark: " + count + " settlements per sequential run; CPU cores " + Environment.ProcessorCount);
+Console.WriteLine("MedCard.Settlement benchmark: " + count + " settlements per sequential run; CPU cores " + Environment.ProcessorCount
+    + "; " + LoadAverage());
 Console.WriteLine("PBKDF2-SHA256 per PIN check: " + MeasurePbkdf2(PinHasher.DefaultIterations).ToString("F1", CultureInfo.InvariantCulture)
     + " ms at " + PinHasher.DefaultIterations + " iterations (production), "
     + MeasurePbkdf2(1000).ToString("F2", CultureInfo.InvariantCulture) + " ms at 1000");
@@ -63,6 +64,8 @@ finally
 
 async Task RunAsync(SqlLedgerStore store, int n, PlainInsert plainInsert)
 {
+    // A quiet machine and a loaded one give different ratios (see the README): every store's figures say which this was.
+    Console.WriteLine(store.Kind + ": " + LoadAverage());
     if (probe)
     {
         await ProbeAsync(store, n, plainInsert);
@@ -200,6 +203,19 @@ static double Median(List<double> values)
 {
     values.Sort();
     return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+}
+
+// The 1, 5 and 15 minute load averages (Linux), so a reader of the figures knows how busy the machine was.
+static string LoadAverage()
+{
+    const string Proc = "/proc/loadavg";
+    if (!File.Exists(Proc))
+    {
+        return "load average n/a";
+    }
+
+    string[] fields = File.ReadAllText(Proc).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return "load average " + string.Join(" ", fields.Take(3));
 }
 
 static string Ms(double ms) => ms.ToString("F3", CultureInfo.InvariantCulture);
