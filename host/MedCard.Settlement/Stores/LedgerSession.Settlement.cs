@@ -10,7 +10,7 @@ namespace MedCard.Settlement.Stores;
 /// <summary>What a settlement reads and locks before it decides, fetched together (one round trip on PostgreSQL). The card
 /// row carries its PIN credential, so the PIN check reads nothing more; the holder (and the paying relative) come locked,
 /// with the holder's accumulator, so the split needs no second round trip; <see cref="EntryId"/> is the id the settlement's
-/// journal entry will take.</summary>
+/// journal entry will take; <see cref="RelativeBound"/> says whether a named relative's account may pay for the holder.</summary>
 internal sealed record SettlementInputs(
     SettlementRecord? Existing, long ReaderLastCounter, Card? Card, PinCredential? Pin, Institution? Institution, VisitPolicy? Policy,
     (string Insured, string Treatment)? Regions, IReadOnlyList<Person> Persons, (long DeductibleMet, long FundPaid)? YearToDate, long EntryId,
