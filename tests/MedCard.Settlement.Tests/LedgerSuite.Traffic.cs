@@ -28,17 +28,26 @@ public abstract partial class LedgerSuite
         (long statements, long roundTrips, long commits) family = await CountAsync(store,
             () => l.SettleAsync(child, 200_00, VisitType.Pharmacy, relative: parent.ResidentId));
         SettlementOutcome? refused = null;
+        VerifiedTransaction wrongRecord = l.Record(parent.CardNumber, parent.Uid, 10_00);
         (long statements, long roundTrips, long commits) wrongPin = await CountAsync(store, async () =>
-            refused = await SettleRecordAsync(l, l.Record(parent.CardNumber, parent.Uid, 10_00), TestLedger.Covered(10_00), [9, 9, 9, 9, 9, 9]));
+            refused = await SettleRecordAsync(l, wrongRecord, TestLedger.Covered(10_00), [9, 9, 9, 9, 9, 9]));
+
+        // The same record delivered again: only then is the stored answer read, one statement (a round trip) more.
+        SettlementOutcome? again = null;
+        (long statements, long roundTrips, long commits) duplicate = await CountAsync(store, async () =>
+            again = await SettleRecordAsync(l, wrongRecord, TestLedger.Covered(10_00), [9, 9, 9, 9, 9, 9]));
 
         // SQLite runs in process: every statement is its own call, the COMMIT one more. PostgreSQL: the reads in one
         // batch, the writes with the COMMIT in a second.
-        Assert.Equal(postgres ? (16, 2, 1) : (15, 16, 1), own);
+        Assert.Equal(postgres ? (15, 2, 1) : (14, 15, 1), own);
         // A family payment reads the binding (in the same first batch) and moves the relative's balance too.
-        Assert.Equal(postgres ? (18, 2, 1) : (17, 18, 1), family);
+        Assert.Equal(postgres ? (17, 2, 1) : (16, 17, 1), family);
         Assert.Equal(1, wrongPin.commits);
         Assert.Equal(postgres ? 2 : wrongPin.statements + 1, wrongPin.roundTrips);
         Assert.Equal(ReasonCode.PinWrong, refused!.Refusal!.Code);
+        Assert.True(again!.Duplicate);
+        Assert.Equal(ReasonCode.PinWrong, again.Refusal!.Code);
+        Assert.Equal(postgres ? (7, 3, 1) : (7, 8, 1), duplicate);
         await l.AssertAuditOkAsync();
     }
 

@@ -20,14 +20,14 @@ internal sealed record SettlementInputs(
 public sealed partial class LedgerSession
 {
     /// <summary>
-    /// In one batch, in this order: the stored answer of (reader, counter) if any; the reader's last counter, locked; the
-    /// card with its PIN credential, locked; the institution with its region and the home policy of the visit type; the
-    /// card holder and the relative <paramref name="relativeId"/> (if any) with their insured regions, locked in ordinal
-    /// order of resident ID (so two settlements sharing a family account cannot deadlock); the holder's accumulator of
-    /// <paramref name="year"/> and the visit type, locked; the next journal entry id; for a family payment, whether the
-    /// relative is bound to pay for the holder. Reader, card, persons, accumulator is the lock order of every service. A
-    /// record that turns out to be a replay or a refusal holds these locks only a moment longer, inside a transaction that
-    /// then writes little or nothing.
+    /// In one batch, in this order: the reader's last counter, locked; the card with its PIN credential, locked; the
+    /// institution with its region and the home policy of the visit type; the card holder and the relative
+    /// <paramref name="relativeId"/> (if any) with their insured regions, locked in ordinal order of resident ID (so two
+    /// settlements sharing a family account cannot deadlock); the holder's accumulator of <paramref name="year"/> and the
+    /// visit type, locked; the next journal entry id; for a family payment, whether the relative is bound to pay for the
+    /// holder. Then, only for a counter at or below the reader's last, the stored answer of (reader, counter). Reader,
+    /// card, persons, accumulator is the lock order of every service. A record that turns out to be a replay or a refusal
+    /// holds these locks only a moment longer, inside a transaction that then writes little or nothing.
     /// </summary>
     internal async Task<SettlementInputs> GetSettlementInputsAsync(uint readerId, uint counter, string cardNumber, string institutionId,
         VisitType visitType, string? relativeId, int year)
@@ -35,7 +35,6 @@ public sealed partial class LedgerSession
         const string Holder = "(SELECT resident_id FROM cards WHERE card_number = @n)";
         var reads = new List<Read>
         {
-            SettlementRead(readerId, counter, forUpdate: false),
             ReaderCounterRead(readerId, forUpdate: true),
             new Read("SELECT " + CardColumns + ", pin_salt, pin_hash, pin_iterations, pin_key_id FROM cards WHERE card_number = @n" + Lock(true),
                 r => (MapCard(r), new PinCredential(B(r, 12), B(r, 13), (int)L(r, 14), NS(r, 15))), ("@n", cardNumber)),
@@ -61,12 +60,18 @@ public sealed partial class LedgerSession
         }
 
         List<object?>[] rows = await ReadManyAsync([.. reads]).ConfigureAwait(false);
-        (Card Card, PinCredential Pin)? card = rows[2] is [ValueTuple<Card, PinCredential> found, ..] ? found : null;
+        long last = rows[0] is [long l, ..] ? l : -1;
+
+        // Only a record at or below the reader's last counter can have a stored answer: every stored settlement or refusal
+        // moved its reader's counter to at least its own in the same transaction, and the counter never goes back. So a
+        // new record (the usual case) costs no read of the settlements, and a duplicate or replay costs one more.
+        SettlementRecord? existing = counter <= last ? await GetSettlementAsync(readerId, counter).ConfigureAwait(false) : null;
+        (Card Card, PinCredential Pin)? card = rows[1] is [ValueTuple<Card, PinCredential> found, ..] ? found : null;
         (Institution Institution, string Region, VisitPolicy? Policy)? institution =
-            rows[3] is [ValueTuple<Institution, string, VisitPolicy?> i, ..] ? i : null;
-        var persons = new List<Person>(rows[4].Count);
+            rows[2] is [ValueTuple<Institution, string, VisitPolicy?> i, ..] ? i : null;
+        var persons = new List<Person>(rows[3].Count);
         string? insured = null;
-        foreach (object? row in rows[4])
+        foreach (object? row in rows[3])
         {
             (Person person, string region) = (ValueTuple<Person, string>)row!;
             persons.Add(person);
@@ -77,17 +82,17 @@ public sealed partial class LedgerSession
         }
 
         return new SettlementInputs(
-            rows[0] is [SettlementRecord existing, ..] ? existing : null,
-            rows[1] is [long last, ..] ? last : -1,
+            existing,
+            last,
             card?.Card,
             card?.Pin,
             institution?.Institution,
             institution?.Policy,
             insured is not null && institution is { } known ? (insured, known.Region) : null,
             persons,
-            rows[5] is [ValueTuple<long, long> ytd, ..] ? ytd : null,
-            rows[6] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."),
-            rows.Length > 7 && rows[7].Count > 0);
+            rows[4] is [ValueTuple<long, long> ytd, ..] ? ytd : null,
+            rows[5] is [long entryId, ..] ? entryId : throw new InvalidOperationException("No entry id returned."),
+            rows.Length > 6 && rows[6].Count > 0);
     }
 
     /// <summary>Opens the journal entry <paramref name="entryId"/> (reserved by <see cref="GetSettlementInputsAsync"/>) with
