@@ -35,8 +35,7 @@ internal static class PolicyCommands
         var command = new Command("set", "Set the policy of one visit type") { visit, deductible, copay, cap };
         CommandActions.Set(command, io, async (ctx, parse, ct) =>
         {
-            var policy = new VisitPolicy(Money.ParseYuan(parse.GetValue(deductible), "--deductible"), Inputs.BasisPoints(parse.GetValue(copay), "--copay"),
-                Money.ParseYuan(parse.GetValue(cap), "--cap"));
+            VisitPolicy policy = Inputs.Policy(parse.GetValue(deductible), parse.GetValue(copay), parse.GetValue(cap));
             VisitType type = parse.GetValue(visit);
             var desk = await ctx.DeskAsync(ct, StoreAccess.CreateIfMissing).ConfigureAwait(false);
             await desk.SetPolicyAsync(type, policy, ct).ConfigureAwait(false);

@@ -71,7 +71,7 @@ internal static class RegionCommands
             throw CliException.BadInput("a region policy needs all of --visit, --deductible, --copay and --cap", "give all four, or none to only name the region");
         }
 
-        return (visit!.Value, new VisitPolicy(Money.ParseYuan(deductible, "--deductible"), Inputs.BasisPoints(copay, "--copay"), Money.ParseYuan(cap, "--cap")));
+        return (visit!.Value, Inputs.Policy(deductible, copay, cap));
     }
 
     private static Command List(CliIo io)

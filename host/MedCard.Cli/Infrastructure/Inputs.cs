@@ -115,6 +115,10 @@ internal static class Inputs
         return (int)hundredths;
     }
 
+    /// <summary>A visit policy from the --deductible, --copay and --cap the user typed (yuan, percent, yuan).</summary>
+    public static VisitPolicy Policy(string? deductible, string? copay, string? cap) =>
+        new(Money.ParseYuan(deductible, "--deductible"), BasisPoints(copay, "--copay"), Money.ParseYuan(cap, "--cap"));
+
     public static string Percent(int basisPoints) =>
         (basisPoints / 100).ToString(CultureInfo.InvariantCulture) + "." + (basisPoints % 100).ToString("00", CultureInfo.InvariantCulture) + "%";
 
