@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using MedCard.Settlement.Ledger;
 using MedCard.Settlement.Model;
 using MedCard.Settlement.Rules;
 using MedCard.Settlement.Services;
@@ -49,6 +50,21 @@ public abstract partial class LedgerSuite
         Assert.Equal(ReasonCode.PinWrong, again.Refusal!.Code);
         Assert.Equal(postgres ? (7, 3, 1) : (7, 8, 1), duplicate);
         await l.AssertAuditOkAsync();
+    }
+
+    [StoreFact]
+    public async Task An_account_total_is_the_sum_of_its_postings_without_the_account_index()
+    {
+        // Schema 7 dropped the postings' index by account: a total is a scan now, and still the sum.
+        await using TestLedger l = await NewLedgerAsync();
+        TestLedger.Holder h = await l.EnrolAsync(100_00);
+        SettlementOutcome first = await l.SettleAsync(h, 300_00);
+        SettlementOutcome second = await l.SettleAsync(h, 50_00, VisitType.Pharmacy);
+        Assert.True(first.Settled && second.Settled);
+        long institution = await l.Store.InTransactionAsync((s, _) => s.GetAccountTotalAsync(LedgerAccounts.Institution(TestLedger.Hospital)), Ct);
+        long personal = await l.Store.InTransactionAsync((s, _) => s.GetAccountTotalAsync(LedgerAccounts.Personal(h.ResidentId)), Ct);
+        Assert.Equal(350_00, institution);
+        Assert.Equal(-(first.OwnAccount + second.OwnAccount), personal - 100_00);
     }
 
     private static async Task<(long Statements, long RoundTrips, long Commits)> CountAsync(SqlLedgerStore store, System.Func<Task<SettlementOutcome>> settle)
