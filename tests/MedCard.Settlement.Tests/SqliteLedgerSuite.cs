@@ -7,7 +7,7 @@ using MedCard.Settlement.Tests.Infrastructure;
 namespace MedCard.Settlement.Tests;
 
 /// <summary>The suite on SQLite: one database file per test in a temp directory removed afterwards.</summary>
-public sealed class SqliteLedgerSuite : LedgerSuite, IDisposable
+public sealed partial class SqliteLedgerSuite : LedgerSuite, IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "medcard-sqlite-" + Guid.NewGuid().ToString("N")[..12]);
     private int _files;

@@ -105,8 +105,8 @@ public sealed partial class LedgerSession
         }
 
         // Each entry: the personal account up by the amount, the contributions account down by it (sum zero).
-        await ExecuteAsync("INSERT INTO postings (entry_id, account, amount) SELECT entry_id, @personal || resident_id, amount FROM " + Stage
-            + " UNION ALL SELECT entry_id, @contributions, -amount FROM " + Stage,
+        await ExecuteAsync("INSERT INTO postings (entry_id, line, account, amount) SELECT entry_id, 0, @personal || resident_id, amount FROM " + Stage
+            + " UNION ALL SELECT entry_id, 1, @contributions, -amount FROM " + Stage,
             ("@personal", LedgerAccounts.Personal(string.Empty)), ("@contributions", LedgerAccounts.Contributions)).ConfigureAwait(false);
         await ExecuteAsync("INSERT INTO account_credits (resident_id, month, amount, entry_id, credited_at, statement_id) "
             + "SELECT resident_id, @m, amount, entry_id, @at, NULL FROM " + Stage, ("@m", month.Key), ("@at", time)).ConfigureAwait(false);

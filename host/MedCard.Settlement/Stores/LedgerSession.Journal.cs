@@ -41,14 +41,15 @@ public sealed partial class LedgerSession
         CheckBalanced(postings);
 
         // A handful of distinct texts (by count), each prepared once.
-        var sql = new System.Text.StringBuilder("INSERT INTO postings (entry_id, account, amount) VALUES ");
+        // Each posting's line is its place among the entry's written postings: 0, 1, ... (part of the key).
+        var sql = new System.Text.StringBuilder("INSERT INTO postings (entry_id, line, account, amount) VALUES ");
         var parameters = new List<(string Name, object? Value)> { ("@e", entryId) };
         foreach (Posting p in postings)
         {
             if (p.Amount != 0)
             {
                 int n = parameters.Count;
-                sql.Append(n == 1 ? string.Empty : ", ").Append("(@e, @a").Append(n).Append(", @m").Append(n).Append(')');
+                sql.Append(n == 1 ? string.Empty : ", ").Append("(@e, ").Append(n / 2).Append(", @a").Append(n).Append(", @m").Append(n).Append(')');
                 parameters.Add(("@a" + n, p.Account));
                 parameters.Add(("@m" + n, p.Amount));
             }

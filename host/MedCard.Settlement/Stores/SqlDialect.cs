@@ -67,19 +67,34 @@ internal sealed class SqlDialect
     /// <summary>Marks a migration statement that only PostgreSQL runs (SQLite skips it).</summary>
     public const string PostgresOnly = "{postgres-only}";
 
-    /// <summary>Fills {blob} and {identity} placeholders in DDL; empty for a <see cref="PostgresOnly"/> statement on SQLite.</summary>
+    /// <summary>Marks a migration statement that only SQLite runs (PostgreSQL skips it).</summary>
+    public const string SqliteOnly = "{sqlite-only}";
+
+    /// <summary>Fills {blob} and {identity} placeholders in DDL; empty for a statement marked for the other store
+    /// (<see cref="PostgresOnly"/>, <see cref="SqliteOnly"/>).</summary>
     public string Ddl(string template)
     {
-        if (template.StartsWith(PostgresOnly, System.StringComparison.Ordinal))
+        if (Strip(ref template, PostgresOnly) && !ReferenceEquals(this, Postgres))
         {
-            if (!ReferenceEquals(this, Postgres))
-            {
-                return string.Empty;
-            }
+            return string.Empty;
+        }
 
-            template = template[PostgresOnly.Length..];
+        if (Strip(ref template, SqliteOnly) && !ReferenceEquals(this, Sqlite))
+        {
+            return string.Empty;
         }
 
         return template.Replace("{blob}", Blob).Replace("{identity}", Identity);
+    }
+
+    private static bool Strip(ref string template, string marker)
+    {
+        if (!template.StartsWith(marker, System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        template = template[marker.Length..];
+        return true;
     }
 }
