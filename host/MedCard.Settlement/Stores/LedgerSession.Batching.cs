@@ -71,16 +71,7 @@ public sealed partial class LedgerSession
         ClearPending();
         foreach ((string sql, (string Name, object? Value)[] parameters) in writes)
         {
-            DbCommand command = Command(sql, parameters);
-            try
-            {
-                _traffic.Sent(1);
-                await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                await DoneAsync(command).ConfigureAwait(false);
-            }
+            await SendAsync(sql, parameters).ConfigureAwait(false);
         }
     }
 
@@ -142,17 +133,7 @@ public sealed partial class LedgerSession
         await FlushAsync().ConfigureAwait(false);
         for (int i = 0; i < reads.Length; i++)
         {
-            DbCommand command = Command(reads[i].Sql, reads[i].Parameters);
-            try
-            {
-                _traffic.Sent(1);
-                await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
-                results[i] = await RowsAsync(reader, reads[i].Map).ConfigureAwait(false);
-            }
-            finally
-            {
-                await DoneAsync(command).ConfigureAwait(false);
-            }
+            results[i] = await SendReadAsync(reads[i]).ConfigureAwait(false);
         }
 
         return results;

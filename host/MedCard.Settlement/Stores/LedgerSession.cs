@@ -22,13 +22,13 @@ public sealed partial class LedgerSession
     private readonly DbTransaction _transaction;
     private readonly SqlDialect _dialect;
     private readonly LedgerTraffic _traffic;
-    private readonly LedgerCommands? _commands;
+    private readonly SqliteStatements? _statements;
     private readonly CancellationToken _ct;
 
-    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, LedgerTraffic traffic, LedgerCommands? commands,
-        CancellationToken ct)
+    internal LedgerSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, LedgerTraffic traffic,
+        SqliteStatements? statements, CancellationToken ct)
     {
-        _commands = commands;
+        _statements = statements;
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
@@ -48,29 +48,12 @@ public sealed partial class LedgerSession
 
     private string Lock(bool forUpdate) => forUpdate ? _dialect.ForUpdate : string.Empty;
 
-    /// <summary>A command for <paramref name="sql"/>: the connection's prepared one where it keeps them. Give it back with
-    /// <see cref="DoneAsync"/>.</summary>
+    /// <summary>A new command for <paramref name="sql"/> in this transaction; the caller disposes it.</summary>
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        DbCommand command = _commands?.Get(sql) ?? _connection.CreateCommand();
+        DbCommand command = _connection.CreateCommand();
         command.Transaction = _transaction;
-        if (!string.Equals(command.CommandText, sql, StringComparison.Ordinal))
-        {
-            command.CommandText = sql;
-        }
-
-        if (SameNames(command.Parameters, parameters))
-        {
-            // A kept command run again: only the values change (no parameter objects made, no names checked again).
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
-            }
-
-            return command;
-        }
-
-        command.Parameters.Clear();
+        command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
         {
             DbParameter p = command.CreateParameter();
@@ -82,22 +65,43 @@ public sealed partial class LedgerSession
         return command;
     }
 
-    private static bool SameNames(DbParameterCollection kept, (string Name, object? Value)[] parameters)
+    /// <summary>The connection's compiled statement for <paramref name="sql"/> when it keeps them (SQLite) and can bind
+    /// these values; otherwise null, and the statement goes through the driver's command.</summary>
+    private SqliteStatement? Kept(string sql, (string Name, object? Value)[] parameters) =>
+        _statements is not null && SqliteStatement.CanBind(parameters) ? _statements.Get(sql) : null;
+
+    /// <summary>Sends one statement on its own (no batch) and returns the rows it changed.</summary>
+    private async Task<int> SendAsync(string sql, (string Name, object? Value)[] parameters)
     {
-        if (kept.Count != parameters.Length)
+        _traffic.Sent(1);
+        if (Kept(sql, parameters) is SqliteStatement statement)
         {
-            return false;
+            return statement.Execute(parameters);
         }
 
-        for (int i = 0; i < parameters.Length; i++)
+        await using DbCommand command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one read on its own (no batch) and maps its rows.</summary>
+    private async Task<List<object?>> SendReadAsync(Read read)
+    {
+        _traffic.Sent(1);
+        if (Kept(read.Sql, read.Parameters) is SqliteStatement statement)
         {
-            if (!string.Equals(kept[i].ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            using SqliteRowReader rows = statement.Query(read.Parameters);
+            var mapped = new List<object?>();
+            while (rows.Read())
             {
-                return false;
+                mapped.Add(read.Map(rows));
             }
+
+            return mapped;
         }
 
-        return true;
+        await using DbCommand command = Command(read.Sql, read.Parameters);
+        await using DbDataReader reader = await command.ExecuteReaderAsync(_ct).ConfigureAwait(false);
+        return await RowsAsync(reader, read.Map).ConfigureAwait(false);
     }
 
     /// <summary>Runs a statement now (after the queued writes, in the same round trip where the driver batches) and
@@ -113,21 +117,8 @@ public sealed partial class LedgerSession
         }
 
         await FlushAsync().ConfigureAwait(false);
-        DbCommand command = Command(sql, parameters);
-        try
-        {
-            _traffic.Sent(1);
-            return await command.ExecuteNonQueryAsync(_ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            await DoneAsync(command).ConfigureAwait(false);
-        }
+        return await SendAsync(sql, parameters).ConfigureAwait(false);
     }
-
-    /// <summary>Disposes <paramref name="command"/> unless the connection keeps it prepared.</summary>
-    private ValueTask DoneAsync(DbCommand command) =>
-        _commands is not null && _commands.Keeps(command) ? ValueTask.CompletedTask : command.DisposeAsync();
 
     internal async Task<long?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -37,9 +37,9 @@ public abstract class SqlLedgerStore : ILedgerStore
     /// transaction. By default it is disposed (returned to the driver's pool).</summary>
     private protected virtual ValueTask ReleaseAsync(DbConnection connection, bool reusable) => connection.DisposeAsync();
 
-    /// <summary>The prepared commands kept with <paramref name="connection"/> for reuse, or null where the driver's own
+    /// <summary>The compiled statements kept with <paramref name="connection"/> (SQLite), or null where the driver's own
     /// statement reuse suffices (Npgsql's auto-prepare).</summary>
-    private protected virtual LedgerCommands? CommandsOf(DbConnection connection) => null;
+    private protected virtual SqliteStatements? StatementsOf(DbConnection connection) => null;
 
     /// <summary>Begins the store's serializable write transaction.</summary>
     private protected abstract Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken);
@@ -88,7 +88,7 @@ public abstract class SqlLedgerStore : ILedgerStore
     {
         try
         {
-            var session = new LedgerSession(connection, transaction, Dialect, Traffic, CommandsOf(connection), cancellationToken);
+            var session = new LedgerSession(connection, transaction, Dialect, Traffic, StatementsOf(connection), cancellationToken);
             T result = await work(session, cancellationToken).ConfigureAwait(false);
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
             bool oneTrip = await session.FlushAndCommitAsync().ConfigureAwait(false);

@@ -16,8 +16,8 @@ namespace MedCard.Settlement.Stores;
 /// front: settlements are serialized, which is what makes read-then-write of a balance safe here.
 /// The file holds personal data and (for the medcard tool) reader keys: it is created owner-only (0600 on
 /// Unix, <see cref="PrivateFiles"/>), and SQLite gives its -wal and -shm files the database file's mode.
-/// The store keeps its open connections (pragmas applied once) with the statements each has prepared
-/// (<see cref="LedgerCommands"/>): a settlement compiles no SQL in steady state.
+/// The store keeps its open connections (pragmas applied once) with the statements each has compiled
+/// (<see cref="SqliteStatements"/>): a settlement compiles no SQL and looks up no parameter name in steady state.
 /// </summary>
 public sealed class SqliteLedgerStore : SqlLedgerStore
 {
@@ -26,7 +26,7 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
 
     private readonly string _connectionString;
     private readonly ConcurrentBag<SqliteConnection> _idle = new();
-    private readonly ConditionalWeakTable<DbConnection, LedgerCommands> _commands = new();
+    private readonly ConditionalWeakTable<DbConnection, SqliteStatements> _statements = new();
     private volatile bool _disposed;
 
     /// <summary>A store in the SQLite database at <paramref name="path"/>.</summary>
@@ -87,8 +87,8 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
         }
     }
 
-    private protected override LedgerCommands CommandsOf(DbConnection connection) =>
-        _commands.GetValue(connection, c => new LedgerCommands(c));
+    private protected override SqliteStatements StatementsOf(DbConnection connection) =>
+        _statements.GetValue(connection, c => new SqliteStatements(((SqliteConnection)c).Handle!));
 
     /// <summary>Keeps a connection whose transaction ended cleanly (up to <see cref="MaxIdle"/>); closes any other, with
     /// its prepared statements.</summary>
@@ -112,10 +112,10 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
 
     private async ValueTask CloseAsync(DbConnection connection)
     {
-        if (_commands.TryGetValue(connection, out LedgerCommands? commands))
+        if (_statements.TryGetValue(connection, out SqliteStatements? statements))
         {
-            commands.Dispose();
-            _commands.Remove(connection);
+            statements.Dispose();
+            _statements.Remove(connection);
         }
 
         await connection.DisposeAsync().ConfigureAwait(false);
