@@ -52,7 +52,11 @@ public sealed partial class LedgerSession
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         DbCommand command = _connection.CreateCommand();
-        command.Transaction = _transaction;
+        if (_transaction is not SqliteWriteTransaction)
+        {
+            command.Transaction = _transaction; // the driver's own; SQLite's runs on the connection without the driver knowing
+        }
+
         command.CommandText = sql;
         foreach ((string name, object? value) in parameters)
         {

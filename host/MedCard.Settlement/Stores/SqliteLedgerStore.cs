@@ -129,13 +129,8 @@ public sealed class SqliteLedgerStore : SqlLedgerStore
         }
     }
 
-    private protected override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        // deferred: false => BEGIN IMMEDIATE (writer lock now, not at the first write, so two
-        // read-then-write transactions can never deadlock on the upgrade).
-        DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
-        return Task.FromResult(transaction);
-    }
+    private protected override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(SqliteWriteTransaction.Begin(connection, StatementsOf(connection)));
 
     private protected override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
