@@ -158,15 +158,7 @@ public sealed partial class LedgerSession
         foreach ((string sql, (string Name, object? Value)[] parameters) in _pending)
         {
             DbBatchCommand command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            foreach ((string name, object? value) in parameters)
-            {
-                DbParameter p = command.CreateParameter();
-                p.ParameterName = name;
-                p.Value = value ?? DBNull.Value;
-                command.Parameters.Add(p);
-            }
-
+            SetText(sql, parameters, text => command.CommandText = text, command.CreateParameter, command.Parameters);
             batch.BatchCommands.Add(command);
         }
 

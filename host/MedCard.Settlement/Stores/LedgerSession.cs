@@ -57,16 +57,37 @@ public sealed partial class LedgerSession
             command.Transaction = _transaction; // the driver's own; SQLite's runs on the connection without the driver knowing
         }
 
-        command.CommandText = sql;
-        foreach ((string name, object? value) in parameters)
+        SetText(sql, parameters, text => command.CommandText = text, command.CreateParameter, command.Parameters);
+        return command;
+    }
+
+    /// <summary>Gives a command its text and parameters: on PostgreSQL positional ($1 ...) and unnamed, so Npgsql sends the
+    /// text as it is (<see cref="PositionalSql"/>); elsewhere by name.</summary>
+    private void SetText(string sql, (string Name, object? Value)[] parameters, Action<string> setText, Func<DbParameter> create,
+        DbParameterCollection into)
+    {
+        if (ReferenceEquals(_dialect, SqlDialect.Postgres))
         {
-            DbParameter p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
+            PositionalSql positional = PositionalSql.Of(sql);
+            setText(positional.Text);
+            foreach (object? value in positional.Values(parameters))
+            {
+                DbParameter p = create();
+                p.Value = value ?? DBNull.Value;
+                into.Add(p);
+            }
+
+            return;
         }
 
-        return command;
+        setText(sql);
+        foreach ((string name, object? value) in parameters)
+        {
+            DbParameter p = create();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            into.Add(p);
+        }
     }
 
     /// <summary>The connection's compiled statement for <paramref name="sql"/> when it keeps them (SQLite) and can bind
