@@ -13,7 +13,7 @@ namespace MedCard.Settlement.Tests;
 /// The content hash stored with every settlement and refusal is compared with a resubmission of the same (reader,
 /// counter), possibly by a later release: it must stay the same function of the request. Checked against the format
 /// written out here field by field (longs big-endian, byte and UTF-8 strings length-prefixed), for a bill that fits the
-X
+/// hash's stack buffer and one that outgrows it, and against the digest the field-by-field code of earlier releases gave.
 /// </summary>
 public sealed class SettlementHashTests
 {
