@@ -344,7 +344,7 @@ public sealed partial class SettlementService
         {
             DeductibleMet = ytd.DeductibleMet + share.DeductibleApplied,
             FundPaid = ytd.FundPaid + share.Fund,
-        }).ConfigureAwait(false);
+        }, exists: inputs.YearToDate is not null).ConfigureAwait(false);
 
         Card updated = card with { PinTriesLeft = CardRules.PinTries, UnprintedCount = card.UnprintedCount + 1 };
         await s.UpdateCardAsync(updated).ConfigureAwait(false);
@@ -372,7 +372,7 @@ public sealed partial class SettlementService
             card.CardNumber, card.ResidentId, request.InstitutionId, request.VisitType, year, tx.Time, share.Total, share.Fund,
             share.DeductibleApplied, split.OwnAccount, split.RelativeAccount, relativeId, split.Cash, string.Join('\n', steps), entryId, null);
         await s.InsertSettlementAsync(record).ConfigureAwait(false);
-        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter, tx.Mac, tx.HostNonce).ConfigureAwait(false);
+        await s.SetReaderLastCounterAsync(tx.ReaderId, tx.Counter, tx.Mac, tx.HostNonce, known: inputs.ReaderLastCounter >= 0).ConfigureAwait(false);
         return SettlementOutcome.FromRecord(record, duplicate: false);
     }
 

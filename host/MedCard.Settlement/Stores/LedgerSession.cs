@@ -288,8 +288,13 @@ public sealed partial class LedgerSession
             r => new Accumulator(residentId, year, visitType, L(r, 0), L(r, 1)),
             ("@id", residentId), ("@y", (long)year), ("@v", (long)visitType));
 
-    internal Task UpsertAccumulatorAsync(Accumulator a) =>
-        DeferAsync("INSERT INTO accumulators (resident_id, year, visit_type, deductible_met, fund_paid) VALUES (@id, @y, @v, @d, @f) "
+    /// <summary>Writes the accumulator. <paramref name="exists"/>: the caller holds the row, locked (read with forUpdate), so
+    /// a plain UPDATE does: an upsert that finds its row costs the database a conflict check and a second lock first (about
+    /// 20 µs on PostgreSQL).</summary>
+    internal Task UpsertAccumulatorAsync(Accumulator a, bool exists = false) => exists
+        ? DeferAsync("UPDATE accumulators SET deductible_met = @d, fund_paid = @f WHERE resident_id = @id AND year = @y AND visit_type = @v",
+            ("@d", a.DeductibleMet), ("@f", a.FundPaid), ("@id", a.ResidentId), ("@y", (long)a.Year), ("@v", (long)a.VisitType))
+        : DeferAsync("INSERT INTO accumulators (resident_id, year, visit_type, deductible_met, fund_paid) VALUES (@id, @y, @v, @d, @f) "
             + "ON CONFLICT (resident_id, year, visit_type) DO UPDATE SET deductible_met = excluded.deductible_met, fund_paid = excluded.fund_paid",
             ("@id", a.ResidentId), ("@y", (long)a.Year), ("@v", (long)a.VisitType), ("@d", a.DeductibleMet), ("@f", a.FundPaid));
 
@@ -324,8 +329,14 @@ public sealed partial class LedgerSession
 
     /// <summary>Moves the reader's position to <paramref name="counter"/> (never lowers it). When <paramref name="mac"/> is
     /// given, the chain position (MAC, nonce) moves with it in this same transaction.</summary>
-    internal Task SetReaderLastCounterAsync(uint readerId, uint counter, byte[]? mac = null, byte[]? nonce = null) =>
-        DeferAsync("INSERT INTO readers (reader_id, last_counter, last_mac, last_nonce) VALUES (@r, @c, @m, @n) "
+    /// <param name="known">The caller holds the reader's row, locked: a plain UPDATE does (see
+    /// <see cref="UpsertAccumulatorAsync"/>), moving the counter and the chain by the same rule.</param>
+    internal Task SetReaderLastCounterAsync(uint readerId, uint counter, byte[]? mac = null, byte[]? nonce = null, bool known = false) => known
+        ? DeferAsync("UPDATE readers SET last_mac = CASE WHEN @c > last_counter THEN @m ELSE last_mac END, "
+            + "last_nonce = CASE WHEN @c > last_counter THEN @n ELSE last_nonce END, last_counter = " + _dialect.Greatest + "(last_counter, @c) "
+            + "WHERE reader_id = @r",
+            ("@c", (long)counter), ("@m", mac), ("@n", nonce), ("@r", (long)readerId))
+        : DeferAsync("INSERT INTO readers (reader_id, last_counter, last_mac, last_nonce) VALUES (@r, @c, @m, @n) "
             // Never lowers the counter, even if two records of one reader commit out of order.
             + "ON CONFLICT (reader_id) DO UPDATE SET "
             + "last_mac = CASE WHEN excluded.last_counter > readers.last_counter THEN excluded.last_mac ELSE readers.last_mac END, "
