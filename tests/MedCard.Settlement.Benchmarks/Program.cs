@@ -11,13 +11,14 @@ using MedCard.Settlement.Rules;
 using MedCard.Settlement.Stores;
 using MedCard.Settlement.Tests.Infrastructure;
 
-// Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-postgres] [--probe]
+// Usage: dotnet run -c Release --project tests/MedCard.Settlement.Benchmarks [-- --count N] [--skip-sqlite] [--skip-postgres] [--probe]
 // --probe: only counts, per store, the statements, round trips and commits one settlement (keyed PIN check) sends.
 // Prints, per store: sequential durable settlements/s (test-strength PIN hash, so the store is what is
 // measured), the same with the legacy production PBKDF2 count, the same with the production keyed PIN check (HMAC
 // verification value) and its ratio to plain inserts, 16 parallel settlers, and plain single-row inserts/s on the
 // same database, with the ratio.
 int count = ArgValue(args, "--count", 1000);
+bool skipSqlite = args.Contains("--skip-sqlite");
 bool skipPostgres = args.Contains("--skip-postgres");
 bool probe = args.Contains("--probe");
 CancellationToken ct = CancellationToken.None;
@@ -35,8 +36,13 @@ Directory.CreateDirectory(dir);
 try
 {
     string sqlitePath = Path.Combine(dir, "ledger.db");
-    await using (var store = new SqliteLedgerStore(sqlitePath))
+    if (skipSqlite)
     {
+        Console.WriteLine("sqlite: skipped (--skip-sqlite)");
+    }
+    else
+    {
+        await using var store = new SqliteLedgerStore(sqlitePath);
         await using PlainInsert inserts = await PlainInsert.OpenSqliteAsync(sqlitePath, ct);
         await RunAsync(store, count, inserts);
     }
