@@ -54,13 +54,26 @@ internal sealed class PositionalSql
         var values = new object?[Names.Length];
         for (int i = 0; i < Names.Length; i++)
         {
-            int found = Array.FindIndex(parameters, p => string.Equals(p.Name, Names[i], StringComparison.Ordinal));
+            int found = IndexOf(parameters, Names[i]);
             values[i] = found >= 0
                 ? parameters[found].Value
                 : throw new InvalidOperationException("No value for parameter " + Names[i] + " of: " + Text);
         }
 
         return values;
+    }
+
+    private static int IndexOf((string Name, object? Value)[] parameters, string name)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (string.Equals(parameters[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static PositionalSql Convert(string sql)
