@@ -98,7 +98,7 @@ public sealed class LoadTestTests(ITestOutputHelper output)
             {
                 await db.OpenAsync();
                 await using var extra = new NpgsqlCommand(
-                    "INSERT INTO postings (entry_id, account, amount) SELECT entry_id, 'personal:' || resident_id, 1 FROM account_credits", db);
+                    "INSERT INTO postings (entry_id, line, account, amount) SELECT entry_id, 2, 'personal:' || resident_id, 1 FROM account_credits", db);
                 Assert.Equal(1, await extra.ExecuteNonQueryAsync());
             }
 
