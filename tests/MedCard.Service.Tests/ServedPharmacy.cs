@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using MedCard.Checkout.Tests;
 using MedCard.Simulator.InProcess;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace MedCard.Service.Tests;
 
@@ -21,8 +22,10 @@ internal sealed class ServedPharmacy : IAsyncDisposable
     private readonly string _folder;
     private readonly List<SimulatedReaderTransport> _readers;
 
-    private ServedPharmacy(string folder, CheckoutScene scene, List<SimulatedReaderTransport> readers, WebApplication app, HttpClient http)
+    private ServedPharmacy(string folder, CheckoutScene scene, List<SimulatedReaderTransport> readers, WebApplication app, HttpClient http,
+        CapturedLogs logs)
     {
+        Logs = logs;
         _folder = folder;
         Scene = scene;
         _readers = readers;
@@ -36,6 +39,9 @@ internal sealed class ServedPharmacy : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>What the served app logged.</summary>
+    public CapturedLogs Logs { get; }
+
     /// <summary>Readers counter1, counter2... are simulated readers 1, 2...; the caller's options are completed with a free loopback
     /// port and the simulated scheme's holder-data key.</summary>
     public static async Task<ServedPharmacy> StartAsync(int readers = 1, ServeOptions? options = null, long openingBalance = 100_00)
@@ -48,11 +54,12 @@ internal sealed class ServedPharmacy : IAsyncDisposable
         options.Listen = options.Listen == ServeOptions.DefaultListen ? "http://127.0.0.1:0" : options.Listen;
         options.CardWait = TimeSpan.FromSeconds(30);
         options.HolderMacKey = transports[0].IssuerHolderMacKey();
+        var logs = new CapturedLogs();
         WebApplication app = MedCardServer.Build(options, scene.Store,
-            transports.Select((t, i) => new ServedReaderSource("counter" + (i + 1), () => t)).ToList(), logging => { });
+            transports.Select((t, i) => new ServedReaderSource("counter" + (i + 1), () => t)).ToList(), logging => logging.AddProvider(logs));
         await app.StartAsync();
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
-        return new ServedPharmacy(folder, scene, transports, app, http);
+        return new ServedPharmacy(folder, scene, transports, app, http, logs);
     }
 
     /// <summary>The holder puts the card on reader <paramref name="reader"/> (1-based) and will type <paramref name="pin"/> when asked.</summary>

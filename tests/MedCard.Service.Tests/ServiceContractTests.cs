@@ -63,8 +63,9 @@ public sealed class ServiceContractTests
             }
         }
 
-        // Nothing reached the reader or the ledger.
+        // Nothing reached the reader or the ledger, and the callers' mistakes are answered, not logged as the service's failures.
         Assert.Empty(await pharmacy.Scene.FiledAsync(1));
+        Assert.Empty(pharmacy.Logs.AtLeast(Microsoft.Extensions.Logging.LogLevel.Warning));
     }
 
     [Fact]
