@@ -7,7 +7,7 @@ namespace MedCard.Settlement.Stores;
 /// <summary>
 /// One SQL statement compiled once on a SQLite connection and run many times, its parameters bound by position.
 /// Microsoft.Data.Sqlite binds every parameter by name on every run (the name converted to UTF-8 and looked up in the
-/// statement each time) and wraps each run in a command and a data reader: for the settlement's 14 statements and about
+/// statement each time) and wraps each run in a command and a data reader: for a settlement's dozen statements and about
 /// 75 parameters that was a fifth of the time a settlement spends outside its commit. Here the names are looked up once,
 /// when a caller first runs the statement with a given list of names; later runs with the same list only bind values.
 /// Errors surface as the <see cref="SqliteException"/> Microsoft.Data.Sqlite would throw (same code, same message), so
