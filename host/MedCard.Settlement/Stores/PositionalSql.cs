@@ -8,9 +8,9 @@ namespace MedCard.Settlement.Stores;
 /// <summary>
 /// The ledger's SQL with its named parameters (@name) turned into PostgreSQL's positional ones ($1, $2, ...), once per
 /// distinct text. Given named parameters, Npgsql parses and rewrites every statement on every execution (about 14 µs per
-/// settlement, all its statements together, on the development VM); given positional ones without names it sends the text as it is
-/// ("raw mode"). A name used twice is one position. @ inside a quoted literal, a quoted identifier or a comment is left
-/// alone.
+/// settlement, all its statements together, on the development VM); given positional ones without names it sends the
+/// text as it is ("raw mode"). A name used twice is one position. @ inside a quoted literal, a quoted identifier or a
+/// comment is left alone.
 /// </summary>
 internal sealed class PositionalSql
 {

@@ -166,7 +166,8 @@ internal sealed class SqliteStatement : IDisposable
 
         if (bound < _parameterCount)
         {
-            throw new InvalidOperationException("A parameter of the statement has no value: " + raw.sqlite3_sql(_stmt).utf8_to_string());
+            string sql = raw.sqlite3_sql(_stmt).utf8_to_string();
+            throw new InvalidOperationException("A parameter of the statement has no value: " + sql);
         }
     }
 
@@ -181,7 +182,8 @@ internal sealed class SqliteStatement : IDisposable
 
         for (int i = 0; i < parameters.Length; i++)
         {
-            if (!ReferenceEquals(_boundNames[i].Name, parameters[i].Name) && !string.Equals(_boundNames[i].Name, parameters[i].Name, StringComparison.Ordinal))
+            string known = _boundNames[i].Name;
+            if (!ReferenceEquals(known, parameters[i].Name) && !string.Equals(known, parameters[i].Name, StringComparison.Ordinal))
             {
                 return false;
             }
